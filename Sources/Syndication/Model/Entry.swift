@@ -1,0 +1,35 @@
+/// One item or entry of a feed.
+public struct Entry: Sendable, Hashable {
+    /// Atom `id`, RSS `guid`, RSS 1.0 `rdf:about`, JSON Feed `id`.
+    public var id: String?
+    /// For an RSS `guid`: whether it is a permalink (`isPermaLink` absent or `true`). `nil` otherwise.
+    public var idIsPermalink: Bool?
+    public var title: Text?
+    public var links: [Link] = []
+    public var summary: Text?
+    /// Full content bodies, in document order (Atom `content`, `content:encoded`, `xhtml:body`).
+    public var content: [Text] = []
+    public var published: DateValue?
+    public var updated: DateValue?
+    public var created: DateValue?
+    public var expired: DateValue?
+    public var authors: [Person] = []
+    public var contributors: [Person] = []
+    public var publisher: Person?
+    public var categories: [Category] = []
+    public var rights: Text?
+    /// RSS `comments`: the URL of the page with comments.
+    public var comments: String?
+    /// Atom `source`, RSS `source`: the feed this entry was first published in.
+    public var source: FeedHeader?
+    /// Elements in namespaces this model has no field for, in document order.
+    public var extensions: [ExtensionElement] = []
+
+    public init() {}
+
+    /// The first `alternate` link: the report's own page.
+    public var alternateLink: Link? { links.first { $0.rel == "alternate" } }
+
+    /// Links with `rel="enclosure"` (RSS `enclosure`, Atom enclosure links).
+    public var enclosures: [Link] { links.filter { $0.rel == "enclosure" } }
+}

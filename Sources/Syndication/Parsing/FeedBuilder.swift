@@ -1,0 +1,388 @@
+import Foundation
+
+/// Turns SAX events into a ``Feed``. One builder per document.
+///
+/// Every element lands somewhere: in a model field, as inline markup of a text construct, or
+/// whole as an ``ExtensionElement``. Nothing is dropped silently.
+final class FeedBuilder: SAXReceiver {
+    enum Context: Equatable {
+        case document, feed, entry, source, image, textInput
+        case person(PersonRole)
+    }
+
+    enum PersonRole: Equatable { case author, contributor, publisher }
+
+    enum Field: Equatable {
+        case title, subtitle, summary, content, rights, id, guid, link
+        case published, updated, created, expired
+        case category, comments, rssSource, generator, icon, logo, language, ttl, docs
+        case personName, personEmail, personURI, skipHour, skipDay
+        case imageURL, imageWidth, imageHeight, textInputName
+        /// A whole person as one string (RSS `author`, `dc:creator`, `managingEditor`).
+        case personText(PersonRole)
+    }
+
+    enum Action {
+        case context(Context)
+        case field(Field)
+        case markup(String)
+        case extensionElement
+        case skip
+        case skipSubtree
+    }
+
+    struct Frame {
+        var action: Action
+        var ns: NSKind
+        var name: String
+        var base: String?
+        var lang: String?
+        var textStart: Int
+        var attributes: [ExtensionElement.Attribute] = []
+        var kind: Text.Kind = .text
+        var base64 = false
+        var escapeText = false
+        /// For a text construct in a non-Atom dialect, whether the type was given or assumed.
+        var typeAssumed = true
+    }
+
+    let limits: ParseLimits
+    let documentBase: String?
+    var repairMojibake: Bool
+    var feed = Feed()
+    private(set) var problems: [ParseProblem] = []
+    private(set) var stopped = false
+
+    var frames: [Frame] = []
+    private var contexts: [Context] = [.document]
+    private var text: [UInt8] = []
+    var entry = Entry()
+    var source = FeedHeader()
+    var image = Image()
+    var textInput = TextInput()
+    var person = Person()
+    private var extensionStack: [ExtensionElement] = []
+    private var skipDepth = 0
+    private var lowercased: [String: String] = [:]
+    private var rootSeen = false
+    private var sawUndeclaredEntity = false
+    var entryHasContent = false
+    private let initialLanguage: String?
+
+    init(limits: ParseLimits, documentBase: String?, language: String?, repairMojibake: Bool) {
+        self.limits = limits
+        self.documentBase = documentBase
+        self.initialLanguage = language
+        self.repairMojibake = repairMojibake
+    }
+
+    var shouldContinue: Bool { !stopped }
+
+    func stop(_ problem: ParseProblem) {
+        guard !stopped else { return }
+        stopped = true
+        problems.append(problem)
+    }
+
+    // MARK: SAX events
+
+    func doctype(name: String?, externalID: String?, systemID: String?) {
+        let ids = ((externalID ?? "") + " " + (systemID ?? "")).lowercased()
+        if ids.contains("netscape") { feed.dialect = .rss091n }
+    }
+
+    func undeclaredHTMLEntity(_ name: String) {
+        guard !sawUndeclaredEntity else { return }
+        sawUndeclaredEntity = true
+        problems.append(ParseProblem(.notWellFormed, "undefined entity &\(name); (read as its HTML meaning)"))
+    }
+
+    func xmlError(message: String, line: Int, column: Int, fatal: Bool) {
+        guard fatal else { return }
+        if problems.contains(where: { $0.kind == .notWellFormed && $0.line != nil }) { return }
+        let kind: ParseProblem.Kind = message.contains("Namespace prefix") && message.contains("not defined")
+            ? .undeclaredNamespace : .notWellFormed
+        if message.lowercased().contains("entity") && (message.contains("loop") || message.contains("amplification")) {
+            problems.append(ParseProblem(.entityRefused, message, line: line, column: column))
+            return
+        }
+        problems.append(ParseProblem(kind, message, line: line, column: column))
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard skipDepth == 0, let top = frames.last else { return }
+        switch top.action {
+        case .field, .markup, .extensionElement, .context(.person), .context(.source):
+            if top.escapeText {
+                for b in bytes {
+                    switch b {
+                    case UInt8(ascii: "&"): text.append(contentsOf: "&amp;".utf8)
+                    case UInt8(ascii: "<"): text.append(contentsOf: "&lt;".utf8)
+                    case UInt8(ascii: ">"): text.append(contentsOf: "&gt;".utf8)
+                    default: text.append(b)
+                    }
+                }
+            } else {
+                text.append(contentsOf: bytes)
+            }
+            if text.count - top.textStart > limits.maxTextBytes {
+                stop(ParseProblem(.limitExceeded, "text of <\(top.name)> is longer than \(limits.maxTextBytes) bytes"))
+            }
+        default:
+            return
+        }
+    }
+
+    func startElement(uri: String?, prefix: String?, localName: String, attributes: [ExtensionElement.Attribute],
+                      namespaceDeclarations: [(prefix: String?, uri: String)]) {
+        if skipDepth > 0 { skipDepth += 1; return }
+        for declaration in namespaceDeclarations { trackNamespace(declaration.prefix, declaration.uri) }
+        if frames.count >= limits.maxDepth {
+            stop(ParseProblem(.limitExceeded, "elements nested deeper than \(limits.maxDepth)"))
+            return
+        }
+        let name = lower(localName)
+        let ns = NSKind(uri: uri)
+        let parent = frames.last
+        var frame = Frame(action: .skip, ns: ns, name: name, base: parent?.base ?? documentBase,
+                          lang: parent?.lang ?? initialLanguage, textStart: text.count)
+        for a in attributes where a.namespace == Namespace.xml {
+            if a.name == "base" {
+                frame.base = URIResolver.resolve(a.value, against: frame.base)
+            } else if a.name == "lang" {
+                frame.lang = a.value.isEmpty ? nil : a.value
+            }
+        }
+        if !rootSeen {
+            rootSeen = true
+            if let lang = frame.lang, frame.lang != initialLanguage { feed.language = lang.replacingOccurrences(of: "_", with: "-") }
+        }
+
+        // Inside a text construct, child elements are its markup.
+        if let parent, case .field = parent.action { frame.action = .markup(localName); }
+        else if let parent, case .markup = parent.action { frame.action = .markup(localName) }
+        else if let parent, case .extensionElement = parent.action { frame.action = .extensionElement }
+        else { frame.action = dispatch(ns: ns, name: name, uri: uri, attributes: attributes, frame: &frame) }
+
+        switch frame.action {
+        case .markup(let tag):
+            openMarkup(tag: tag, uri: uri, attributes: attributes, frame: &frame)
+        case .extensionElement:
+            extensionStack.append(ExtensionElement(namespace: uri, prefix: prefix, name: localName, attributes: attributes))
+        case .context(let context):
+            contexts.append(context)
+            enter(context, attributes: attributes, frame: frame)
+        case .skipSubtree:
+            skipDepth = 1
+        case .field:
+            frame.attributes = attributes
+        case .skip:
+            break
+        }
+        frame.textStart = text.count
+        if case .markup = frame.action { frame.textStart = frames.last?.textStart ?? text.count }
+        frames.append(frame)
+    }
+
+    func endElement() {
+        if skipDepth > 0 {
+            skipDepth -= 1
+            if skipDepth > 0 { return }
+            frames.removeLast()
+            return
+        }
+        guard let frame = frames.popLast() else { return }
+        switch frame.action {
+        case .markup(let tag):
+            closeMarkup(tag: tag)
+        case .extensionElement:
+            var element = extensionStack.removeLast()
+            element.text = takeText(from: frame.textStart).trimmingCharacters(in: .whitespacesAndNewlines)
+            if extensionStack.isEmpty { attachExtension(element) } else { extensionStack[extensionStack.count - 1].children.append(element) }
+        case .field(let field):
+            let raw = takeText(from: frame.textStart)
+            finish(field, raw: raw, frame: frame)
+        case .context(let context):
+            let raw = takeText(from: frame.textStart)
+            contexts.removeLast()
+            leave(context, text: raw, frame: frame)
+        case .skip, .skipSubtree:
+            break
+        }
+    }
+
+    // MARK: Helpers
+
+    private func lower(_ name: String) -> String {
+        if let known = lowercased[name] { return known }
+        let l = name.lowercased()
+        lowercased[name] = l
+        return l
+    }
+
+    private func takeText(from start: Int) -> String {
+        guard start < text.count else { return "" }
+        let s = text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start...]), as: UTF8.self) }
+        text.removeSubrange(start...)
+        return s
+    }
+
+    private func trackNamespace(_ prefix: String?, _ uri: String) {
+        let key = prefix ?? ""
+        if feed.namespaces[key] == nil { feed.namespaces[key] = uri }
+        guard feed.dialect == .unknown else { return }
+        let lower = uri.lowercased()
+        if prefix == nil && lower == Namespace.rss090 { feed.dialect = .rss090 }
+        else if lower == Namespace.rss10 { feed.dialect = .rss10 }
+        else if lower == Namespace.atom10.lowercased() { feed.dialect = .atom10 }
+    }
+
+    /// The innermost of feed, source and entry.
+    var owner: Context {
+        for c in contexts.reversed() {
+            switch c {
+            case .feed, .entry, .source: return c
+            default: continue
+            }
+        }
+        return .feed
+    }
+
+    func modifyHeader(_ body: (inout FeedHeader) -> Void) {
+        if owner == .source { body(&source) } else { body(&feed.header) }
+    }
+
+    private func attachExtension(_ element: ExtensionElement) {
+        switch owner {
+        case .entry: entry.extensions.append(element)
+        case .source: source.extensions.append(element)
+        default: feed.header.extensions.append(element)
+        }
+    }
+
+    // MARK: Inline markup inside text constructs
+
+    private static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "frame", "hr", "img", "input",
+                                                    "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr"]
+
+    private func openMarkup(tag: String, uri: String?, attributes: [ExtensionElement.Attribute], frame: inout Frame) {
+        let name = tag.lowercased()
+        guard let i = frames.lastIndex(where: { if case .field = $0.action { return true } else { return false } }) else { return }
+        // A child element of a construct declared as text or escaped HTML shows that it really
+        // holds inline XHTML; a lone wrapper `div` (TypePad) does not count and is dropped.
+        if !frames[i].kind.mimeType.hasSuffix("xml") {
+            if name == "div" {
+                frame.action = .markup("")
+                return
+            }
+            frames[i].kind = .xhtml
+            frames[i].escapeText = true
+            for j in (i + 1)..<frames.count { frames[j].escapeText = true }
+        }
+        frame.escapeText = true
+        var s = "<" + name
+        if (name == "svg" && uri == "http://www.w3.org/2000/svg") || (name == "math" && uri == "http://www.w3.org/1998/Math/MathML") {
+            s += " xmlns=\"\(uri!)\""
+        }
+        for a in attributes {
+            let attrName = (a.prefix.map { $0 + ":" } ?? "") + a.name.lowercased()
+            s += " \(attrName)=\"\(escapeAttribute(a.value))\""
+        }
+        s += FeedBuilder.voidElements.contains(name) ? " />" : ">"
+        text.append(contentsOf: s.utf8)
+    }
+
+    private func closeMarkup(tag: String) {
+        let name = tag.lowercased()
+        if name.isEmpty || FeedBuilder.voidElements.contains(name) { return }
+        text.append(contentsOf: "</\(name)>".utf8)
+    }
+
+    private func escapeAttribute(_ v: String) -> String {
+        var out = ""
+        for c in v.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    // MARK: Contexts
+
+    private func enter(_ context: Context, attributes: [ExtensionElement.Attribute], frame: Frame) {
+        switch context {
+        case .entry:
+            entry = Entry()
+            entryHasContent = false
+            if let about = attributes.first(where: { $0.namespace == Namespace.rdf && $0.name == "about" })?.value {
+                entry.id = about
+            }
+        case .source:
+            source = FeedHeader()
+        case .image:
+            image = Image()
+        case .textInput:
+            textInput = TextInput()
+        case .person:
+            person = Person()
+        case .feed, .document:
+            break
+        }
+    }
+
+    private func leave(_ context: Context, text raw: String, frame: Frame) {
+        switch context {
+        case .entry:
+            if feed.entries.count >= limits.maxEntries {
+                stop(ParseProblem(.limitExceeded, "more than \(limits.maxEntries) entries"))
+                return
+            }
+            feed.entries.append(entry)
+            entry = Entry()
+        case .source:
+            let title = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if source.title == nil && !title.isEmpty { source.title = Text(title, kind: .text, language: frame.lang, base: frame.base) }
+            entry.source = source
+        case .image:
+            feed.image = image
+        case .textInput:
+            feed.textInput = textInput
+        case .person(let role):
+            let direct = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if person.name == nil && person.email == nil && person.uri == nil {
+                guard !direct.isEmpty else { return }
+                person = PersonText.parse(repair(direct))
+            }
+            store(person, role: role)
+        case .feed, .document:
+            break
+        }
+    }
+
+    func store(_ p: Person, role: PersonRole) {
+        switch (owner, role) {
+        case (.entry, .author): entry.authors.append(p)
+        case (.entry, .contributor): entry.contributors.append(p)
+        case (.entry, .publisher): entry.publisher = p
+        case (_, .author): modifyHeader { $0.authors.append(p) }
+        case (_, .contributor): modifyHeader { $0.contributors.append(p) }
+        case (_, .publisher): modifyHeader { $0.publisher = p }
+        }
+    }
+
+    /// Finishes a collected value: undoes what feeds commonly get wrong about encodings.
+    func repair(_ s: String) -> String {
+        TextRepair.repair(s, utf8Document: repairMojibake)
+    }
+
+    var currentContext: Context { contexts.last ?? .document }
+
+    func setPerson(_ body: (inout Person) -> Void) {
+        if case .person = currentContext { body(&person) }
+    }
+}

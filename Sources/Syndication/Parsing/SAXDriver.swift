@@ -1,0 +1,219 @@
+import CLibXML2
+import Foundation
+
+/// Receives the events of one XML parse. Names arrive as interned Swift strings.
+protocol SAXReceiver: AnyObject {
+    func startElement(uri: String?, prefix: String?, localName: String, attributes: [ExtensionElement.Attribute],
+                      namespaceDeclarations: [(prefix: String?, uri: String)])
+    func endElement()
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+    func doctype(name: String?, externalID: String?, systemID: String?)
+    /// An entity the XML did not declare but HTML does (`&nbsp;`): resolved, and noted.
+    func undeclaredHTMLEntity(_ name: String)
+    func xmlError(message: String, line: Int, column: Int, fatal: Bool)
+    /// Return `false` to stop the parse (a limit was hit).
+    var shouldContinue: Bool { get }
+}
+
+/// One libxml2 SAX2 push parse. Build a new driver per document; it is not reusable.
+final class SAXDriver {
+    private let receiver: SAXReceiver
+    private var ctxt: xmlParserCtxtPtr?
+    private var handler = xmlSAXHandler()
+    private var names: [UnsafeRawPointer: String] = [:]
+    private var htmlEntities: [String: UnsafeMutablePointer<xmlEntity>] = [:]
+    private var attributeScratch: [ExtensionElement.Attribute] = []
+    private var started = false
+    private var pending: [UInt8] = []
+
+    private static let initialize: Void = { xmlInitParser() }()
+
+    init(receiver: SAXReceiver) {
+        _ = SAXDriver.initialize
+        self.receiver = receiver
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.startElementNs = { ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, _, attributes in
+            SAXDriver.from(ctx).startElement(localname, prefix, uri, Int(nbNamespaces), namespaces,
+                                             Int(nbAttributes), attributes)
+        }
+        handler.endElementNs = { ctx, _, _, _ in
+            let driver = SAXDriver.from(ctx)
+            driver.receiver.endElement()
+            driver.stopIfAsked(ctx)
+        }
+        handler.characters = { ctx, chars, len in
+            guard let chars, len > 0 else { return }
+            let driver = SAXDriver.from(ctx)
+            driver.receiver.characters(UnsafeBufferPointer(start: chars, count: Int(len)))
+            driver.stopIfAsked(ctx)
+        }
+        handler.cdataBlock = handler.characters
+        handler.internalSubset = { ctx, name, externalID, systemID in
+            xmlSAX2InternalSubset(ctx, name, externalID, systemID)
+            SAXDriver.from(ctx).receiver.doctype(name: name.map { String(cString: $0) },
+                                                 externalID: externalID.map { String(cString: $0) },
+                                                 systemID: systemID.map { String(cString: $0) })
+        }
+        handler.entityDecl = { ctx, name, type, publicID, systemID, content in
+            // External entities are never declared, so never loaded: a document cannot make us
+            // read a file or touch the network.
+            guard type == XML_INTERNAL_GENERAL_ENTITY.rawValue || type == XML_INTERNAL_PARAMETER_ENTITY.rawValue else {
+                return
+            }
+            xmlSAX2EntityDecl(ctx, name, type, publicID, systemID, content)
+        }
+        handler.getEntity = { ctx, name in
+            guard let name else { return nil }
+            if let predefined = xmlGetPredefinedEntity(name) { return predefined }
+            if let declared = xmlSAX2GetEntity(ctx, name) { return declared }
+            return SAXDriver.from(ctx).htmlEntity(name)
+        }
+        handler.getParameterEntity = { ctx, name in xmlSAX2GetParameterEntity(ctx, name) }
+        handler.serror = { userData, error in
+            guard let userData, let error else { return }
+            let ctxt = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+            guard let priv = ctxt.pointee._private else { return }
+            let driver = Unmanaged<SAXDriver>.fromOpaque(priv).takeUnretainedValue()
+            let e = error.pointee
+            let message = e.message.map { String(cString: $0) }?
+                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "XML error \(e.code)"
+            driver.receiver.xmlError(message: message, line: Int(e.line), column: Int(e.int2),
+                                     fatal: e.level.rawValue >= XML_ERR_ERROR.rawValue)
+        }
+    }
+
+    deinit {
+        if let ctxt {
+            if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
+            ctxt.pointee.myDoc = nil
+            xmlFreeParserCtxt(ctxt)
+        }
+        for (_, entity) in htmlEntities {
+            free(UnsafeMutableRawPointer(mutating: entity.pointee.name))
+            free(entity.pointee.content)
+            entity.deallocate()
+        }
+    }
+
+    /// Feeds the next chunk of UTF-8 bytes.
+    func push(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if !started {
+            // libxml2 wants the first bytes at creation to detect the encoding.
+            pending.append(contentsOf: bytes)
+            if pending.count < 4 { return }
+            start(with: pending)
+            pending = []
+            return
+        }
+        guard let ctxt, let base = bytes.baseAddress, bytes.count > 0 else { return }
+        base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            _ = xmlParseChunk(ctxt, $0, Int32(bytes.count), 0)
+        }
+    }
+
+    /// Ends the document.
+    func finish() {
+        if !started { start(with: pending); pending = [] }
+        guard let ctxt else { return }
+        _ = xmlParseChunk(ctxt, nil, 0, 1)
+    }
+
+    private func start(with first: [UInt8]) {
+        started = true
+        let head = min(first.count, 4)
+        ctxt = first.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(head, 1)) {
+                xmlCreatePushParserCtxt(&handler, nil, head > 0 ? $0 : nil, Int32(head), nil)
+            }
+        }
+        guard let ctxt else { return }
+        ctxt.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+        let options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue
+            | XML_PARSE_NOCDATA.rawValue
+        xmlCtxtUseOptions(ctxt, Int32(options))
+        if first.count > head {
+            first.withUnsafeBufferPointer { buf in
+                buf.baseAddress!.advanced(by: head).withMemoryRebound(to: CChar.self, capacity: buf.count - head) {
+                    _ = xmlParseChunk(ctxt, $0, Int32(buf.count - head), 0)
+                }
+            }
+        }
+    }
+
+    private static func from(_ ctx: UnsafeMutableRawPointer?) -> SAXDriver {
+        let ctxt = ctx!.assumingMemoryBound(to: xmlParserCtxt.self)
+        return Unmanaged<SAXDriver>.fromOpaque(ctxt.pointee._private!).takeUnretainedValue()
+    }
+
+    private func stopIfAsked(_ ctx: UnsafeMutableRawPointer?) {
+        if !receiver.shouldContinue { mw_stopParser(ctx) }
+    }
+
+    /// libxml2 interns names in its dictionary, so one pointer is one name: convert it once.
+    @inline(__always)
+    private func name(_ pointer: UnsafePointer<xmlChar>) -> String {
+        let key = UnsafeRawPointer(pointer)
+        if let known = names[key] { return known }
+        let string = String(cString: pointer)
+        names[key] = string
+        return string
+    }
+
+    private func startElement(_ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+                              _ uri: UnsafePointer<xmlChar>?, _ nbNamespaces: Int,
+                              _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ nbAttributes: Int,
+                              _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard let localname else { return }
+        var declarations: [(prefix: String?, uri: String)] = []
+        if nbNamespaces > 0, let namespaces {
+            declarations.reserveCapacity(nbNamespaces)
+            for i in 0..<nbNamespaces {
+                let p = namespaces[2 * i].map { name($0) }
+                let u = namespaces[2 * i + 1].map { String(cString: $0) } ?? ""
+                declarations.append((p, u))
+            }
+        }
+        attributeScratch.removeAll(keepingCapacity: true)
+        if nbAttributes > 0, let attributes {
+            for i in 0..<nbAttributes {
+                let a = attributes + 5 * i
+                guard let local = a[0], let start = a[3], let end = a[4] else { continue }
+                let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                attributeScratch.append(.init(namespace: a[2].map { name($0) }, prefix: a[1].map { name($0) },
+                                              name: name(local), value: unescapeAttribute(value)))
+            }
+        }
+        receiver.startElement(uri: uri.map { name($0) }, prefix: prefix.map { name($0) }, localName: name(localname),
+                              attributes: attributeScratch, namespaceDeclarations: declarations)
+        if !receiver.shouldContinue, let ctxt { xmlStopParser(ctxt) }
+    }
+
+    /// Without entity substitution libxml2 leaves `&` as `&#38;` and keeps references to
+    /// general entities as written (`&nbsp;`) in attribute values; finish the job here.
+    private func unescapeAttribute(_ value: String) -> String {
+        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
+        return HTMLEntities.decodeReferences(value)
+    }
+
+    private func htmlEntity(_ name: UnsafePointer<xmlChar>) -> xmlEntityPtr? {
+        let key = String(cString: name)
+        if let known = htmlEntities[key] { return known }
+        guard let scalar = HTMLEntities.scalar(named: key) else { return nil }
+        let utf8 = Array(String(Character(scalar)).utf8)
+        let entity = UnsafeMutablePointer<xmlEntity>.allocate(capacity: 1)
+        entity.initialize(to: xmlEntity())
+        entity.pointee.type = XML_ENTITY_DECL
+        // A general (not predefined) entity: libxml2 copies only the first byte of a predefined
+        // entity into attribute values, which would cut multi-byte characters.
+        entity.pointee.etype = XML_INTERNAL_GENERAL_ENTITY
+        entity.pointee.name = UnsafePointer(strdup(key).map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: xmlChar.self) })
+        let content = malloc(utf8.count + 1)!.assumingMemoryBound(to: xmlChar.self)
+        content.initialize(from: utf8, count: utf8.count)
+        content[utf8.count] = 0
+        entity.pointee.content = content
+        entity.pointee.length = Int32(utf8.count)
+        htmlEntities[key] = entity
+        receiver.undeclaredHTMLEntity(key)
+        return entity
+    }
+}

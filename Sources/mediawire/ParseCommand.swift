@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import Syndication
+import Wire
+
+struct ParseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Parse a feed (file, URL or - for standard input) and summarize it, or print it as feedparser-shaped JSON."
+    )
+
+    @Argument(help: "A file path, an http(s) URL, or - for standard input.")
+    var input: String
+
+    @Flag(help: "Print one JSON object in feedparser's normalized shape.")
+    var json = false
+
+    @Option(help: "The character encoding to assume, overriding the document's own declaration.")
+    var charset: String?
+
+    @Option(help: "The base URL for relative links (default: the document's URL).")
+    var base: String?
+
+    @Option(help: "For a file: the URL it was fetched from (treated as an HTTP response).")
+    var url: String?
+
+    @Option(help: "For a file: a JSON object of HTTP response headers it came with.")
+    var headers: String?
+
+    func run() async throws {
+        let loaded: LoadedDocument
+        do {
+            loaded = try await LoadedDocument.load(input, url: url, headersFile: headers)
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("mediawire parse: \(error.message)\n".utf8))
+            throw ExitCode(error.code)
+        }
+        var options = FeedParser.Options()
+        options.fromHTTP = loaded.http != nil
+        options.contentType = loaded.header("content-type")
+        options.charset = charset
+        options.contentLanguage = loaded.header("content-language")
+        options.baseURL = base ?? loaded.baseURL
+        let feed = FeedParser(options: options).parse(loaded.bytes)
+        if json {
+            var out = FeedparserJSON.encode(feed, http: loaded.http).serialized()
+            out.append(0x0A)
+            FileHandle.standardOutput.write(Data(out))
+        } else {
+            print(Summary.describe(feed, name: input))
+        }
+    }
+}
+
+/// A document read from a file, standard input or HTTP, with what HTTP said about it.
+struct LoadedDocument {
+    var bytes: [UInt8]
+    var baseURL: String?
+    var http: FeedparserJSON.HTTPContext?
+
+    func header(_ name: String) -> String? {
+        http?.headers.first { $0.key.lowercased() == name }?.value
+    }
+
+    static func load(_ input: String, url: String?, headersFile: String?) async throws -> LoadedDocument {
+        if input.hasPrefix("http://") || input.hasPrefix("https://") {
+            do {
+                let result = try await HTTPFetcher().get(input)
+                let location = result.header("content-location").map { URIResolver.resolve($0, against: result.finalURL) }
+                return LoadedDocument(bytes: result.body, baseURL: location ?? result.finalURL,
+                                      http: .init(href: result.finalURL, status: result.status, headers: result.headers))
+            } catch {
+                throw CLIError(message: error.description)
+            }
+        }
+        let bytes: [UInt8]
+        if input == "-" {
+            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            guard let data = FileManager.default.contents(atPath: input) else {
+                throw CLIError(message: "\(input): no such file or not readable")
+            }
+            bytes = Array(data)
+        }
+        guard let url else { return LoadedDocument(bytes: bytes, baseURL: nil, http: nil) }
+        var headers: [String: String] = [:]
+        if let headersFile {
+            guard let data = FileManager.default.contents(atPath: headersFile),
+                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                throw CLIError(message: "\(headersFile): not a JSON object of headers")
+            }
+            for (k, v) in object { headers[k] = "\(v)" }
+        }
+        let location = headers.first { $0.key.lowercased() == "content-location" }?.value
+        return LoadedDocument(bytes: bytes, baseURL: location.map { URIResolver.resolve($0, against: url) } ?? url,
+                              http: .init(href: url, status: 200, headers: headers))
+    }
+}
+
+/// The short human summary `parse` prints without `--json`.
+enum Summary {
+    static func describe(_ feed: Feed, name: String) -> String {
+        var lines = ["\(name): \(feed.dialect.displayName), encoding \(feed.encoding.isEmpty ? "unknown" : feed.encoding)"]
+        lines.append("title: \(feed.title?.value ?? "(none)")")
+        if let link = feed.alternateLink?.href { lines.append("link: \(link)") }
+        lines.append("entries: \(feed.entries.count)")
+        for entry in feed.entries.prefix(5) {
+            lines.append("  - \(entry.title?.value ?? "(untitled)")\(entry.alternateLink.map { " <\($0.href)>" } ?? "")")
+        }
+        if feed.entries.count > 5 { lines.append("  … \(feed.entries.count - 5) more") }
+        if feed.problems.isEmpty {
+            lines.append("problems: none")
+        } else {
+            lines.append("problems: \(feed.problems.count)")
+            for p in feed.problems { lines.append("  \(p.kind.rawValue): \(p.description)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
