@@ -44,8 +44,10 @@ public enum FeedparserJSON {
     // MARK: Pieces
 
     static func detail(_ t: Text) -> JSONValue {
-        .object([("type", .string(t.kind.mimeType)), ("language", t.language.map { .string($0) } ?? .null),
-                 ("base", .string(t.base ?? "")), ("value", .string(t.value))])
+        var pairs: [(String, JSONValue)] = [("type", .string(t.kind.mimeType)), ("language", t.language.map { .string($0) } ?? .null),
+                                            ("base", .string(t.base ?? "")), ("value", .string(t.value))]
+        if let src = t.src { pairs.append(("src", .string(src))) }
+        return .object(pairs)
     }
 
     static func parsed(_ date: Date?) -> JSONValue {
@@ -123,6 +125,7 @@ public enum FeedparserJSON {
         add(&pairs, "title", h.title)
         add(&pairs, "subtitle", h.subtitle)
         add(&pairs, "rights", h.rights)
+        add(&pairs, "info", h.info)
         if !h.links.isEmpty { pairs.append(("links", .array(h.links.map(link)))) }
         if let href = htmlLink(h.links) { pairs.append(("link", .string(href))) }
         else if let id = h.id, feed?.dialect.isAtom == true { pairs.append(("link", .string(id))) }
@@ -197,7 +200,7 @@ public enum FeedparserJSON {
         if let comments = e.comments { pairs.append(("comments", .string(comments))) }
         if let source = e.source {
             var s = header(source, feed: nil)
-            if case .object(var sp) = s, let selfLink = source.selfLink, source.links.count == 1 {
+            if !feed.dialect.isAtom, case .object(var sp) = s, let selfLink = source.selfLink, source.links.count == 1 {
                 sp.removeAll { $0.0 == "links" }
                 sp.append(("href", .string(selfLink.href)))
                 s = .object(sp)
@@ -211,18 +214,79 @@ public enum FeedparserJSON {
     // MARK: Extensions
 
     /// Unknown elements become `prefix_name` keys as feedparser makes them: their text, or their
-    /// attributes when they have any; children flatten into the same object.
+    /// attributes when they have any; children flatten into the same object. Keys the model
+    /// already filled are never overwritten (the shallower element wins).
     static func extensions(_ list: [ExtensionElement], into pairs: inout [(String, JSONValue)], feed: Feed?) {
-        for element in list {
-            let key = extensionKey(element)
-            if let i = pairs.firstIndex(where: { $0.0 == key }) { pairs.remove(at: i) }
-            if element.attributes.isEmpty || !element.children.isEmpty && element.attributes.isEmpty {
-                pairs.append((key, .string(element.text)))
-            } else {
-                pairs.append((key, .object(element.attributes.map { (attributeKey($0), .string($0.value)) })))
-            }
-            extensions(element.children, into: &pairs, feed: feed)
+        var chapters = false
+        var geometry: JSONValue?
+        var lists: [String: [JSONValue]] = [:]
+        func has(_ key: String) -> Bool { pairs.contains { $0.0 == key } }
+        func set(_ key: String, _ value: JSONValue) {
+            if let i = pairs.firstIndex(where: { $0.0 == key }) { pairs[i].1 = value } else { pairs.append((key, value)) }
         }
+        func visit(_ element: ExtensionElement, reserved: Set<String>) {
+            let key = extensionKey(element)
+            let text = element.text.trimmingWhitespace()
+            switch key {
+            case "itunes_block":
+                set(key, .int(element.text == "yes" || element.text == "Yes" ? 1 : 0)); return
+            case "itunes_explicit":
+                set(key, element.text == "yes" ? .bool(true) : element.text == "clean" ? .bool(false) : .null); return
+            case "itunes_image", "itunes_link":
+                if let href = element.attribute("href") ?? element.attribute("url") {
+                    set("image", .object([("href", .string(href))]))
+                }
+                return
+            case "media_content", "media_thumbnail", "media_credit":
+                var attrs = element.attributes.map { (attributeKey($0), JSONValue.string($0.value)) }
+                if !text.isEmpty {
+                    if key == "media_thumbnail" { if !attrs.contains(where: { $0.0 == "url" }) { attrs.append(("url", .string(text))) } }
+                    else if key == "media_credit" { attrs.append(("content", .string(text))) }
+                }
+                lists[key, default: []].append(.object(attrs))
+                set(key, .array(lists[key]!))
+                for child in element.children { visit(child, reserved: reserved) }
+                return
+            case "media_rating", "media_license", "media_restriction", "media_player":
+                guard !has(key) else { return }
+                var attrs = element.attributes.map { (attributeKey($0), JSONValue.string($0.value)) }
+                if key == "media_restriction", !text.isEmpty {
+                    attrs.append(("content", .array(text.split(separator: " ").map { .string($0.lowercased()) })))
+                } else if !text.isEmpty || key == "media_player" {
+                    attrs.append(("content", .string(text)))
+                }
+                set(key, .object(attrs))
+                return
+            case "psc_chapters":
+                guard !chapters else { return }
+                chapters = true
+                var attrs = element.attributes.map { (attributeKey($0), JSONValue.string($0.value)) }
+                let list = element.children.filter { $0.name.lowercased() == "chapter" }.map { chapter -> JSONValue in
+                    var c = chapter.attributes.map { (attributeKey($0), JSONValue.string($0.value)) }
+                    if let start = chapter.attribute("start") { c.append(("start_parsed", PodloveTime.seconds(start).map { .double($0) } ?? .null)) }
+                    return .object(c)
+                }
+                attrs.append(("chapters", .array(list)))
+                set(key, .object(attrs))
+                return
+            default:
+                break
+            }
+            if let geo = GeoJSON.geometry(element) {
+                if geometry == nil { geometry = geo; set("where", geo) }
+                return
+            }
+            if !reserved.contains(key) {
+                if element.attributes.isEmpty {
+                    set(key, .string(text))
+                } else {
+                    set(key, .object(element.attributes.map { (attributeKey($0), .string($0.value)) }))
+                }
+            }
+            for child in element.children { visit(child, reserved: reserved) }
+        }
+        let reserved = Set(pairs.map(\.0))
+        for element in list { visit(element, reserved: reserved) }
     }
 
     static func extensionKey(_ e: ExtensionElement) -> String {
@@ -236,5 +300,20 @@ public enum FeedparserJSON {
         guard let ns = a.namespace else { return a.name.lowercased() }
         let prefix = Namespace.feedparserPrefix(ns) ?? a.prefix ?? ""
         return prefix.isEmpty ? a.name.lowercased() : prefix + ":" + a.name.lowercased()
+    }
+}
+
+/// Podlove Simple Chapters start times: `HH:MM:SS.mmm`, `MM:SS`, ...
+enum PodloveTime {
+    static func seconds(_ s: String) -> Double? {
+        let parts = s.split(separator: ":")
+        guard (2...3).contains(parts.count) else { return nil }
+        var total = 0.0
+        for (i, p) in parts.enumerated() {
+            guard let v = Double(p), v >= 0 else { return nil }
+            if i < parts.count - 1 && p.contains(".") { return nil }
+            total = total * 60 + v
+        }
+        return total
     }
 }

@@ -11,6 +11,8 @@ public struct FeedHeader: Sendable, Hashable {
     public var publisher: Person?
     public var categories: [Category] = []
     public var rights: Text?
+    /// Atom 0.3 `info`: what the feed format is, for people who open it in a browser.
+    public var info: Text?
     public var generator: Generator?
     public var icon: String?
     public var logo: String?

@@ -37,6 +37,8 @@ public struct Text: Sendable, Hashable {
     public var language: String?
     /// The `xml:base` (or document URL) in scope, if any.
     public var base: String?
+    /// Atom `content src`: the content lives at this URL instead of in the document.
+    public var src: String?
 
     public init(_ value: String, kind: Kind = .text, language: String? = nil, base: String? = nil) {
         self.value = value

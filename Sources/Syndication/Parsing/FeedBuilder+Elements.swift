@@ -53,7 +53,7 @@ extension FeedBuilder {
         case .rdf:
             return .skip
         case .other:
-            return .extensionElement
+            return extensionNamespace(name: name, uri: uri, attributes: attributes, frame: &frame)
         }
 
         switch context {
@@ -109,6 +109,8 @@ extension FeedBuilder {
             return textField(.content, frame: &frame, attributes: attributes, defaultKind: name == "content" ? .text : .html)
         case "rights", "copyright":
             return textField(.rights, frame: &frame, attributes: attributes, defaultKind: .text)
+        case "info":
+            return inEntry ? .extensionElement : textField(.info, frame: &frame, attributes: attributes, defaultKind: .text)
         case "id":
             return .field(.id)
         case "guid":
@@ -186,6 +188,68 @@ extension FeedBuilder {
         }
     }
 
+    /// Elements of the extension vocabularies that carry core data (iTunes, Media RSS, Creative
+    /// Commons); the rest are kept as extension elements.
+    private func extensionNamespace(name: String, uri: String?, attributes: [ExtensionElement.Attribute],
+                                    frame: inout Frame) -> Action {
+        let context = currentContext
+        func attr(_ n: String) -> String? { attributes.first { $0.namespace == nil && $0.name.lowercased() == n }?.value }
+        switch uri.flatMap(Namespace.feedparserPrefix) {
+        case "itunes":
+            switch name {
+            case "author": return .context(.person(.author))
+            case "owner": return .context(.person(.publisher))
+            case "name" where isPersonContext: return .field(.personName)
+            case "email" where isPersonContext: return .field(.personEmail)
+            case "subtitle" where context == .feed: return textField(.subtitle, frame: &frame, attributes: attributes, defaultKind: .text)
+            case "summary":
+                if context == .entry { return textField(.summary, frame: &frame, attributes: attributes, defaultKind: .text) }
+                return textField(.subtitle, frame: &frame, attributes: attributes, defaultKind: .text)
+            case "keywords":
+                frame.attributes = [.init(name: "scheme", value: "http://www.itunes.com/")]
+                return .field(.keywords)
+            case "category":
+                if let text = attr("text"), !text.isEmpty { addCategory(Category(term: text, scheme: "http://www.itunes.com/")) }
+                return .skip
+            case "image", "link":
+                if context == .feed, let href = attr("href") ?? attr("url") {
+                    var image = Image()
+                    image.url = URIResolver.resolve(href, against: frame.base)
+                    feed.image = image
+                    return .skip
+                }
+                return .extensionElement
+            default: return .extensionElement
+            }
+        case "media":
+            switch name {
+            case "title": return textField(.title, frame: &frame, attributes: attributes, defaultKind: .text)
+            case "description": return description(frame: &frame, attributes: attributes)
+            case "category":
+                frame.attributes = attributes
+                if attr("scheme") == nil { frame.attributes.append(.init(name: "scheme", value: "http://search.yahoo.com/mrss/category_schema")) }
+                return .field(.category)
+            case "keywords":
+                return .field(.keywords)
+            default: return .extensionElement
+            }
+        case "cc", "creativeCommons":
+            guard name == "license" else { return .extensionElement }
+            if let resource = attributes.first(where: { $0.name == "resource" })?.value {
+                addLink(Link(href: resource, rel: "license"))
+                return .skip
+            }
+            return .field(.license)
+        default:
+            return .extensionElement
+        }
+    }
+
+    private var isPersonContext: Bool {
+        if case .person = currentContext { return true }
+        return false
+    }
+
     private func root(ns: NSKind, name: String, attributes: [ExtensionElement.Attribute]) -> Action {
         let version = attributes.first { $0.namespace == nil && $0.name.lowercased() == "version" }?.value ?? ""
         switch (ns, name) {
@@ -253,6 +317,10 @@ extension FeedBuilder {
             frame.base64 = !(mime.hasPrefix("text/") || mime.hasSuffix("+xml") || mime.hasSuffix("/xml"))
         }
         if mode == "xml" && type == nil { frame.kind = .xhtml }
+        if field == .content, let src = attributes.first(where: { $0.namespace == nil && $0.name.lowercased() == "src" })?.value {
+            frame.attributes = attributes
+            frame.contentSource = URIResolver.resolve(src, against: frame.base)
+        }
         frame.escapeText = frame.kind == .xhtml
         frame.attributes = attributes
         return .field(field)

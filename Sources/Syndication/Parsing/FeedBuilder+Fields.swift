@@ -5,8 +5,9 @@ extension FeedBuilder {
     func finish(_ field: Field, raw: String, frame: Frame) {
         let context = currentContext
         switch field {
-        case .title, .subtitle, .summary, .content, .rights:
-            let text = makeText(raw, frame: frame)
+        case .title, .subtitle, .summary, .content, .rights, .info:
+            var text = makeText(raw, frame: frame)
+            text.src = frame.contentSource
             switch (context, field) {
             case (.image, .title): image.title = text
             case (.image, .subtitle): image.description = text
@@ -19,6 +20,7 @@ extension FeedBuilder {
                     case .summary: entry.summary = text
                     case .subtitle: entry.summary = text
                     case .content: entry.content.append(text)
+                    case .info: break
                     default: entry.rights = text
                     }
                 } else {
@@ -27,6 +29,7 @@ extension FeedBuilder {
                         case .title: $0.title = text
                         case .subtitle, .summary: $0.subtitle = text
                         case .content: $0.extensions.append(ExtensionElement(namespace: nil, name: "content", text: text.value))
+                        case .info: $0.info = text
                         default: $0.rights = text
                         }
                     }
@@ -79,6 +82,13 @@ extension FeedBuilder {
         case .category:
             guard !value.isEmpty else { return }
             addCategory(Category(term: value, scheme: attr("domain") ?? attr("scheme"), label: attr("label")))
+        case .keywords:
+            for term in value.split(separator: ",") {
+                let t = term.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !t.isEmpty { addCategory(Category(term: t, scheme: attr("scheme"))) }
+            }
+        case .license:
+            if !value.isEmpty { addLink(Link(href: resolved(value), rel: "license")) }
         case .comments:
             if owner == .entry { entry.comments = resolved(value) }
         case .rssSource:
@@ -120,7 +130,7 @@ extension FeedBuilder {
             image.height = value
         case .textInputName:
             textInput.name = value
-        case .title, .subtitle, .summary, .content, .rights:
+        case .title, .subtitle, .summary, .content, .rights, .info:
             break
         }
     }

@@ -17,7 +17,7 @@ final class FeedBuilder: SAXReceiver {
         case published, updated, created, expired
         case category, comments, rssSource, generator, icon, logo, language, ttl, docs
         case personName, personEmail, personURI, skipHour, skipDay
-        case imageURL, imageWidth, imageHeight, textInputName
+        case imageURL, imageWidth, imageHeight, textInputName, info, keywords, license
         /// A whole person as one string (RSS `author`, `dc:creator`, `managingEditor`).
         case personText(PersonRole)
     }
@@ -44,6 +44,8 @@ final class FeedBuilder: SAXReceiver {
         var escapeText = false
         /// For a text construct in a non-Atom dialect, whether the type was given or assumed.
         var typeAssumed = true
+        /// Atom `content src`: content by reference.
+        var contentSource: String?
     }
 
     let limits: ParseLimits
@@ -197,7 +199,7 @@ final class FeedBuilder: SAXReceiver {
             closeMarkup(tag: tag)
         case .extensionElement:
             var element = extensionStack.removeLast()
-            element.text = takeText(from: frame.textStart).trimmingCharacters(in: .whitespacesAndNewlines)
+            element.text = takeText(from: frame.textStart)
             if extensionStack.isEmpty { attachExtension(element) } else { extensionStack[extensionStack.count - 1].children.append(element) }
         case .field(let field):
             let raw = takeText(from: frame.textStart)
@@ -322,6 +324,7 @@ final class FeedBuilder: SAXReceiver {
             if let about = attributes.first(where: { $0.namespace == Namespace.rdf && $0.name == "about" })?.value {
                 entry.id = about
             }
+            channelDefinitionAttributes(attributes, base: frame.base)
         case .source:
             source = FeedHeader()
         case .image:
@@ -330,8 +333,22 @@ final class FeedBuilder: SAXReceiver {
             textInput = TextInput()
         case .person:
             person = Person()
-        case .feed, .document:
+        case .feed:
+            channelDefinitionAttributes(attributes, base: frame.base)
+        case .document:
             break
+        }
+    }
+
+    /// CDF puts the link and date of a channel or item in `href` and `lastmod` attributes.
+    private func channelDefinitionAttributes(_ attributes: [ExtensionElement.Attribute], base: String?) {
+        for a in attributes where a.namespace == nil {
+            switch a.name.lowercased() {
+            case "href": addLink(Link(href: URIResolver.resolve(a.value, against: base)))
+            case "lastmod":
+                if owner == .entry { entry.updated = DateValue(parsing: a.value) } else { feed.updated = DateValue(parsing: a.value) }
+            default: continue
+            }
         }
     }
 

@@ -100,6 +100,8 @@ final class SAXDriver {
         if !started {
             // libxml2 wants the first bytes at creation to detect the encoding.
             pending.append(contentsOf: bytes)
+            if pending.count < 512 && pending.starts(with: SAXDriver.declarationStart)
+                && !pending.contains(UInt8(ascii: ">")) { return }
             if pending.count < 4 { return }
             start(with: pending)
             pending = []
@@ -118,8 +120,17 @@ final class SAXDriver {
         _ = xmlParseChunk(ctxt, nil, 0, 1)
     }
 
-    private func start(with first: [UInt8]) {
+    private static let declarationStart = Array("<?xml".utf8)
+
+    private func start(with given: [UInt8]) {
         started = true
+        // The bytes are UTF-8 by now whatever the declaration says; libxml2 would still reject a
+        // declared name it does not know (`encoding="437"`), so state what is true instead.
+        var first = given
+        if first.starts(with: SAXDriver.declarationStart), let close = first.firstIndex(of: UInt8(ascii: ">")),
+           close > 0, first[close - 1] == UInt8(ascii: "?") {
+            first.replaceSubrange(0...close, with: Array("<?xml version=\"1.0\"?>".utf8))
+        }
         let head = min(first.count, 4)
         ctxt = first.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(head, 1)) {
