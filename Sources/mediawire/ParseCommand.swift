@@ -66,7 +66,7 @@ struct LoadedDocument {
         if input.hasPrefix("http://") || input.hasPrefix("https://") {
             do {
                 let result = try await HTTPFetcher().get(input)
-                let location = result.header("content-location").map { URIResolver.resolve($0, against: result.finalURL) }
+                let location = result.header("content-location").flatMap { URIResolver.resolveSafely($0, against: result.finalURL) }
                 return LoadedDocument(bytes: result.body, baseURL: location ?? result.finalURL,
                                       http: .init(href: result.finalURL, status: result.status, headers: result.headers))
             } catch {
@@ -92,7 +92,7 @@ struct LoadedDocument {
             for (k, v) in object { headers[k] = "\(v)" }
         }
         let location = headers.first { $0.key.lowercased() == "content-location" }?.value
-        return LoadedDocument(bytes: bytes, baseURL: location.map { URIResolver.resolve($0, against: url) } ?? url,
+        return LoadedDocument(bytes: bytes, baseURL: location.flatMap { URIResolver.resolveSafely($0, against: url) } ?? url,
                               http: .init(href: url, status: 200, headers: headers))
     }
 }

@@ -150,7 +150,7 @@ final class FeedBuilder: SAXReceiver {
                           lang: parent?.lang ?? initialLanguage, textStart: text.count)
         for a in attributes where a.namespace == Namespace.xml {
             if a.name == "base" {
-                frame.base = URIResolver.resolve(a.value, against: frame.base)
+                frame.base = URIResolver.resolveSafely(a.value, against: frame.base) ?? frame.base
             } else if a.name == "lang" {
                 frame.lang = a.value.isEmpty ? nil : a.value
             }

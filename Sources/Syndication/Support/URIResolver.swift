@@ -5,6 +5,22 @@ public enum URIResolver {
                                                "telnet", "prospero", "rtsp", "rtspu", "sftp", "svn", "svn+ssh",
                                                "ws", "wss", "shttp", "mms", ""]
 
+    /// Schemes a link may use; anything else (`javascript:`, `data:`, `vbscript:`) is not a safe base or link.
+    public static let acceptableSchemes: Set<String> = [
+        "file", "ftp", "gopher", "h323", "hdl", "http", "https", "imap", "magnet", "mailto", "mms", "news", "nntp",
+        "prospero", "rsync", "rtsp", "rtspu", "sftp", "shttp", "sip", "sips", "snews", "svn", "svn+ssh", "telnet",
+        "wais", "aim", "callto", "cvs", "facetime", "feed", "git", "gtalk", "irc", "ircs", "irc6", "itms", "msnim",
+        "skype", "ssh", "smb", "ymsg", "tag", "urn",
+    ]
+
+    /// Resolves `reference` against `base` and returns it only when its scheme is an acceptable one
+    /// (a relative result, with no base to make it absolute, is returned as is).
+    public static func resolveSafely(_ reference: String, against base: String?) -> String? {
+        let result = resolve(reference, against: base)
+        guard let scheme = Parts(result).scheme else { return result }
+        return acceptableSchemes.contains(scheme.lowercased()) ? result : nil
+    }
+
     /// Resolves `reference` against `base`. Returns `reference` unchanged when it cannot be resolved.
     public static func resolve(_ reference: String, against base: String?) -> String {
         let ref = reference.trimmingWhitespace()
