@@ -97,9 +97,10 @@ public enum FeedparserJSON {
     }
 
     static func addPeople(_ pairs: inout [(String, JSONValue)], authors: [Person], contributors: [Person], publisher: Person?) {
-        if let first = authors.first {
-            if let s = personString(first) { pairs.append(("author", .string(s))) }
-            pairs.append(("author_detail", personDetail(first)))
+        // feedparser reports the last author read as `author`.
+        if let last = authors.last {
+            if let s = personString(last) { pairs.append(("author", .string(s))) }
+            pairs.append(("author_detail", personDetail(last)))
             pairs.append(("authors", .array(authors.map(personDetail))))
         }
         if !contributors.isEmpty { pairs.append(("contributors", .array(contributors.map(personDetail)))) }

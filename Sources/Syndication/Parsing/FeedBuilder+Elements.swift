@@ -203,7 +203,7 @@ extension FeedBuilder {
             case "email" where isPersonContext: return .field(.personEmail)
             case "subtitle" where context == .feed: return textField(.subtitle, frame: &frame, attributes: attributes, defaultKind: .text)
             case "summary":
-                if context == .entry { return textField(.summary, frame: &frame, attributes: attributes, defaultKind: .text) }
+                if context == .entry { return summaryField(frame: &frame, attributes: attributes, defaultKind: .text) }
                 return textField(.subtitle, frame: &frame, attributes: attributes, defaultKind: .text)
             case "keywords":
                 frame.attributes = [.init(name: "scheme", value: "http://www.itunes.com/")]
