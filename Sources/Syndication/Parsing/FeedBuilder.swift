@@ -93,6 +93,11 @@ final class FeedBuilder: SAXReceiver {
         if ids.contains("netscape") { feed.dialect = .rss091n }
     }
 
+    func invalidControlCharacters() {
+        guard !problems.contains(where: { $0.kind == .notWellFormed && $0.message.hasPrefix("control") }) else { return }
+        problems.append(ParseProblem(.notWellFormed, "control characters not allowed in XML were removed"))
+    }
+
     func undeclaredHTMLEntity(_ name: String) {
         guard !sawUndeclaredEntity else { return }
         sawUndeclaredEntity = true
@@ -105,7 +110,9 @@ final class FeedBuilder: SAXReceiver {
         let kind: ParseProblem.Kind = message.contains("Namespace prefix") && message.contains("not defined")
             ? .undeclaredNamespace : .notWellFormed
         if message.lowercased().contains("entity") && (message.contains("loop") || message.contains("amplification")) {
-            problems.append(ParseProblem(.entityRefused, message, line: line, column: column))
+            if !problems.contains(where: { $0.kind == .entityRefused }) {
+                problems.append(ParseProblem(.entityRefused, message, line: line, column: column))
+            }
             return
         }
         problems.append(ParseProblem(kind, message, line: line, column: column))

@@ -153,11 +153,21 @@ public final class FeedParsingSession {
         feedCurrent(body, final: false)
     }
 
-    private func feedCurrent<Bytes: Collection>(_ bytes: Bytes, final: Bool) where Bytes.Element == UInt8 {
+    /// Pushes UTF-8 to libxml2, without the C0 control characters XML forbids: libxml2 stops at
+    /// them even in recovery mode, and a stray NUL must not cost the rest of the feed.
+    private func push(_ utf8: UnsafeBufferPointer<UInt8>) {
         guard let driver else { return }
+        guard ControlCharacters.contains(utf8) else { driver.push(utf8); return }
+        builder?.invalidControlCharacters()
+        let cleaned = ControlCharacters.removing(utf8)
+        cleaned.withUnsafeBufferPointer { driver.push($0) }
+    }
+
+    private func feedCurrent<Bytes: Collection>(_ bytes: Bytes, final: Bool) where Bytes.Element == UInt8 {
+        guard driver != nil else { return }
         if lossy {
             let text = Array(String(decoding: Array(bytes), as: UTF8.self).utf8)
-            text.withUnsafeBufferPointer { driver.push($0) }
+            text.withUnsafeBufferPointer { push($0) }
             return
         }
         guard transcoder != nil else { return }
@@ -167,11 +177,11 @@ public final class FeedParsingSession {
             let converted: Bool
             if let contiguous {
                 converted = try contiguous.withUnsafeBufferPointer { try transcoder!.convert($0, final: final, into: &scratch) }
-                if converted { scratch.withUnsafeBufferPointer { driver.push($0) } } else { contiguous.withUnsafeBufferPointer { driver.push($0) } }
+                if converted { scratch.withUnsafeBufferPointer { push($0) } } else { contiguous.withUnsafeBufferPointer { push($0) } }
             } else {
                 let buffer = bytes as! UnsafeBufferPointer<UInt8>
                 converted = try transcoder!.convert(buffer, final: final, into: &scratch)
-                if converted { scratch.withUnsafeBufferPointer { driver.push($0) } } else { driver.push(buffer) }
+                if converted { scratch.withUnsafeBufferPointer { push($0) } } else { push(buffer) }
             }
         } catch {
             // Not in this encoding after all: start again with the next candidate.

@@ -48,6 +48,8 @@ final class SAXDriver {
             driver.stopIfAsked(ctx)
         }
         handler.cdataBlock = handler.characters
+        // The default start-document handler gives DTD entity declarations a document to live in.
+        handler.startDocument = { ctx in xmlSAX2StartDocument(ctx) }
         handler.internalSubset = { ctx, name, externalID, systemID in
             xmlSAX2InternalSubset(ctx, name, externalID, systemID)
             SAXDriver.from(ctx).receiver.doctype(name: name.map { String(cString: $0) },
