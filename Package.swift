@@ -7,7 +7,6 @@ let package = Package(
     products: [
         .library(name: "Syndication", targets: ["Syndication"]),
         .executable(name: "mediawire", targets: ["mediawire"]),
-        .executable(name: "mediawire-bench", targets: ["mediawire-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,7 +33,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "mediawire-bench", dependencies: ["Syndication"]),
         .testTarget(name: "SyndicationTests", dependencies: ["Syndication"]),
         .testTarget(name: "MediawireCLITests", dependencies: ["mediawire"]),
     ],

@@ -165,13 +165,15 @@ public enum DateParser {
         var year: Int
         if let y = digits(4) { year = y } else {
             i = 0
-            guard let y2 = digits(2) else { return nil }
+            guard let y2 = digits(2), i == u.count || peek("-") else { return nil }
             year = y2 + (y2 < 90 ? 2000 : 1900)
         }
         var month = 1, day = 1
         if peek("-") {
             i += 1
-            if let m = digits(2) {
+            let ordinal = i + 3 <= u.count && (i + 3 == u.count || u[i + 3] == UInt8(ascii: "T"))
+                && u[i..<(i + 3)].allSatisfy { $0 >= 48 && $0 <= 57 }
+            if !ordinal, let m = digits(2) {
                 month = m
                 if peek("-") { i += 1; guard let d = digits(2) else { return nil }; day = d }
             } else if let ordinal = digits(3) {
@@ -187,7 +189,7 @@ public enum DateParser {
         var offset = 0
         if peek("T") || peek("t") || peek(" ") {
             i += 1
-            guard let h = digits(2) else { return instant(year: year, month: month, day: day) }
+            guard let h = digits(2) else { return nil }
             hour = h
             if peek(":") { i += 1 }
             guard let mi = digits(2) else { return nil }

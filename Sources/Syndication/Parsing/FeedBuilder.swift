@@ -184,7 +184,7 @@ final class FeedBuilder: SAXReceiver {
         case .skipSubtree:
             skipDepth = 1
         case .field:
-            frame.attributes = attributes
+            if frame.attributes.isEmpty { frame.attributes = attributes }
         case .skip:
             break
         }

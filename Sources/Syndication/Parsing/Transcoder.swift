@@ -103,6 +103,10 @@ struct Transcoder {
         case "euc-jp", "eucjp": return "EUC-JP"
         case "euc-kr", "euckr": return "EUC-KR"
         case "koi8-r": return "KOI8-R"
+        case "cp-is", "csibm861", "ibm861", "861": return "CP861"
+        case "maccentraleurope", "mac-centraleurope", "maclatin2", "mac-latin2": return "MAC-CENTRALEUROPE"
+        case "maciceland", "mac-iceland": return "MAC-IS"
+        case "maccyrillic", "mac-cyrillic": return "MAC-CYRILLIC"
         default: return e.uppercased()
         }
     }

@@ -56,6 +56,8 @@ public struct HTTPFetcher: Sendable {
         var config = HTTPClient.Configuration(redirectConfiguration: .follow(max: 5, allowCycles: false))
         config.decompression = .enabled(limit: .size(maxBytes))
         config.timeout = .init(connect: .seconds(10), read: timeout)
+        // A refused connection is an answer: report it now rather than retrying until the timeout.
+        config.connectionPool.retryConnectionEstablishment = false
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
         do {
             let result = try await fetch(client: client, url: url, headers: extra)
