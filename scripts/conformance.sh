@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs the shared conformance suites against a built mediawire binary and fails when a floor
+# is missed. Usage: scripts/conformance.sh [path/to/mediawire]   (default .build/debug/mediawire)
+# Needs ../shared beside the project, python3, and (for the differential) feedparser 6.0.14 in
+# .venv-peers (created here when missing; PyPI only).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${1:-.build/debug/mediawire}
+SHARED=../shared
+FP_FLOOR=90      # feedparser file cases, sanitize/ and base/ excluded (issue #2)
+HTTP_FLOOR=80    # feedparser HTTP cases through --http simulate
+DIFF_FLOOR=95    # field agreement with feedparser on the real-world corpus
+OUT=${CONFORMANCE_OUT:-.build/conformance}
+mkdir -p "$OUT"
+fail=0
+
+pct() { awk '/^TOTAL/ {gsub("%","",$6); print $6}' "$1"; }
+below() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
+
+echo "== feedparser conformance (file cases)"
+python3 $SHARED/conformance/feedparser/run.py $SHARED/conformance/feedparser/tests \
+    --cmd "$BIN parse {file} --json" --exclude 'wellformed/sanitize/*' --exclude 'wellformed/base/*' \
+    --failures "$OUT/feedparser-failures.txt" --jobs 2 > "$OUT/feedparser.txt" || true
+cat "$OUT/feedparser.txt"
+p=$(pct "$OUT/feedparser.txt")
+if below "$p" $FP_FLOOR; then echo "FLOOR MISSED: feedparser file cases $p% < $FP_FLOOR%"; fail=1; fi
+
+echo "== feedparser conformance (HTTP cases, simulated)"
+python3 $SHARED/conformance/feedparser/run.py $SHARED/conformance/feedparser/tests \
+    --cmd "$BIN parse {file} --json" --http simulate \
+    --http-cmd "$BIN parse {file} --url {url} --headers {headers} --json" \
+    --include '*http*' --exclude 'wellformed/sanitize/*' --exclude 'wellformed/base/*' \
+    --failures "$OUT/feedparser-http-failures.txt" --jobs 2 > "$OUT/feedparser-http.txt" || true
+cat "$OUT/feedparser-http.txt"
+p=$(pct "$OUT/feedparser-http.txt")
+if below "$p" $HTTP_FLOOR; then echo "FLOOR MISSED: feedparser HTTP cases $p% < $HTTP_FLOOR%"; fail=1; fi
+
+echo "== differential against feedparser on the corpus"
+if [ ! -x .venv-peers/bin/python ] || ! .venv-peers/bin/python -c 'import feedparser' 2>/dev/null; then
+    python3 -m venv .venv-peers
+    .venv-peers/bin/python -m pip install -q feedparser==6.0.14
+fi
+.venv-peers/bin/python $SHARED/conformance/differential/run.py $SHARED/corpus \
+    --cmd "$BIN parse {file} --json" --jobs 2 --timeout 30 \
+    --failures "$OUT/differential-failures.txt" > "$OUT/differential.txt"
+tail -n 25 "$OUT/differential.txt"
+line=$(grep '^differential:' "$OUT/differential.txt")
+agree=$(echo "$line" | sed -E 's/.*agreement ([0-9.]+)%.*/\1/')
+crashes=$(echo "$line" | sed -E 's/.*crashes ([0-9]+).*/\1/')
+timeouts=$(echo "$line" | sed -E 's/.*timeouts ([0-9]+).*/\1/')
+if below "$agree" $DIFF_FLOOR; then echo "FLOOR MISSED: differential agreement $agree% < $DIFF_FLOOR%"; fail=1; fi
+if [ "$crashes" != 0 ] || [ "$timeouts" != 0 ]; then echo "FLOOR MISSED: $crashes crashes, $timeouts timeouts"; fail=1; fi
+
+if [ $fail = 0 ]; then echo "conformance floors: all met"; fi
+exit $fail
