@@ -43,9 +43,9 @@ struct ParseCommand: AsyncParsableCommand {
         options.baseURL = base ?? loaded.baseURL
         let feed = FeedParser(options: options).parse(loaded.bytes)
         if json {
-            var out = FeedparserJSON.encode(feed, http: loaded.http).serialized()
+            var out = FeedparserJSON.encode(feed, http: loaded.http).serialized(capacity: loaded.bytes.count + loaded.bytes.count / 2)
             out.append(0x0A)
-            FileHandle.standardOutput.write(Data(out))
+            StandardOutput.write(out)
         } else {
             print(Summary.describe(feed, name: input))
         }
@@ -80,7 +80,9 @@ struct LoadedDocument {
             guard let data = FileManager.default.contents(atPath: input) else {
                 throw CLIError(message: "\(input): no such file or not readable")
             }
-            bytes = Array(data)
+            bytes = [UInt8](unsafeUninitializedCapacity: data.count) { buffer, count in
+                count = data.copyBytes(to: buffer)
+            }
         }
         guard let url else { return LoadedDocument(bytes: bytes, baseURL: nil, http: nil) }
         var headers: [String: String] = [:]
@@ -115,5 +117,19 @@ enum Summary {
             for p in feed.problems { lines.append("  \(p.kind.rawValue): \(p.description)") }
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// Writes bytes to standard output without another copy.
+enum StandardOutput {
+    static func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { return }
+                offset += n
+            }
+        }
     }
 }

@@ -72,7 +72,7 @@ public enum DateParser {
     static func rfc822(_ s: String) -> Date? {
         var tokens = s.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" }).map(String.init)
         guard tokens.count >= 3 else { return nil }
-        if let first = tokens.first, dayNames.contains(first.trimmingCharacters(in: CharacterSet(charactersIn: "."))) { tokens.removeFirst() }
+        if let first = tokens.first, dayNames.contains(dropDots(first)) { tokens.removeFirst() }
         // "01-Jan-2004" style dates.
         if tokens.count >= 1, tokens[0].split(separator: "-").count == 3, months[String(tokens[0].split(separator: "-")[1])] != nil {
             let p = tokens[0].split(separator: "-").map(String.init)
@@ -82,7 +82,7 @@ public enum DateParser {
         var day: Int?, month: Int?, year: Int?
         var yearDigits = 4
         var rest: ArraySlice<String>
-        if let m = months[tokens[0].trimmingCharacters(in: CharacterSet(charactersIn: "."))], let d = Int(tokens[1]) {
+        if let m = months[dropDots(tokens[0])], let d = Int(tokens[1]) {
             month = m; day = d
             rest = tokens[2...]
             // "Jan 4 2004 10:00" or "Jan 4 10:00:00 2004"
@@ -91,7 +91,7 @@ public enum DateParser {
                 year = y; yearDigits = rest[rest.startIndex + 1].count
                 var r = Array(rest); r.remove(at: 1); rest = r[...]
             }
-        } else if let d = Int(tokens[0]), let m = months[tokens[1].trimmingCharacters(in: CharacterSet(charactersIn: "."))] {
+        } else if let d = Int(tokens[0]), let m = months[dropDots(tokens[1])] {
             day = d; month = m
             guard let y = Int(tokens[2]) else { return nil }
             year = y; yearDigits = tokens[2].count
@@ -118,13 +118,17 @@ public enum DateParser {
         return instant(year: y, month: mo, day: d, hour: hour, minute: minute, second: second, offsetSeconds: offset)
     }
 
+    private static func dropDots(_ s: String) -> String {
+        s.hasSuffix(".") ? String(s.dropLast()) : s
+    }
+
     static func zoneOffset(_ token: String) -> Int? {
         var z = token
         if z.hasPrefix("(") { return 0 }
         if let named = zones[z] { return named * 3600 }
         if z.hasPrefix("gmt") || z.hasPrefix("utc") { z = String(z.dropFirst(3)); if z.isEmpty { return 0 } }
         guard let sign = z.first, sign == "+" || sign == "-" else { return nil }
-        let digits = z.dropFirst().replacingOccurrences(of: ":", with: "")
+        let digits = String(z.dropFirst()).replacingIfPresent(":", with: "")
         guard !digits.isEmpty, digits.allSatisfy(\.isNumber) else { return nil }
         var hours = 0, minutes = 0
         if digits.count <= 2 { hours = Int(digits)! } else if digits.count == 4 || digits.count == 3 {

@@ -40,7 +40,7 @@ extension FeedBuilder {
             break
         }
 
-        let value = repair(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+        let value = repair(raw.trimmingWhitespace())
         func attr(_ n: String) -> String? { frame.attributes.first { $0.namespace == nil && $0.name.lowercased() == n }?.value }
         func resolved(_ v: String) -> String { URIResolver.resolve(v, against: frame.base) }
 
@@ -54,7 +54,7 @@ extension FeedBuilder {
                 modifyHeader { $0.id = value }
             }
         case .link:
-            let href = resolved(value.replacingOccurrences(of: "&amp;", with: "&"))
+            let href = resolved(value.replacingIfPresent("&amp;", with: "&"))
             switch context {
             case .image: image.link = href
             case .textInput: textInput.link = href
@@ -84,7 +84,7 @@ extension FeedBuilder {
             addCategory(Category(term: value, scheme: attr("domain") ?? attr("scheme"), label: attr("label")))
         case .keywords:
             for term in value.split(separator: ",") {
-                let t = term.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = String(term).trimmingWhitespace()
                 if !t.isEmpty { addCategory(Category(term: t, scheme: attr("scheme"))) }
             }
         case .license:
@@ -140,13 +140,13 @@ extension FeedBuilder {
         var kind = frame.kind
         var value = raw
         if kind == .xhtml && feed.dialect == .atom10 { value = XHTML.unwrapDiv(value) }
-        value = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        value = value.trimmingWhitespace()
         if frame.base64, let data = Data(base64Encoded: value, options: .ignoreUnknownCharacters),
            let decoded = String(data: data, encoding: .utf8) {
             value = decoded
         }
         if !feed.dialect.isAtom && kind == .text && HTMLHeuristics.looksLikeHTML(value) { kind = .html }
-        return Text(repair(value), kind: kind, language: frame.lang?.replacingOccurrences(of: "_", with: "-"),
+        return Text(repair(value), kind: kind, language: frame.lang?.replacingIfPresent("_", with: "-"),
                     base: frame.base)
     }
 }

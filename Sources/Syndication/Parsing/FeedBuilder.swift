@@ -66,6 +66,9 @@ final class FeedBuilder: SAXReceiver {
     private var extensionStack: [ExtensionElement] = []
     private var skipDepth = 0
     private var lowercased: [String: String] = [:]
+    private var namespaceKinds: [String: NSKind] = [:]
+    private struct BaseKey: Hashable { var value: String; var base: String? }
+    private var baseCache: [BaseKey: String?] = [:]
     private var rootSeen = false
     private var sawUndeclaredEntity = false
     var entryHasContent = false
@@ -123,14 +126,7 @@ final class FeedBuilder: SAXReceiver {
         switch top.action {
         case .field, .markup, .extensionElement, .context(.person), .context(.source):
             if top.escapeText {
-                for b in bytes {
-                    switch b {
-                    case UInt8(ascii: "&"): text.append(contentsOf: "&amp;".utf8)
-                    case UInt8(ascii: "<"): text.append(contentsOf: "&lt;".utf8)
-                    case UInt8(ascii: ">"): text.append(contentsOf: "&gt;".utf8)
-                    default: text.append(b)
-                    }
-                }
+                FeedBuilder.appendEscaped(bytes, to: &text)
             } else {
                 text.append(contentsOf: bytes)
             }
@@ -151,20 +147,20 @@ final class FeedBuilder: SAXReceiver {
             return
         }
         let name = lower(localName)
-        let ns = NSKind(uri: uri)
+        let ns = namespaceKind(uri)
         let parent = frames.last
         var frame = Frame(action: .skip, ns: ns, name: name, base: parent?.base ?? documentBase,
                           lang: parent?.lang ?? initialLanguage, textStart: text.count)
         for a in attributes where a.namespace == Namespace.xml {
             if a.name == "base" {
-                frame.base = URIResolver.resolveSafely(a.value, against: frame.base) ?? frame.base
+                frame.base = resolveBase(a.value, against: frame.base)
             } else if a.name == "lang" {
                 frame.lang = a.value.isEmpty ? nil : a.value
             }
         }
         if !rootSeen {
             rootSeen = true
-            if let lang = frame.lang, frame.lang != initialLanguage { feed.language = lang.replacingOccurrences(of: "_", with: "-") }
+            if let lang = frame.lang, frame.lang != initialLanguage { feed.language = lang.replacingIfPresent("_", with: "-") }
         }
 
         // Inside a text construct, child elements are its markup.
@@ -221,6 +217,23 @@ final class FeedBuilder: SAXReceiver {
     }
 
     // MARK: Helpers
+
+    /// `xml:base` values repeat on every entry: resolve each (value, base) pair once.
+    private func resolveBase(_ value: String, against base: String?) -> String? {
+        let key = BaseKey(value: value, base: base)
+        if let known = baseCache[key] { return known }
+        let resolved = URIResolver.resolveSafely(value, against: base) ?? base
+        if baseCache.count < 1024 { baseCache[key] = resolved }
+        return resolved
+    }
+
+    private func namespaceKind(_ uri: String?) -> NSKind {
+        guard let uri else { return .core }
+        if let known = namespaceKinds[uri] { return known }
+        let kind = NSKind(uri: uri)
+        namespaceKinds[uri] = kind
+        return kind
+    }
 
     private func lower(_ name: String) -> String {
         if let known = lowercased[name] { return known }
@@ -307,7 +320,27 @@ final class FeedBuilder: SAXReceiver {
         text.append(contentsOf: "</\(name)>".utf8)
     }
 
+    /// Appends text as XML character data: `&`, `<` and `>` escaped, plain runs copied whole.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) {
+        var runStart = 0
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            guard b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") else { continue }
+            if i > runStart { text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+            switch b {
+            case UInt8(ascii: "&"): text.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): text.append(contentsOf: "&lt;".utf8)
+            default: text.append(contentsOf: "&gt;".utf8)
+            }
+            runStart = i + 1
+        }
+        if bytes.count > runStart { text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+    }
+
     private func escapeAttribute(_ v: String) -> String {
+        guard v.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) else {
+            return v
+        }
         var out = ""
         for c in v.unicodeScalars {
             switch c {
@@ -369,7 +402,7 @@ final class FeedBuilder: SAXReceiver {
             feed.entries.append(entry)
             entry = Entry()
         case .source:
-            let title = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let title = raw.trimmingWhitespace()
             if source.title == nil && !title.isEmpty { source.title = Text(title, kind: .text, language: frame.lang, base: frame.base) }
             entry.source = source
         case .image:
@@ -377,7 +410,7 @@ final class FeedBuilder: SAXReceiver {
         case .textInput:
             feed.textInput = textInput
         case .person(let role):
-            let direct = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let direct = raw.trimmingWhitespace()
             if person.name == nil && person.email == nil && person.uri == nil {
                 guard !direct.isEmpty else { return }
                 person = PersonText.parse(repair(direct))

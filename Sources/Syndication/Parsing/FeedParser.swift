@@ -35,15 +35,13 @@ public struct FeedParser: Sendable {
 
     /// Parses a whole document.
     public func parse<Bytes: Collection>(_ bytes: Bytes) -> Feed where Bytes.Element == UInt8 {
+        parse(bytes as? [UInt8] ?? Array(bytes))
+    }
+
+    /// Parses a whole document held in an array (without copying it).
+    public func parse(_ bytes: [UInt8]) -> Feed {
         let session = session()
-        let array = Array(bytes)
-        var offset = 0
-        let chunk = 256 * 1024
-        repeat {
-            let end = min(offset + chunk, array.count)
-            session.push(array[offset..<end])
-            offset = end
-        } while offset < array.count && !session.isStopped
+        session.pushWhole(bytes)
         return session.finish()
     }
 
@@ -72,6 +70,22 @@ public final class FeedParsingSession {
 
     /// Whether the parse has ended early (a limit was hit); further chunks are ignored.
     public var isStopped: Bool { limitProblem != nil || (builder?.stopped ?? false) }
+
+    /// Takes a whole document at once: it is kept by reference (for a restart in another
+    /// encoding) and fed to libxml2 in slices.
+    func pushWhole(_ bytes: [UInt8]) {
+        guard received.isEmpty, bytes.count <= options.limits.maxBytes else {
+            var offset = 0
+            repeat {
+                let end = min(offset + 256 * 1024, bytes.count)
+                push(bytes[offset..<end])
+                offset = end
+            } while offset < bytes.count && !isStopped
+            return
+        }
+        received = bytes
+        begin()
+    }
 
     /// Feeds the next chunk of the document.
     public func push<Bytes: Collection>(_ chunk: Bytes) where Bytes.Element == UInt8 {
@@ -149,8 +163,17 @@ public final class FeedParsingSession {
                             repairMojibake: Transcoder.iconvName(encoding) == "UTF-8")
         builder = b
         driver = SAXDriver(receiver: b)
-        let body = received.count > plan.bomLength ? Array(received[plan.bomLength...]) : []
-        feedCurrent(body, final: false)
+        guard received.count > plan.bomLength else { return }
+        received.withUnsafeBufferPointer { all in
+            var offset = plan.bomLength
+            while offset < all.count && !isStopped && driver != nil {
+                let end = min(offset + 256 * 1024, all.count)
+                let before = candidate
+                feedCurrent(UnsafeBufferPointer(rebasing: all[offset..<end]), final: false)
+                if candidate != before { return }   // restarted in another encoding, which fed everything
+                offset = end
+            }
+        }
     }
 
     /// Pushes UTF-8 to libxml2, without the C0 control characters XML forbids: libxml2 stops at

@@ -69,12 +69,15 @@ public enum Namespace {
     /// `backend.userland.com/rss` variant is RSS).
     static func canonical(_ uri: String) -> String {
         let lower = uri.lowercased()
-        if lower.contains("backend.userland.com/rss") && !lower.contains("module") { return "http://backend.userland.com/rss" }
+        if lower.range(of: "backend.userland.com/rss") != nil && lower.range(of: "module") == nil { return "http://backend.userland.com/rss" }
         return lower
     }
 
     /// The prefix feedparser gives a namespace, or `nil` for one it does not know.
-    static func feedparserPrefix(_ uri: String) -> String? { feedparserPrefixes[canonical(uri)] }
+    static func feedparserPrefix(_ uri: String) -> String? {
+        if let exact = feedparserPrefixes[uri] { return exact }
+        return feedparserPrefixes[canonical(uri)]
+    }
 }
 
 /// How the builder classifies an element's namespace.

@@ -78,7 +78,7 @@ final class SAXDriver {
             let driver = Unmanaged<SAXDriver>.fromOpaque(priv).takeUnretainedValue()
             let e = error.pointee
             let message = e.message.map { String(cString: $0) }?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "XML error \(e.code)"
+                .trimmingWhitespace() ?? "XML error \(e.code)"
             driver.receiver.xmlError(message: message, line: Int(e.line), column: Int(e.int2),
                                      fatal: e.level.rawValue >= XML_ERR_ERROR.rawValue)
         }

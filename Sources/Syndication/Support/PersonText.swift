@@ -6,7 +6,7 @@ enum PersonText {
         if let email = findEmail(in: text) {
             person.email = email
             rest = rest.replacingOccurrences(of: email, with: "")
-            for junk in ["()", "<>", "&lt;&gt;", "mailto:"] { rest = rest.replacingOccurrences(of: junk, with: "") }
+            for junk in ["()", "<>", "&lt;&gt;", "mailto:"] { rest = rest.replacingIfPresent(junk, with: "") }
             rest = rest.trimmingWhitespace()
             if rest.hasPrefix("(") { rest.removeFirst() }
             if rest.hasSuffix(")") { rest.removeLast() }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Undoes two common publishing mistakes, as feedparser does:
 /// UTF-8 text that was decoded as Latin-1 and encoded again ("double-encoded"), and
 /// Windows-1252 characters (curly quotes, dashes) that arrived as C1 control codes.
@@ -9,15 +11,69 @@ enum TextRepair {
         0x99: 0x2122, 0x9A: 0x0161, 0x9B: 0x203A, 0x9C: 0x0153, 0x9E: 0x017E, 0x9F: 0x0178,
     ]
 
-    static func repair(_ s: String, utf8Document: Bool) -> String {
-        // Only U+0080...U+00FF can need repair: their UTF-8 starts with C2 or C3.
-        guard s.utf8.contains(where: { $0 == 0xC2 || $0 == 0xC3 }) else { return s }
-        var value = s
-        if utf8Document, value.unicodeScalars.allSatisfy({ $0.value < 0x100 }) {
-            let bytes = value.unicodeScalars.map { UInt8($0.value) }
-            if let redecoded = String(validating: bytes, as: UTF8.self) { value = redecoded }
+    /// Whether the string's scalars, taken as Latin-1 bytes, form valid UTF-8 with at least one
+    /// multi-byte sequence — checked without building the bytes.
+    static func latin1BytesAreUTF8(_ s: String) -> Bool {
+        var pending = 0
+        var sawSequence = false
+        for scalar in s.unicodeScalars {
+            let b = scalar.value
+            if pending > 0 {
+                guard b >= 0x80 && b <= 0xBF else { return false }
+                pending -= 1
+                continue
+            }
+            switch b {
+            case 0..<0x80: continue
+            case 0xC2...0xDF: pending = 1
+            case 0xE0...0xEF: pending = 2
+            case 0xF0...0xF4: pending = 3
+            default: return false
+            }
+            sawSequence = true
         }
-        guard value.unicodeScalars.contains(where: { (0x80...0x9F).contains($0.value) }) else { return value }
+        return pending == 0 && sawSequence
+    }
+
+    static func repair(_ s: String, utf8Document: Bool) -> String {
+        // Only U+0080...U+00FF can need repair; in UTF-8 they start with C2 or C3. Find those
+        // with memchr, so text without them (the usual case) costs one fast pass.
+        var copy = s
+        let (sawLatin1, sawC1, onlyLatin1) = copy.withUTF8 { bytes -> (Bool, Bool, Bool) in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return (false, false, true) }
+            let n = bytes.count
+            let c3 = memchr(base, 0xC3, n) != nil
+            var c1 = false
+            var c2 = false
+            var p = UnsafeRawPointer(base)
+            let end = UnsafeRawPointer(base + n)
+            while p < end, let hit = memchr(p, 0xC2, end - p) {
+                c2 = true
+                let next = hit + 1
+                if next < end {
+                    let b = next.load(as: UInt8.self)
+                    if b >= 0x80 && b <= 0x9F { c1 = true; break }
+                }
+                p = UnsafeRawPointer(next)
+            }
+            guard c2 || c3 else { return (false, false, true) }
+            var only = true
+            if utf8Document {
+                for b in bytes where b >= 0xC4 && b < 0xF8 { only = false; break }
+            }
+            return (true, c1, only)
+        }
+        guard sawLatin1 else { return s }
+        var value = s
+        var hasC1 = sawC1
+        if utf8Document && onlyLatin1 && latin1BytesAreUTF8(value) {
+            let bytes = value.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
+            if let redecoded = String(validating: bytes, as: UTF8.self) {
+                value = redecoded
+                hasC1 = value.unicodeScalars.contains { (0x80...0x9F).contains($0.value) }
+            }
+        }
+        guard hasC1 else { return value }
         var out = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
             if let mapped = cp1252[scalar.value], let m = Unicode.Scalar(mapped) { out.append(m) } else { out.append(scalar) }

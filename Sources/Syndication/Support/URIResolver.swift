@@ -27,10 +27,11 @@ public enum URIResolver {
         guard let base, !base.isEmpty else { return ref }
         if ref.isEmpty { return base }
         let r = Parts(ref)
+        // Fast path: most links are absolute already.
+        if let scheme = r.scheme, r.authority != nil || !relativeSchemes.contains(scheme.lowercased()) { return ref }
         let b = Parts(base)
         if let scheme = r.scheme {
             if scheme.lowercased() != (b.scheme?.lowercased() ?? "") || !relativeSchemes.contains(scheme.lowercased()) { return ref }
-            if r.authority != nil { return ref }
         }
         guard relativeSchemes.contains(b.scheme?.lowercased() ?? "") else { return ref }
         var t = Parts()
@@ -45,13 +46,13 @@ public enum URIResolver {
                 t.path = b.path
                 t.query = r.query ?? b.query
             } else {
-                if r.path.hasPrefix("/") {
+                if r.path.utf8.first == UInt8(ascii: "/") {
                     t.path = removeDotSegments(r.path)
                 } else {
                     let merged: String
                     if b.authority != nil && b.path.isEmpty {
                         merged = "/" + r.path
-                    } else if let slash = b.path.lastIndex(of: "/") {
+                    } else if let slash = b.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
                         merged = String(b.path[...slash]) + r.path
                     } else {
                         merged = r.path
@@ -65,6 +66,7 @@ public enum URIResolver {
         return t.description
     }
 
+    /// The five components of a URI reference (RFC 3986 appendix B), found on the UTF-8 bytes.
     struct Parts: CustomStringConvertible {
         var scheme: String?
         var authority: String?
@@ -75,30 +77,34 @@ public enum URIResolver {
         init() {}
 
         init(_ s: String) {
-            var rest = Substring(s)
-            if let hash = rest.firstIndex(of: "#") {
-                fragment = String(rest[rest.index(after: hash)...])
-                rest = rest[..<hash]
+            let u = s.utf8
+            var end = u.endIndex
+            if let hash = u.firstIndex(of: UInt8(ascii: "#")) {
+                fragment = String(s[u.index(after: hash)...])
+                end = hash
             }
-            if let q = rest.firstIndex(of: "?") {
-                query = String(rest[rest.index(after: q)...])
-                rest = rest[..<q]
+            if let q = u[..<end].firstIndex(of: UInt8(ascii: "?")) {
+                query = String(s[u.index(after: q)..<end])
+                end = q
             }
-            if let colon = rest.firstIndex(of: ":") {
-                let candidate = rest[..<colon]
-                if let first = candidate.first, first.isLetter,
-                   candidate.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) {
-                    scheme = String(candidate)
-                    rest = rest[rest.index(after: colon)...]
+            var start = u.startIndex
+            if let colon = u[..<end].firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") }),
+               u[colon] == UInt8(ascii: ":"), colon > start {
+                let candidate = u[start..<colon]
+                func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+                if isAlpha(candidate.first!), candidate.allSatisfy({ isAlpha($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }) {
+                    scheme = String(s[start..<colon])
+                    start = u.index(after: colon)
                 }
             }
-            if rest.hasPrefix("//") {
-                let afterSlashes = rest.dropFirst(2)
-                let end = afterSlashes.firstIndex(of: "/") ?? afterSlashes.endIndex
-                authority = String(afterSlashes[..<end])
-                rest = afterSlashes[end...]
+            let rest = u[start..<end]
+            if rest.count >= 2, rest.first == UInt8(ascii: "/"), rest[rest.index(after: rest.startIndex)] == UInt8(ascii: "/") {
+                let authorityStart = u.index(start, offsetBy: 2)
+                let authorityEnd = u[authorityStart..<end].firstIndex(of: UInt8(ascii: "/")) ?? end
+                authority = String(s[authorityStart..<authorityEnd])
+                start = authorityEnd
             }
-            path = String(rest)
+            path = String(s[start..<end])
         }
 
         var description: String {
@@ -113,7 +119,7 @@ public enum URIResolver {
     }
 
     static func removeDotSegments(_ path: String) -> String {
-        guard path.contains(".") else { return path }
+        guard path.utf8.contains(UInt8(ascii: ".")) else { return path }
         var output: [Substring] = []
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         for (i, seg) in segments.enumerated() {
@@ -134,11 +140,30 @@ public enum URIResolver {
 }
 
 extension String {
+    /// `replacingOccurrences` that skips Foundation's search when the first byte of `target`
+    /// does not occur at all (the common case in hot paths).
+    func replacingIfPresent(_ target: String, with replacement: String) -> String {
+        guard let first = target.utf8.first, utf8.contains(first) else { return self }
+        return replacingOccurrences(of: target, with: replacement)
+    }
+
+    /// Trims Unicode white space from both ends (Python's `str.strip()`), without Foundation:
+    /// the common case (nothing to trim, or ASCII white space) never leaves the UTF-8 bytes.
     func trimmingWhitespace() -> String {
+        let u = utf8
+        guard let first = u.first, let last = u.last else { return self }
+        @inline(__always) func asciiSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x1F) }
+        if first < 0x80 && last < 0x80 && !asciiSpace(first) && !asciiSpace(last) { return self }
+        if first < 0x80 && last < 0x80 {
+            var start = u.startIndex
+            var end = u.endIndex
+            while start < end && asciiSpace(u[start]) { start = u.index(after: start) }
+            while end > start && asciiSpace(u[u.index(before: end)]) { end = u.index(before: end) }
+            return String(self[start..<end])
+        }
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
-        return String(scalars[first...last])
+        guard let firstIndex = scalars.firstIndex(where: { !$0.properties.isWhitespace && !(0x1C...0x1F).contains($0.value) }) else { return "" }
+        let lastIndex = scalars.lastIndex(where: { !$0.properties.isWhitespace && !(0x1C...0x1F).contains($0.value) })!
+        return String(scalars[firstIndex...lastIndex])
     }
 }
