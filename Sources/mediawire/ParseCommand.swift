@@ -43,7 +43,7 @@ struct ParseCommand: AsyncParsableCommand {
         options.baseURL = base ?? loaded.baseURL
         let feed = FeedParser(options: options).parse(loaded.bytes)
         if json {
-            var out = FeedparserJSON.encode(feed, http: loaded.http).serialized(capacity: loaded.bytes.count + loaded.bytes.count / 2)
+            var out = FeedparserJSON.serialize(feed, http: loaded.http, capacity: loaded.bytes.count + loaded.bytes.count / 2)
             out.append(0x0A)
             StandardOutput.write(out)
         } else {

@@ -70,13 +70,24 @@ public enum DateParser {
                                         "wednesday", "thursday", "friday", "saturday", "sunday", "tues", "thur", "thurs"]
 
     static func rfc822(_ s: String) -> Date? {
-        var tokens = s.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" }).map(String.init)
+        // Tokens are split on spaces, tabs, newlines and commas, and compared lower-cased.
+        var tokens: [String] = []
+        tokens.reserveCapacity(7)
+        var current: [UInt8] = []
+        for b in s.utf8 {
+            if b == 0x20 || b == 0x2C || b == 0x09 || b == 0x0A || b == 0x0D {
+                if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+            } else {
+                current.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            }
+        }
+        if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
         guard tokens.count >= 3 else { return nil }
         if let first = tokens.first, dayNames.contains(dropDots(first)) { tokens.removeFirst() }
         // "01-Jan-2004" style dates.
-        if tokens.count >= 1, tokens[0].split(separator: "-").count == 3, months[String(tokens[0].split(separator: "-")[1])] != nil {
-            let p = tokens[0].split(separator: "-").map(String.init)
-            tokens.replaceSubrange(0...0, with: p)
+        if let first = tokens.first, first.utf8.contains(UInt8(ascii: "-")) {
+            let p = first.split(separator: "-").map(String.init)
+            if p.count == 3, months[p[1]] != nil { tokens.replaceSubrange(0...0, with: p) }
         }
         guard tokens.count >= 3 else { return nil }
         var day: Int?, month: Int?, year: Int?
@@ -94,7 +105,7 @@ public enum DateParser {
         } else if let d = Int(tokens[0]), let m = months[dropDots(tokens[1])] {
             day = d; month = m
             guard let y = Int(tokens[2]) else { return nil }
-            year = y; yearDigits = tokens[2].count
+            year = y; yearDigits = tokens[2].utf8.count
             rest = tokens[3...]
         } else {
             return nil
@@ -104,7 +115,7 @@ public enum DateParser {
         var hour = 0, minute = 0
         var second = 0.0
         var offset = 0
-        if let time = rest.first, time.contains(":") {
+        if let time = rest.first, time.utf8.contains(UInt8(ascii: ":")) {
             let parts = time.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count >= 2, let h = Int(parts[0]), let mi = Int(parts[1]) else { return nil }
             hour = h; minute = mi

@@ -17,61 +17,81 @@ public enum FeedparserJSON {
     }
 
     public static func encode(_ feed: Feed, http: HTTPContext? = nil) -> JSONValue {
-        var top: [(String, JSONValue)] = [("bozo", .bool(feed.isBozo))]
+        let bytes = serialize(feed, http: http)
+        return JSONValue.parse(bytes) ?? .null
+    }
+
+    /// The feedparser-shaped JSON of a feed, as UTF-8 bytes.
+    public static func serialize(_ feed: Feed, http: HTTPContext? = nil, capacity: Int = 1 << 16) -> [UInt8] {
+        var w = JSONWriter(capacity: capacity)
+        w.beginObject()
+        w.key("bozo"); w.bool(feed.isBozo)
         if let problem = feed.problems.first {
-            top.append(("bozo_exception", .object([("type", .string(problem.kind.rawValue)), ("message", .string(problem.description))])))
+            w.key("bozo_exception")
+            w.beginObject(); w.field("type", problem.kind.rawValue); w.field("message", problem.description); w.endObject()
         }
-        top.append(("feed", header(feed.header, feed: feed)))
-        top.append(("entries", .array(feed.entries.map { entry($0, feed: feed) })))
-        top.append(("version", .string(feed.dialect.rawValue)))
-        top.append(("encoding", .string(feed.encoding)))
-        top.append(("namespaces", .object(feed.namespaces.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
-        var headers: [(String, JSONValue)] = []
+        w.key("feed"); header(feed.header, feed: feed, rssSource: false, into: &w)
+        w.key("entries"); w.beginArray()
+        for e in feed.entries { entry(e, feed: feed, into: &w) }
+        w.endArray()
+        w.field("version", feed.dialect.rawValue)
+        w.field("encoding", feed.encoding)
+        w.key("namespaces"); w.beginObject()
+        for (k, v) in feed.namespaces.sorted(by: { $0.key < $1.key }) { w.field(k, v) }
+        w.endObject()
         if let http {
-            for (k, v) in http.headers.sorted(by: { $0.key < $1.key }) { headers.append((k.lowercased(), .string(v))) }
-            top.append(("href", .string(http.href)))
-            top.append(("status", .int(http.status)))
-            if let etag = http.headers.first(where: { $0.key.lowercased() == "etag" })?.value { top.append(("etag", .string(etag))) }
+            w.field("href", http.href)
+            w.key("status"); w.int(http.status)
+            if let etag = http.headers.first(where: { $0.key.lowercased() == "etag" })?.value { w.field("etag", etag) }
             if let modified = http.headers.first(where: { $0.key.lowercased() == "last-modified" })?.value {
-                top.append(("updated", .string(modified)))
-                top.append(("updated_parsed", parsed(DateParser.parse(modified))))
+                w.field("updated", modified)
+                w.key("updated_parsed"); parsed(DateParser.parse(modified), into: &w)
             }
         }
-        top.append(("headers", .object(headers)))
-        return .object(top)
+        w.key("headers"); w.beginObject()
+        for (k, v) in (http?.headers ?? [:]).sorted(by: { $0.key < $1.key }) { w.field(k.lowercased(), v) }
+        w.endObject()
+        w.endObject()
+        return w.out
     }
 
     // MARK: Pieces
 
-    static func detail(_ t: Text) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [("type", .string(t.kind.mimeType)), ("language", t.language.map { .string($0) } ?? .null),
-                                            ("base", .string(t.base ?? "")), ("value", .string(t.value))]
-        if let src = t.src { pairs.append(("src", .string(src))) }
-        return .object(pairs)
+    static func detail(_ t: Text, into w: inout JSONWriter) {
+        w.beginObject()
+        w.field("type", t.kind.mimeType)
+        w.field("language", t.language)
+        w.field("base", t.base ?? "")
+        w.field("value", t.value)
+        if let src = t.src { w.field("src", src) }
+        w.endObject()
     }
 
-    static func parsed(_ date: Date?) -> JSONValue {
-        guard let date else { return .null }
-        return .array(DateParser.utcFields(date).map { .int($0) })
+    static func parsed(_ date: Date?, into w: inout JSONWriter) {
+        guard let date else { w.null(); return }
+        w.beginArray()
+        for f in DateParser.utcFields(date) { w.int(f) }
+        w.endArray()
     }
 
-    static func link(_ l: Link) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [("rel", .string(l.rel))]
-        if let type = l.type { pairs.append(("type", .string(type))) }
-        else if l.rel != "enclosure" { pairs.append(("type", .string(l.rel == "self" ? "application/atom+xml" : "text/html"))) }
-        pairs.append(("href", .string(l.href)))
-        if let title = l.title { pairs.append(("title", .string(title))) }
-        if let length = l.length { pairs.append(("length", .string(length))) }
-        if let hreflang = l.hreflang { pairs.append(("hreflang", .string(hreflang))) }
-        return .object(pairs)
+    static func link(_ l: Link, into w: inout JSONWriter) {
+        w.beginObject()
+        w.field("rel", l.rel)
+        if let type = l.type { w.field("type", type) }
+        else if l.rel != "enclosure" { w.field("type", l.rel == "self" ? "application/atom+xml" : "text/html") }
+        w.field("href", l.href)
+        if let title = l.title { w.field("title", title) }
+        if let length = l.length { w.field("length", length) }
+        if let hreflang = l.hreflang { w.field("hreflang", hreflang) }
+        w.endObject()
     }
 
-    static func personDetail(_ p: Person) -> JSONValue {
-        var pairs: [(String, JSONValue)] = []
-        if let name = p.name { pairs.append(("name", .string(name))) }
-        if let email = p.email { pairs.append(("email", .string(email))) }
-        if let uri = p.uri { pairs.append(("href", .string(uri))) }
-        return .object(pairs)
+    static func personDetail(_ p: Person, into w: inout JSONWriter) {
+        w.beginObject()
+        if let name = p.name { w.field("name", name) }
+        if let email = p.email { w.field("email", email) }
+        if let uri = p.uri { w.field("href", uri) }
+        w.endObject()
     }
 
     static func personString(_ p: Person) -> String? {
@@ -84,132 +104,152 @@ public enum FeedparserJSON {
         }
     }
 
-    static func add(_ pairs: inout [(String, JSONValue)], _ key: String, _ text: Text?) {
+    static func add(_ key: String, _ text: Text?, into w: inout JSONWriter) {
         guard let text else { return }
-        pairs.append((key, .string(text.value)))
-        pairs.append((key + "_detail", detail(text)))
+        w.field(key, text.value)
+        w.key(key + "_detail"); detail(text, into: &w)
     }
 
-    static func add(_ pairs: inout [(String, JSONValue)], _ key: String, _ date: DateValue?) {
+    static func add(_ key: String, _ date: DateValue?, into w: inout JSONWriter) {
         guard let date else { return }
-        pairs.append((key, .string(date.text)))
-        pairs.append((key + "_parsed", parsed(date.instant)))
+        w.field(key, date.text)
+        w.key(key + "_parsed"); parsed(date.instant, into: &w)
     }
 
-    static func addPeople(_ pairs: inout [(String, JSONValue)], authors: [Person], contributors: [Person], publisher: Person?) {
+    static func addPeople(authors: [Person], contributors: [Person], publisher: Person?, into w: inout JSONWriter) {
         // feedparser reports the last author read as `author`.
         if let last = authors.last {
-            if let s = personString(last) { pairs.append(("author", .string(s))) }
-            pairs.append(("author_detail", personDetail(last)))
-            pairs.append(("authors", .array(authors.map(personDetail))))
+            if let s = personString(last) { w.field("author", s) }
+            w.key("author_detail"); personDetail(last, into: &w)
+            w.key("authors"); w.beginArray(); for a in authors { personDetail(a, into: &w) }; w.endArray()
         }
-        if !contributors.isEmpty { pairs.append(("contributors", .array(contributors.map(personDetail)))) }
+        if !contributors.isEmpty {
+            w.key("contributors"); w.beginArray(); for c in contributors { personDetail(c, into: &w) }; w.endArray()
+        }
         if let publisher {
-            if let s = personString(publisher) { pairs.append(("publisher", .string(s))) }
-            pairs.append(("publisher_detail", personDetail(publisher)))
+            if let s = personString(publisher) { w.field("publisher", s) }
+            w.key("publisher_detail"); personDetail(publisher, into: &w)
         }
     }
 
-    static func tags(_ categories: [Category]) -> JSONValue {
-        .array(categories.map { c in
-            .object([("term", .string(c.term)), ("scheme", c.scheme.map { .string($0) } ?? .null),
-                     ("label", c.label.map { .string($0) } ?? .null)])
-        })
+    static func tags(_ categories: [Category], into w: inout JSONWriter) {
+        w.key("tags"); w.beginArray()
+        for c in categories {
+            w.beginObject(); w.field("term", c.term); w.field("scheme", c.scheme); w.field("label", c.label); w.endObject()
+        }
+        w.endArray()
+    }
+
+    static func links(_ list: [Link], into w: inout JSONWriter) {
+        guard !list.isEmpty else { return }
+        w.key("links"); w.beginArray(); for l in list { link(l, into: &w) }; w.endArray()
     }
 
     static func htmlLink(_ links: [Link]) -> String? {
         links.first { $0.rel == "alternate" && ($0.type == nil || $0.type == "text/html" || $0.type == "application/xhtml+xml") }?.href
     }
 
-    static func header(_ h: FeedHeader, feed: Feed?) -> JSONValue {
-        var pairs: [(String, JSONValue)] = []
-        add(&pairs, "title", h.title)
-        add(&pairs, "subtitle", h.subtitle)
-        add(&pairs, "rights", h.rights)
-        add(&pairs, "info", h.info)
-        if !h.links.isEmpty { pairs.append(("links", .array(h.links.map(link)))) }
-        if let href = htmlLink(h.links) { pairs.append(("link", .string(href))) }
-        else if let id = h.id, feed?.dialect.isAtom == true { pairs.append(("link", .string(id))) }
-        if let id = h.id { pairs.append(("id", .string(id))) }
-        add(&pairs, "updated", h.updated)
-        add(&pairs, "published", h.published)
-        addPeople(&pairs, authors: h.authors, contributors: h.contributors, publisher: h.publisher)
-        if !h.categories.isEmpty { pairs.append(("tags", tags(h.categories))) }
-        if let g = h.generator {
-            pairs.append(("generator", .string(g.name)))
-            var d: [(String, JSONValue)] = [("name", .string(g.name))]
-            if let uri = g.uri { d.append(("href", .string(uri))) }
-            if let version = g.version { d.append(("version", .string(version))) }
-            pairs.append(("generator_detail", .object(d)))
+    static func header(_ h: FeedHeader, feed: Feed?, rssSource: Bool, into w: inout JSONWriter) {
+        w.beginObject()
+        add("title", h.title, into: &w)
+        add("subtitle", h.subtitle, into: &w)
+        add("rights", h.rights, into: &w)
+        add("info", h.info, into: &w)
+        if rssSource, let selfLink = h.selfLink, h.links.count == 1 {
+            w.field("href", selfLink.href)
+        } else {
+            links(h.links, into: &w)
         }
-        if let icon = h.icon { pairs.append(("icon", .string(icon))) }
-        if let logo = h.logo { pairs.append(("logo", .string(logo))) }
-        if let language = h.language { pairs.append(("language", .string(language))) }
-        if let ttl = h.ttl { pairs.append(("ttl", .string(ttl))) }
-        if let docs = h.docs { pairs.append(("docs", .string(docs))) }
-        if let cloud = h.cloud { pairs.append(("cloud", .object(cloud.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))) }
+        if let href = htmlLink(h.links) { w.field("link", href) }
+        else if let id = h.id, feed?.dialect.isAtom == true { w.field("link", id) }
+        if let id = h.id { w.field("id", id) }
+        add("updated", h.updated, into: &w)
+        add("published", h.published, into: &w)
+        addPeople(authors: h.authors, contributors: h.contributors, publisher: h.publisher, into: &w)
+        if !h.categories.isEmpty { tags(h.categories, into: &w) }
+        if let g = h.generator {
+            w.field("generator", g.name)
+            w.key("generator_detail"); w.beginObject()
+            w.field("name", g.name)
+            if let uri = g.uri { w.field("href", uri) }
+            if let version = g.version { w.field("version", version) }
+            w.endObject()
+        }
+        if let icon = h.icon { w.field("icon", icon) }
+        if let logo = h.logo { w.field("logo", logo) }
+        if let language = h.language { w.field("language", language) }
+        if let ttl = h.ttl { w.field("ttl", ttl) }
+        if let docs = h.docs { w.field("docs", docs) }
+        if let cloud = h.cloud {
+            w.key("cloud"); w.beginObject()
+            for (k, v) in cloud.sorted(by: { $0.key < $1.key }) { w.field(k, v) }
+            w.endObject()
+        }
         if let image = h.image {
-            var d: [(String, JSONValue)] = []
-            add(&d, "title", image.title)
-            if let url = image.url { d.append(("href", .string(url))) }
-            if let link = image.link {
-                d.append(("link", .string(link)))
-                d.append(("links", .array([self.link(Link(href: link))])))
+            w.key("image"); w.beginObject()
+            add("title", image.title, into: &w)
+            if let url = image.url { w.field("href", url) }
+            if let l = image.link {
+                w.field("link", l)
+                w.key("links"); w.beginArray(); link(Link(href: l), into: &w); w.endArray()
             }
-            if let w = image.width { d.append(("width", .int(Int(w) ?? 0))) }
-            if let hgt = image.height { d.append(("height", .int(Int(hgt) ?? 0))) }
-            add(&d, "subtitle", image.description)
-            pairs.append(("image", .object(d)))
+            if let width = image.width { w.key("width"); w.int(Int(width) ?? 0) }
+            if let height = image.height { w.key("height"); w.int(Int(height) ?? 0) }
+            add("subtitle", image.description, into: &w)
+            w.endObject()
         }
         if let ti = h.textInput {
-            var d: [(String, JSONValue)] = []
-            add(&d, "title", ti.title)
-            if let link = ti.link { d.append(("link", .string(link))) }
-            if let name = ti.name { d.append(("name", .string(name))) }
-            add(&d, "subtitle", ti.description)
-            pairs.append(("textinput", .object(d)))
+            w.key("textinput"); w.beginObject()
+            add("title", ti.title, into: &w)
+            if let l = ti.link { w.field("link", l) }
+            if let name = ti.name { w.field("name", name) }
+            add("subtitle", ti.description, into: &w)
+            w.endObject()
         }
-        extensions(h.extensions, into: &pairs, feed: feed)
-        return .object(pairs)
+        writeExtensions(h.extensions, into: &w)
+        w.endObject()
     }
 
-    static func entry(_ e: Entry, feed: Feed) -> JSONValue {
-        var pairs: [(String, JSONValue)] = []
-        add(&pairs, "title", e.title)
-        if !e.links.isEmpty { pairs.append(("links", .array(e.links.map(link)))) }
+    static func entry(_ e: Entry, feed: Feed, into w: inout JSONWriter) {
+        w.beginObject()
+        add("title", e.title, into: &w)
+        links(e.links, into: &w)
         let permalink = e.idIsPermalink ?? true
         let alternate = htmlLink(e.links)
-        if let alternate { pairs.append(("link", .string(alternate))) }
-        else if let id = e.id, permalink { pairs.append(("link", .string(id))) }
+        if let alternate { w.field("link", alternate) }
+        else if let id = e.id, permalink { w.field("link", id) }
         if let id = e.id {
-            pairs.append(("id", .string(id)))
-            pairs.append(("guidislink", .bool(permalink && alternate == nil)))
+            w.field("id", id)
+            w.key("guidislink"); w.bool(permalink && alternate == nil)
         }
         if let summary = e.summary {
-            add(&pairs, "summary", summary)
+            add("summary", summary, into: &w)
         } else if let first = e.content.first, first.kind == .text || first.kind == .html || first.kind == .xhtml {
-            pairs.append(("summary", .string(first.value)))
+            w.field("summary", first.value)
         }
-        if !e.content.isEmpty { pairs.append(("content", .array(e.content.map(detail)))) }
-        add(&pairs, "rights", e.rights)
-        add(&pairs, "published", e.published)
-        add(&pairs, "updated", e.updated)
-        add(&pairs, "created", e.created)
-        add(&pairs, "expired", e.expired)
-        addPeople(&pairs, authors: e.authors, contributors: e.contributors, publisher: e.publisher)
-        if !e.categories.isEmpty { pairs.append(("tags", tags(e.categories))) }
-        if let comments = e.comments { pairs.append(("comments", .string(comments))) }
+        if !e.content.isEmpty {
+            w.key("content"); w.beginArray(); for c in e.content { detail(c, into: &w) }; w.endArray()
+        }
+        add("rights", e.rights, into: &w)
+        add("published", e.published, into: &w)
+        add("updated", e.updated, into: &w)
+        add("created", e.created, into: &w)
+        add("expired", e.expired, into: &w)
+        addPeople(authors: e.authors, contributors: e.contributors, publisher: e.publisher, into: &w)
+        if !e.categories.isEmpty { tags(e.categories, into: &w) }
+        if let comments = e.comments { w.field("comments", comments) }
         if let source = e.source {
-            var s = header(source, feed: nil)
-            if !feed.dialect.isAtom, case .object(var sp) = s, let selfLink = source.selfLink, source.links.count == 1 {
-                sp.removeAll { $0.0 == "links" }
-                sp.append(("href", .string(selfLink.href)))
-                s = .object(sp)
-            }
-            pairs.append(("source", s))
+            w.key("source"); header(source, feed: nil, rssSource: !feed.dialect.isAtom, into: &w)
         }
-        extensions(e.extensions, into: &pairs, feed: feed)
-        return .object(pairs)
+        writeExtensions(e.extensions, into: &w)
+        w.endObject()
+    }
+
+    static func writeExtensions(_ list: [ExtensionElement], into w: inout JSONWriter) {
+        guard !list.isEmpty else { return }
+        var pairs: [(String, JSONValue)] = []
+        extensions(list, into: &pairs, reserved: Set(w.currentKeys))
+        for (k, v) in pairs { w.key(k); w.value(v) }
     }
 
     // MARK: Extensions
@@ -217,7 +257,7 @@ public enum FeedparserJSON {
     /// Unknown elements become `prefix_name` keys as feedparser makes them: their text, or their
     /// attributes when they have any; children flatten into the same object. Keys the model
     /// already filled are never overwritten (the shallower element wins).
-    static func extensions(_ list: [ExtensionElement], into pairs: inout [(String, JSONValue)], feed: Feed?) {
+    static func extensions(_ list: [ExtensionElement], into pairs: inout [(String, JSONValue)], reserved: Set<String>) {
         var chapters = false
         var geometry: JSONValue?
         var lists: [String: [JSONValue]] = [:]
@@ -286,7 +326,6 @@ public enum FeedparserJSON {
             }
             for child in element.children { visit(child, reserved: reserved) }
         }
-        let reserved = Set(pairs.map(\.0))
         for element in list { visit(element, reserved: reserved) }
     }
 

@@ -101,3 +101,26 @@ public enum JSONValue: Sendable, Equatable {
         out.append(UInt8(ascii: "\""))
     }
 }
+
+import Foundation
+
+extension JSONValue {
+    /// Reads JSON text (object key order is not kept).
+    public static func parse(_ bytes: [UInt8]) -> JSONValue? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) else { return nil }
+        return JSONValue(foundation: object)
+    }
+
+    init(foundation value: Any) {
+        switch value {
+        case let s as String: self = .string(s)
+        case let n as NSNumber:
+            if String(cString: n.objCType) == "c" { self = .bool(n.boolValue) }
+            else if !n.stringValue.contains(".") && !n.stringValue.contains("e"), let i = Int(n.stringValue) { self = .int(i) }
+            else { self = .double(n.doubleValue) }
+        case let a as [Any]: self = .array(a.map(JSONValue.init(foundation:)))
+        case let d as [String: Any]: self = .object(d.sorted { $0.key < $1.key }.map { ($0.key, JSONValue(foundation: $0.value)) })
+        default: self = .null
+        }
+    }
+}

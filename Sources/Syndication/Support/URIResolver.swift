@@ -143,8 +143,23 @@ extension String {
     /// `replacingOccurrences` that skips Foundation's search when the first byte of `target`
     /// does not occur at all (the common case in hot paths).
     func replacingIfPresent(_ target: String, with replacement: String) -> String {
-        guard let first = target.utf8.first, utf8.contains(first) else { return self }
-        return replacingOccurrences(of: target, with: replacement)
+        let t = Array(target.utf8)
+        guard let first = t.first, utf8.contains(first) else { return self }
+        let u = Array(utf8)
+        var out: [UInt8] = []
+        var i = 0
+        var changed = false
+        while i < u.count {
+            if u[i] == first && i + t.count <= u.count && u[i..<(i + t.count)].elementsEqual(t) {
+                out.append(contentsOf: replacement.utf8)
+                i += t.count
+                changed = true
+            } else {
+                out.append(u[i])
+                i += 1
+            }
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : self
     }
 
     /// Trims Unicode white space from both ends (Python's `str.strip()`), without Foundation:

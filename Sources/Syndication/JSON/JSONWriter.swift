@@ -1,0 +1,43 @@
+/// Writes JSON straight into a byte buffer, tracking commas and the keys of open objects.
+struct JSONWriter {
+    private(set) var out: [UInt8]
+    private var first: [Bool] = [true]
+    /// Keys written so far in each open object.
+    private var keys: [[String]] = [[]]
+
+    init(capacity: Int) {
+        out = []
+        out.reserveCapacity(capacity)
+    }
+
+    var currentKeys: [String] { keys.last ?? [] }
+
+    private mutating func separate() {
+        if first[first.count - 1] { first[first.count - 1] = false } else { out.append(UInt8(ascii: ",")) }
+    }
+
+    mutating func key(_ k: String) {
+        separate()
+        keys[keys.count - 1].append(k)
+        JSONValue.writeString(k, into: &out)
+        out.append(UInt8(ascii: ":"))
+        first[first.count - 1] = true
+    }
+
+    mutating func beginObject() { valueStart(); out.append(UInt8(ascii: "{")); first.append(true); keys.append([]) }
+    mutating func endObject() { out.append(UInt8(ascii: "}")); first.removeLast(); keys.removeLast(); first[first.count - 1] = false }
+    mutating func beginArray() { valueStart(); out.append(UInt8(ascii: "[")); first.append(true); keys.append([]) }
+    mutating func endArray() { out.append(UInt8(ascii: "]")); first.removeLast(); keys.removeLast(); first[first.count - 1] = false }
+
+    /// Before a value: a comma when it follows another array element (after a key, none).
+    private mutating func valueStart() { separate() }
+
+    mutating func string(_ s: String) { valueStart(); JSONValue.writeString(s, into: &out); first[first.count - 1] = false }
+    mutating func int(_ i: Int) { valueStart(); out.append(contentsOf: String(i).utf8); first[first.count - 1] = false }
+    mutating func bool(_ b: Bool) { valueStart(); out.append(contentsOf: (b ? "true" : "false").utf8); first[first.count - 1] = false }
+    mutating func null() { valueStart(); out.append(contentsOf: "null".utf8); first[first.count - 1] = false }
+    mutating func value(_ v: JSONValue) { valueStart(); v.write(into: &out); first[first.count - 1] = false }
+
+    mutating func field(_ k: String, _ s: String) { key(k); string(s) }
+    mutating func field(_ k: String, _ s: String?) { key(k); if let s { string(s) } else { null() } }
+}
