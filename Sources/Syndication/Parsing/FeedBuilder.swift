@@ -48,29 +48,48 @@ final class FeedBuilder: SAXReceiver {
         var contentSource: String?
     }
 
+    // The builder's state is touched only from libxml2's callbacks of one parse, on one thread,
+    // never re-entrantly: the dynamic exclusivity checks (`@exclusivity(unchecked)`) buy nothing.
     let limits: ParseLimits
     let documentBase: String?
     var repairMojibake: Bool
+    @exclusivity(unchecked)
     var feed = Feed()
+    @exclusivity(unchecked)
     private(set) var problems: [ParseProblem] = []
+    @exclusivity(unchecked)
     private(set) var stopped = false
 
+    @exclusivity(unchecked)
     var frames: [Frame] = []
+    @exclusivity(unchecked)
     private var contexts: [Context] = [.document]
+    @exclusivity(unchecked)
     private var text: [UInt8] = []
+    @exclusivity(unchecked)
     var entry = Entry()
+    @exclusivity(unchecked)
     var source = FeedHeader()
+    @exclusivity(unchecked)
     var image = Image()
+    @exclusivity(unchecked)
     var textInput = TextInput()
+    @exclusivity(unchecked)
     var person = Person()
+    @exclusivity(unchecked)
     private var extensionStack: [ExtensionElement] = []
+    @exclusivity(unchecked)
     private var skipDepth = 0
+    @exclusivity(unchecked)
     private var lowercased: [String: String] = [:]
+    @exclusivity(unchecked)
     private var namespaceKinds: [String: NSKind] = [:]
     private struct BaseKey: Hashable { var value: String; var base: String? }
+    @exclusivity(unchecked)
     private var baseCache: [BaseKey: String?] = [:]
     private var rootSeen = false
     private var sawUndeclaredEntity = false
+    @exclusivity(unchecked)
     var entryHasContent = false
     private let initialLanguage: String?
 
