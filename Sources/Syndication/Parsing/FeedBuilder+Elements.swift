@@ -145,7 +145,7 @@ extension FeedBuilder {
             return .field(.category)
         case "enclosure":
             if let url = attr("url") ?? attr("href") {
-                var link = Link(href: URIResolver.resolve(url, against: frame.base), rel: "enclosure")
+                var link = Link(href: resolveLink(url, against: frame.base), rel: "enclosure")
                 link.type = attr("type")
                 link.length = attr("length")
                 addLink(link)
@@ -214,7 +214,7 @@ extension FeedBuilder {
             case "image", "link":
                 if context == .feed, let href = attr("href") ?? attr("url") {
                     var image = Image()
-                    image.url = URIResolver.resolve(href, against: frame.base)
+                    image.url = resolveLink(href, against: frame.base)
                     feed.image = image
                     return .skip
                 }
@@ -319,7 +319,7 @@ extension FeedBuilder {
         if mode == "xml" && type == nil { frame.kind = .xhtml }
         if field == .content, let src = attributes.first(where: { $0.namespace == nil && $0.name.lowercased() == "src" })?.value {
             frame.attributes = attributes
-            frame.contentSource = URIResolver.resolve(src, against: frame.base)
+            frame.contentSource = resolveLink(src, against: frame.base)
         }
         frame.escapeText = frame.kind == .xhtml
         frame.attributes = attributes
@@ -327,7 +327,7 @@ extension FeedBuilder {
     }
 
     func addLink(href: String?, attributes: [ExtensionElement.Attribute], base: String?) {
-        var link = Link(href: href.map { URIResolver.resolve($0, against: base) } ?? "")
+        var link = Link(href: href.map { resolveLink($0, against: base) } ?? "")
         for a in attributes where a.namespace == nil {
             switch a.name.lowercased() {
             case "rel": link.rel = a.value.lowercased()

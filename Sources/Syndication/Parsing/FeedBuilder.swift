@@ -84,6 +84,8 @@ final class FeedBuilder: SAXReceiver {
     private var lowercased: [String: String] = [:]
     @exclusivity(unchecked)
     private var namespaceKinds: [String: NSKind] = [:]
+    @exclusivity(unchecked)
+    private var parsedBase: URIResolver.ParsedBase?
     private struct BaseKey: Hashable { var value: String; var base: String? }
     @exclusivity(unchecked)
     private var baseCache: [BaseKey: String?] = [:]
@@ -236,6 +238,13 @@ final class FeedBuilder: SAXReceiver {
     }
 
     // MARK: Helpers
+
+    /// Resolves a link against the base in scope, parsing each base once.
+    func resolveLink(_ reference: String, against base: String?) -> String {
+        guard let base, !base.isEmpty else { return reference.trimmingWhitespace() }
+        if parsedBase?.string != base { parsedBase = URIResolver.ParsedBase(base) }
+        return URIResolver.resolve(reference, against: parsedBase!)
+    }
 
     /// `xml:base` values repeat on every entry: resolve each (value, base) pair once.
     private func resolveBase(_ value: String, against base: String?) -> String? {

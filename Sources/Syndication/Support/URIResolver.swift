@@ -23,13 +23,30 @@ public enum URIResolver {
 
     /// Resolves `reference` against `base`. Returns `reference` unchanged when it cannot be resolved.
     public static func resolve(_ reference: String, against base: String?) -> String {
+        guard let base, !base.isEmpty else { return reference.trimmingWhitespace() }
+        return resolve(reference, against: ParsedBase(base))
+    }
+
+    /// A base URI parsed once, for resolving many references against it.
+    public struct ParsedBase: Sendable {
+        public let string: String
+        let parts: Parts
+        public init(_ string: String) {
+            self.string = string
+            self.parts = Parts(string)
+        }
+    }
+
+    /// Resolves `reference` against a pre-parsed base.
+    public static func resolve(_ reference: String, against parsedBase: ParsedBase) -> String {
         let ref = reference.trimmingWhitespace()
-        guard let base, !base.isEmpty else { return ref }
+        let base = parsedBase.string
+        if base.isEmpty { return ref }
         if ref.isEmpty { return base }
         let r = Parts(ref)
         // Fast path: most links are absolute already.
         if let scheme = r.scheme, r.authority != nil || !relativeSchemes.contains(scheme.lowercased()) { return ref }
-        let b = Parts(base)
+        let b = parsedBase.parts
         if let scheme = r.scheme {
             if scheme.lowercased() != (b.scheme?.lowercased() ?? "") || !relativeSchemes.contains(scheme.lowercased()) { return ref }
         }
@@ -118,8 +135,23 @@ public enum URIResolver {
         }
     }
 
+    /// Whether a path has a `.` or `..` segment (a dot in a file name is not one).
+    static func hasDotSegment(_ path: String) -> Bool {
+        let u = Array(path.utf8)
+        var i = 0
+        while i < u.count {
+            if u[i] == UInt8(ascii: "."), i == 0 || u[i - 1] == UInt8(ascii: "/") {
+                var j = i + 1
+                if j < u.count && u[j] == UInt8(ascii: ".") { j += 1 }
+                if j == u.count || u[j] == UInt8(ascii: "/") { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     static func removeDotSegments(_ path: String) -> String {
-        guard path.utf8.contains(UInt8(ascii: ".")) else { return path }
+        guard path.utf8.contains(UInt8(ascii: ".")), hasDotSegment(path) else { return path }
         var output: [Substring] = []
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         for (i, seg) in segments.enumerated() {
