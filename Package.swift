@@ -6,11 +6,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Syndication", targets: ["Syndication"]),
+        .library(name: "HouseStyle", targets: ["HouseStyle"]),
         .executable(name: "mediawire", targets: ["mediawire"]),
+        .executable(name: "mediawire-bench", targets: ["mediawire-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -20,20 +23,26 @@ let package = Package(
         ),
         .target(name: "Syndication", dependencies: ["CLibXML2"]),
         .target(
+            name: "HouseStyle",
+            dependencies: ["Syndication", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
             name: "Wire",
             dependencies: [
                 "Syndication",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        .executableTarget(name: "mediawire-bench", dependencies: ["Syndication", "HouseStyle"]),
         .executableTarget(
             name: "mediawire",
             dependencies: [
-                "Syndication", "Wire",
+                "Syndication", "HouseStyle", "Wire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SyndicationTests", dependencies: ["Syndication"]),
+        .testTarget(name: "HouseStyleTests", dependencies: ["HouseStyle"]),
         .testTarget(name: "MediawireCLITests", dependencies: ["mediawire"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,6 @@
 /// HTML 4's named character references (the 252 that feedparser and browsers of its day know),
 /// for documents that use them without declaring them.
-enum HTMLEntities {
+public enum HTMLEntities {
     static let table: [String: UInt32] = [
         "AElig": 0x00C6,
         "Aacute": 0x00C1,
@@ -256,13 +256,13 @@ enum HTMLEntities {
         "zwnj": 0x200C,
     ]
 
-    static func scalar(named name: String) -> Unicode.Scalar? {
+    public static func scalar(named name: String) -> Unicode.Scalar? {
         table[name].flatMap(Unicode.Scalar.init)
     }
 
     /// Decodes `&name;`, `&#NN;` and `&#xHH;` references (HTML names and the five XML ones);
     /// anything else is left as written.
-    static func decodeReferences(_ s: String) -> String {
+    public static func decodeReferences(_ s: String) -> String {
         guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
         var out = String.UnicodeScalarView()
         let scalars = Array(s.unicodeScalars)

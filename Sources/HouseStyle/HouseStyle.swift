@@ -1,0 +1,52 @@
+/// A house style: rules applied in order to every headline, plus extra rules per source.
+public struct HouseStyle: Sendable {
+    public var rules: [any HeadlineRule]
+    /// Rules for one source id, run after the global ones.
+    public var sourceRules: [String: [any HeadlineRule]]
+
+    public init(rules: [any HeadlineRule], sourceRules: [String: [any HeadlineRule]] = [:]) {
+        self.rules = rules
+        self.sourceRules = sourceRules
+    }
+
+    /// What one rule did to one headline.
+    public struct Change: Sendable, Hashable, CustomStringConvertible {
+        public var rule: String
+        public var before: String
+        public var after: String
+        /// The rule would have left nothing, so its result was thrown away.
+        public var undone: Bool
+
+        public var description: String {
+            undone ? "\(rule): would empty the headline; undone" : "\(rule): \(before) → \(after)"
+        }
+    }
+
+    public struct Result: Sendable, Hashable {
+        public var headline: String
+        /// The rules that changed something (or were undone), in order.
+        public var changes: [Change]
+        public var changed: Bool { changes.contains { !$0.undone } }
+    }
+
+    /// Restyles one headline; `source` adds that source's rules.
+    public func restyle(_ headline: String, source: String? = nil) -> Result {
+        var current = headline
+        var changes: [Change] = []
+        func run(_ list: [any HeadlineRule]) {
+            for rule in list {
+                let next = rule.apply(current)
+                if next == current { continue }
+                if next.allSatisfy(\.isWhitespace) {
+                    changes.append(Change(rule: rule.name, before: current, after: next, undone: true))
+                    continue
+                }
+                changes.append(Change(rule: rule.name, before: current, after: next, undone: false))
+                current = next
+            }
+        }
+        run(rules)
+        if let source, let extra = sourceRules[source] { run(extra) }
+        return Result(headline: current, changes: changes)
+    }
+}

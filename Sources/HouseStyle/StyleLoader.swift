@@ -1,0 +1,219 @@
+import Foundation
+import Yams
+
+/// Why a style file could not be loaded: always with the file, and the line and rule when known.
+public struct StyleError: Error, CustomStringConvertible, Sendable, Equatable {
+    public var file: String
+    public var line: Int?
+    public var rule: String?
+    public var message: String
+
+    public var description: String {
+        var s = file
+        if let line { s += ":\(line)" }
+        s += ": "
+        if let rule { s += "rule '\(rule)': " }
+        return s + message
+    }
+}
+
+/// Loads `house-style.yaml`. A style that has any error does not load at all.
+public enum StyleLoader {
+    public static func load(contentsOf path: String) throws(StyleError) -> HouseStyle {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw StyleError(file: path, message: "cannot read the file")
+        }
+        return try load(yaml: String(decoding: data, as: UTF8.self), file: path)
+    }
+
+    public static func load(yaml: String, file: String = "<style>") throws(StyleError) -> HouseStyle {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else { throw StyleError(file: file, line: 1, message: "the file is empty") }
+            root = node
+        } catch let error as StyleError {
+            throw error
+        } catch let error as YamlError {
+            throw StyleError(file: file, line: yamlLine(error), message: "not valid YAML: \(error)")
+        } catch {
+            throw StyleError(file: file, message: "not valid YAML: \(error)")
+        }
+        let loader = Loader(file: file)
+        return try loader.style(root)
+    }
+
+    private static func yamlLine(_ error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return nil
+        }
+    }
+}
+
+private struct Loader {
+    let file: String
+
+    func fail(_ node: Node?, _ message: String, rule: String? = nil) -> StyleError {
+        StyleError(file: file, line: node?.mark?.line, rule: rule, message: message)
+    }
+
+    func pairs(_ node: Node, _ what: String, rule: String? = nil) throws(StyleError) -> [(key: String, keyNode: Node, value: Node)] {
+        guard case .mapping(let mapping) = node else { throw fail(node, "\(what) must be a mapping", rule: rule) }
+        var out: [(String, Node, Node)] = []
+        for (k, v) in mapping {
+            guard let key = k.string else { throw fail(k, "keys of \(what) must be text", rule: rule) }
+            out.append((key, k, v))
+        }
+        return out
+    }
+
+    func style(_ root: Node) throws(StyleError) -> HouseStyle {
+        var version: Int?
+        var properNouns: [String] = []
+        var ruleNodes: Node?
+        var sourceNodes: [(String, Node)] = []
+        for (key, keyNode, value) in try pairs(root, "the style") {
+            switch key {
+            case "version":
+                guard let v = value.int else { throw fail(value, "version must be a number") }
+                version = v
+            case "proper-nouns":
+                guard case .sequence(let seq) = value else { throw fail(value, "proper-nouns must be a list of words") }
+                for item in seq {
+                    guard let word = item.string, !word.isEmpty else { throw fail(item, "proper-nouns must be a list of words") }
+                    properNouns.append(word)
+                }
+            case "rules":
+                ruleNodes = value
+            case "sources":
+                for (id, _, sourceValue) in try pairs(value, "sources") {
+                    let inner = try pairs(sourceValue, "source '\(id)'")
+                    for (k, kn, _) in inner where k != "rules" { throw fail(kn, "unknown key '\(k)' in source '\(id)' (expected: rules)") }
+                    guard let rules = inner.first(where: { $0.key == "rules" })?.value else {
+                        throw fail(sourceValue, "source '\(id)' needs a rules list")
+                    }
+                    sourceNodes.append((id, rules))
+                }
+            default:
+                throw fail(keyNode, "unknown key '\(key)' (expected: version, proper-nouns, rules, sources)")
+            }
+        }
+        guard version == 1 else { throw fail(root, version == nil ? "missing 'version: 1'" : "unsupported version \(version!) (expected 1)") }
+
+        // Words written by replace rules keep their form under the case rules: collect them first.
+        var vocabulary = Vocabulary()
+        for word in properNouns { vocabulary.add(word) }
+        var specs: [(String?, [RuleSpec])] = []
+        specs.append((nil, try ruleSpecs(ruleNodes)))
+        for (id, node) in sourceNodes { specs.append((id, try ruleSpecs(node))) }
+        for (_, list) in specs {
+            for spec in list { if case .replace(let pairs, _) = spec { for (_, v) in pairs { vocabulary.add(v) } } }
+        }
+        var global: [any HeadlineRule] = []
+        var perSource: [String: [any HeadlineRule]] = [:]
+        for (id, list) in specs {
+            let rules = try list.map { spec throws(StyleError) in try build(spec, vocabulary: vocabulary) }
+            if let id { perSource[id] = rules } else { global = rules }
+        }
+        return HouseStyle(rules: global, sourceRules: perSource)
+    }
+
+    enum RuleSpec {
+        case decodeEntities
+        case strip([String], Node)
+        case replace([(String, String)], Node)
+        case quotes(QuotesRule.Style)
+        case caseMode(CaseRule.Mode)
+        case regex(String, String, Node)
+        case maxLength(Int, String)
+    }
+
+    func ruleSpecs(_ node: Node?) throws(StyleError) -> [RuleSpec] {
+        guard let node else { return [] }
+        guard case .sequence(let seq) = node else { throw fail(node, "rules must be a list") }
+        var out: [RuleSpec] = []
+        for item in seq { out.append(try ruleSpec(item)) }
+        return out
+    }
+
+    func ruleSpec(_ item: Node) throws(StyleError) -> RuleSpec {
+        if let name = item.scalar?.string {
+            switch name {
+            case "decode-entities": return .decodeEntities
+            case "strip", "replace", "quotes", "case", "regex", "max-length":
+                throw fail(item, "needs a value", rule: name)
+            default: throw fail(item, "unknown rule '\(name)'", rule: name)
+            }
+        }
+        let entries = try pairs(item, "a rule")
+        guard entries.count == 1, let (name, nameNode, value) = entries.first else {
+            throw fail(item, "a rule is one name with its value, e.g. `- case: sentence`")
+        }
+        switch name {
+        case "decode-entities":
+            return .decodeEntities
+        case "strip":
+            var patterns: [String] = []
+            if let one = value.scalar?.string { patterns = [one] }
+            else if case .sequence(let seq) = value {
+                for p in seq {
+                    guard let s = p.scalar?.string else { throw fail(p, "patterns must be text", rule: name) }
+                    patterns.append(s)
+                }
+            } else { throw fail(value, "expects a pattern or a list of patterns", rule: name) }
+            return .strip(patterns, value)
+        case "replace":
+            var list: [(String, String)] = []
+            for (k, kn, v) in try pairs(value, "replace (word: replacement)", rule: name) {
+                guard let to = v.scalar?.string, !k.isEmpty else { throw fail(kn, "expects word: replacement pairs", rule: name) }
+                list.append((k, to))
+            }
+            return .replace(list, value)
+        case "quotes":
+            guard let s = value.scalar?.string, let style = QuotesRule.Style(rawValue: s) else {
+                throw fail(value, "expects one of straight, single-curly, double-curly", rule: name)
+            }
+            return .quotes(style)
+        case "case":
+            guard let s = value.scalar?.string, let mode = CaseRule.Mode(rawValue: s) else {
+                throw fail(value, "expects one of sentence, title, keep", rule: name)
+            }
+            return .caseMode(mode)
+        case "regex":
+            let fields = try pairs(value, "regex", rule: name)
+            for (k, kn, _) in fields where k != "pattern" && k != "replace" { throw fail(kn, "unknown key '\(k)' (expected pattern, replace)", rule: name) }
+            guard let pattern = fields.first(where: { $0.key == "pattern" })?.value.scalar?.string else {
+                throw fail(value, "needs a pattern", rule: name)
+            }
+            let template = fields.first(where: { $0.key == "replace" })?.value.scalar?.string ?? ""
+            return .regex(pattern, template, value)
+        case "max-length":
+            if let n = value.int { guard n > 0 else { throw fail(value, "chars must be positive", rule: name) }; return .maxLength(n, "…") }
+            let fields = try pairs(value, "max-length", rule: name)
+            for (k, kn, _) in fields where k != "chars" && k != "ellipsis" { throw fail(kn, "unknown key '\(k)' (expected chars, ellipsis)", rule: name) }
+            guard let n = fields.first(where: { $0.key == "chars" })?.value.int, n > 0 else {
+                throw fail(value, "needs chars: a positive number", rule: name)
+            }
+            let ellipsis = fields.first(where: { $0.key == "ellipsis" })?.value.scalar?.string ?? "…"
+            guard ellipsis.count < n else { throw fail(value, "the ellipsis is longer than the limit", rule: name) }
+            return .maxLength(n, ellipsis)
+        default:
+            throw fail(nameNode, "unknown rule '\(name)'", rule: name)
+        }
+    }
+
+    func build(_ spec: RuleSpec, vocabulary: Vocabulary) throws(StyleError) -> any HeadlineRule {
+        switch spec {
+        case .decodeEntities: return DecodeEntitiesRule()
+        case .strip(let patterns, let node):
+            do { return try StripRule(patterns: patterns) } catch { throw fail(node, "bad regex: \(error.localizedDescription)", rule: "strip") }
+        case .replace(let pairs, let node):
+            do { return try ReplaceRule(pairs) } catch { throw fail(node, "cannot build the word list: \(error.localizedDescription)", rule: "replace") }
+        case .quotes(let style): return QuotesRule(style)
+        case .caseMode(let mode): return CaseRule(mode, vocabulary: vocabulary)
+        case .regex(let pattern, let template, let node):
+            do { return try RegexRule(pattern: pattern, replace: template) } catch { throw fail(node, "bad regex '\(pattern)': \(error.localizedDescription)", rule: "regex") }
+        case .maxLength(let n, let ellipsis): return MaxLengthRule(chars: n, ellipsis: ellipsis)
+        }
+    }
+}
