@@ -14,6 +14,7 @@ public struct Vocabulary: Sendable {
     public var forms: [String: String]
     /// Names of more than one word, restored as written after the word-by-word pass.
     public var phrases: [String] = []
+    var lowercasedPhrases: [String] = []
 
     public init(forms: [String: String] = [:]) {
         self.forms = forms
@@ -21,13 +22,27 @@ public struct Vocabulary: Sendable {
 
     public mutating func add(_ word: String) {
         if word.contains(" ") {
-            if !phrases.contains(word) { phrases.append(word) }
+            if !phrases.contains(word) { phrases.append(word); lowercasedPhrases.append(word.lowercased()) }
             for part in word.split(separator: " ") where part.first?.isUppercase == true && forms[part.lowercased()] == nil {
                 continue
             }
         } else {
             forms[word.lowercased()] = word
         }
+    }
+}
+
+enum Bytes {
+    /// Whether `needle` occurs in `haystack`, compared as UTF-8 bytes.
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        let h = Array(haystack.utf8), n = Array(needle.utf8)
+        guard let first = n.first, h.count >= n.count else { return n.isEmpty }
+        var i = 0
+        while i + n.count <= h.count {
+            if h[i] == first && h[i..<(i + n.count)].elementsEqual(n) { return true }
+            i += 1
+        }
+        return false
     }
 }
 
@@ -41,24 +56,34 @@ enum Words {
 
     static func tokenize(_ s: String) -> [Token] {
         var tokens: [Token] = []
-        var current = ""
+        let view = s.unicodeScalars
+        var start = view.startIndex
         var inWord = false
-        let chars = Array(s)
-        for (i, c) in chars.enumerated() {
+        var i = view.startIndex
+        while i < view.endIndex {
+            let c = view[i]
+            let next = view.index(after: i)
             // Apostrophes, hyphens, `&` (Q&A) and dots (U.S.) between letters belong to the word.
-            let joiner = (c == "'" || c == "’" || c == "-" || c == "&" || c == ".") && inWord && i + 1 < chars.count
-                && isWordCharacter(chars[i + 1])
-            let wordChar = isWordCharacter(c) || joiner
-            if wordChar != inWord && !current.isEmpty {
-                tokens.append(Token(text: current, isWord: inWord))
-                current = ""
+            let joiner = inWord && (c == "'" || c == "’" || c == "-" || c == "&" || c == ".") && next < view.endIndex
+                && isWordScalar(view[next])
+            let wordChar = isWordScalar(c) || joiner || (inWord && !c.isASCII && c.properties.generalCategory == .nonspacingMark)
+            if wordChar != inWord && i > start {
+                tokens.append(Token(text: String(view[start..<i]), isWord: inWord))
+                start = i
             }
             inWord = wordChar
-            current.append(c)
+            i = next
         }
-        if !current.isEmpty { tokens.append(Token(text: current, isWord: inWord)) }
+        if start < view.endIndex { tokens.append(Token(text: String(view[start...]), isWord: inWord)) }
         return tokens
     }
 
-    static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII {
+            let v = c.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        let p = c.properties
+        return p.isAlphabetic || p.numericType != nil
+    }
 }

@@ -20,8 +20,14 @@ public struct CaseRule: HeadlineRule {
 
     public func apply(_ headline: String) -> String {
         guard mode != .keep else { return headline }
-        let letters = headline.filter(\.isLetter)
-        let shouting = !letters.isEmpty && letters.allSatisfy { !$0.isLowercase } && letters.contains { $0.isUppercase }
+        var sawUpper = false
+        var sawLower = false
+        for scalar in headline.unicodeScalars {
+            let p = scalar.properties
+            if p.isLowercase { sawLower = true; break }
+            if p.isUppercase { sawUpper = true }
+        }
+        let shouting = sawUpper && !sawLower
         let tokens = Words.tokenize(headline)
         let wordIndices = tokens.indices.filter { tokens[$0].isWord }
         var out = ""
@@ -30,7 +36,7 @@ public struct CaseRule: HeadlineRule {
         for (i, token) in tokens.enumerated() {
             guard token.isWord else {
                 out += token.text
-                if token.text.contains(": ") || token.text.hasSuffix(":") { startOfSentence = true }
+                if token.text.utf8.contains(UInt8(ascii: ":")) { startOfSentence = true }
                 continue
             }
             let first = startOfSentence
@@ -39,8 +45,12 @@ public struct CaseRule: HeadlineRule {
             out += style(token.text, first: first, last: isLast, shouting: shouting)
         }
         // Names of several words ("White House") are restored after the word pass.
-        for form in vocabulary.phrases where out.range(of: form, options: .caseInsensitive) != nil {
-            out = out.replacingOccurrences(of: form, with: form, options: .caseInsensitive)
+        if !vocabulary.phrases.isEmpty {
+            let lowered = out.lowercased()
+            for (form, lowerForm) in zip(vocabulary.phrases, vocabulary.lowercasedPhrases) where lowered.utf8.count >= lowerForm.utf8.count {
+                guard Bytes.contains(lowered, lowerForm) else { continue }
+                out = out.replacingOccurrences(of: form, with: form, options: .caseInsensitive)
+            }
         }
         return out
     }
@@ -49,19 +59,23 @@ public struct CaseRule: HeadlineRule {
     private func style(_ word: String, first: Bool, last: Bool, shouting: Bool) -> String {
         if let known = vocabulary.forms[word.lowercased()] { return known }
         // Possessive: the base word decides (Russia’s, NATO's).
-        for suffix in ["’s", "'s", "’S", "'S"] where word.hasSuffix(suffix) && word.count > 2 {
-            let base = String(word.dropLast(2))
-            let tail = shouting || base != base.uppercased() ? String(suffix.prefix(1)) + "s" : String(suffix)
-            return style(base, first: first, last: last, shouting: shouting) + tail
+        let scalars = word.unicodeScalars
+        if scalars.count > 2, let s = scalars.last, s == "s" || s == "S" {
+            let apostrophe = scalars[scalars.index(scalars.endIndex, offsetBy: -2)]
+            if apostrophe == "'" || apostrophe == "’" {
+                let base = String(scalars.dropLast(2))
+                let tail = shouting || !isAllCaps(base) ? String(apostrophe) + "s" : String(apostrophe) + String(s)
+                return style(base, first: first, last: last, shouting: shouting) + tail
+            }
         }
-        if word.contains("-") {
+        if word.utf8.contains(UInt8(ascii: "-")) {
             let parts = word.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
             return parts.enumerated().map { i, part in
                 style(part, first: first && i == 0, last: last, shouting: shouting)
             }.joined(separator: "-")
         }
-        let letterCount = word.filter(\.isLetter).count
-        if !shouting && letterCount >= 2 && word == word.uppercased() && word != word.lowercased() { return word }
+        let letterCount = word.unicodeScalars.reduce(0) { $0 + (Words.isWordScalar($1) && !("0"..."9").contains($1) ? 1 : 0) }
+        if !shouting && letterCount >= 2 && isAllCaps(word) { return word }
         let lower = word.lowercased()
         switch mode {
         case .sentence:
@@ -74,7 +88,28 @@ public struct CaseRule: HeadlineRule {
         }
     }
 
+    /// Has upper-case letters and no lower-case ones.
+    private func isAllCaps(_ s: String) -> Bool {
+        var upper = false
+        for scalar in s.unicodeScalars {
+            if scalar.isASCII {
+                if scalar.value >= 0x61 && scalar.value <= 0x7A { return false }
+                if scalar.value >= 0x41 && scalar.value <= 0x5A { upper = true }
+                continue
+            }
+            let p = scalar.properties
+            if p.isLowercase { return false }
+            if p.isUppercase { upper = true }
+        }
+        return upper
+    }
+
     private func capitalized(_ s: String) -> String {
+        if let f = s.utf8.first, f >= 0x61 && f <= 0x7A {
+            var bytes = Array(s.utf8)
+            bytes[0] -= 0x20
+            return String(decoding: bytes, as: UTF8.self)
+        }
         guard let f = s.first else { return s }
         return f.uppercased() + s.dropFirst()
     }

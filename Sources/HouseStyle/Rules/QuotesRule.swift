@@ -4,14 +4,14 @@ public struct QuotesRule: HeadlineRule {
     public enum Style: String, Sendable, CaseIterable {
         case straight, singleCurly = "single-curly", doubleCurly = "double-curly"
 
-        var pair: (Character, Character) {
+        var pair: (Unicode.Scalar, Unicode.Scalar) {
             switch self {
             case .straight: return ("\"", "\"")
             case .singleCurly: return ("‘", "’")
             case .doubleCurly: return ("“", "”")
             }
         }
-        var apostrophe: Character { self == .straight ? "'" : "’" }
+        var apostrophe: Unicode.Scalar { self == .straight ? "'" : "’" }
     }
 
     public let name = "quotes"
@@ -21,12 +21,15 @@ public struct QuotesRule: HeadlineRule {
         self.style = style
     }
 
-    private static let doubles: Set<Character> = ["\"", "“", "”"]
-    private static let singles: Set<Character> = ["'", "‘", "’"]
+    private static let doubles: Set<Unicode.Scalar> = ["\"", "“", "”"]
+    private static let singles: Set<Unicode.Scalar> = ["'", "‘", "’"]
 
     public func apply(_ headline: String) -> String {
-        var chars = Array(headline)
-        func isWordChar(_ i: Int) -> Bool { i >= 0 && i < chars.count && (chars[i].isLetter || chars[i].isNumber) }
+        // No quote or apostrophe at all (the bytes of ' " ‘ ’ “ ”): nothing to do.
+        let u = headline.utf8
+        guard u.contains(where: { $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 }) else { return headline }
+        var chars = Array(headline.unicodeScalars)
+        func isWordChar(_ i: Int) -> Bool { i >= 0 && i < chars.count && Words.isWordScalar(chars[i]) }
         // Apostrophes inside words first, so they are not taken for quotes.
         var isApostrophe = [Bool](repeating: false, count: chars.count)
         for i in chars.indices where QuotesRule.singles.contains(chars[i]) && chars[i] != "‘" {
@@ -36,8 +39,8 @@ public struct QuotesRule: HeadlineRule {
         for kind in [QuotesRule.doubles, QuotesRule.singles] {
             var open: Int?
             for i in chars.indices where kind.contains(chars[i]) && !isApostrophe[i] {
-                let before = i == 0 || chars[i - 1].isWhitespace || "([{—–-/".contains(chars[i - 1])
-                let after = i + 1 < chars.count && !chars[i + 1].isWhitespace
+                let before = i == 0 || chars[i - 1].properties.isWhitespace || "([{—–-/".unicodeScalars.contains(chars[i - 1])
+                let after = i + 1 < chars.count && !chars[i + 1].properties.isWhitespace
                 if let o = open, !before || !after || chars[i] == "”" || chars[i] == "’" {
                     chars[o] = style.pair.0
                     chars[i] = style.pair.1
@@ -50,6 +53,6 @@ public struct QuotesRule: HeadlineRule {
             }
         }
         for i in chars.indices where isApostrophe[i] { chars[i] = style.apostrophe }
-        return String(chars)
+        return String(String.UnicodeScalarView(chars))
     }
 }

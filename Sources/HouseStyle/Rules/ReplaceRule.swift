@@ -16,12 +16,14 @@ public struct ReplaceRule: HeadlineRule {
         self.table = table
         writtenForms = pairs.map(\.1)
         let keys = pairs.map(\.0).sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:))
-        regex = keys.isEmpty ? nil : try Regex(compiling: "(?<![\\p{L}\\p{N}])(?:" + keys.joined(separator: "|") + ")(?![\\p{L}\\p{N}])",
-                                                 caseInsensitive: true)
+        regex = keys.isEmpty ? nil : try Regex(compiling: "\\b(?:" + keys.joined(separator: "|") + ")\\b", caseInsensitive: true)
     }
 
     public func apply(_ headline: String) -> String {
         guard let regex else { return headline }
+        // Most headlines contain none of the words: find that out without the regex engine.
+        let lowered = headline.lowercased()
+        guard table.keys.contains(where: { Bytes.contains(lowered, $0) }) else { return headline }
         let ns = headline as NSString
         let matches = regex.expression.matches(in: headline, range: NSRange(location: 0, length: ns.length))
         guard !matches.isEmpty else { return headline }

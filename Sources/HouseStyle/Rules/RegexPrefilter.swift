@@ -1,0 +1,147 @@
+/// What a pattern cannot match without: literal runs and one-of character sets taken from the
+/// pattern's top level, where nothing makes them optional. Checking these on the headline
+/// first lets most headlines skip the regex engine (and its UTF-16 bridging) altogether.
+///
+/// The analysis is conservative: anything it does not understand yields no requirement, and a
+/// top-level alternation (`a|b`) yields none at all.
+struct RegexPrefilter: Sendable {
+    enum Requirement: Sendable, Equatable {
+        case literal(String)
+        case oneOf(Set<Unicode.Scalar>)
+    }
+
+    /// A set of scalars tested without hashing: a bitmap for ASCII, a short list for the rest.
+    struct ScalarSet: Sendable {
+        var low: UInt64 = 0, high: UInt64 = 0
+        var others: [Unicode.Scalar] = []
+        init(_ set: Set<Unicode.Scalar>, foldCase: Bool) {
+            var all = set
+            if foldCase { for c in set { all.formUnion(String(c).lowercased().unicodeScalars); all.formUnion(String(c).uppercased().unicodeScalars) } }
+            for c in all {
+                if c.value < 64 { low |= 1 << UInt64(c.value) } else if c.value < 128 { high |= 1 << UInt64(c.value - 64) } else { others.append(c) }
+            }
+        }
+        func contains(_ c: Unicode.Scalar) -> Bool {
+            if c.value < 64 { return low & (1 << UInt64(c.value)) != 0 }
+            if c.value < 128 { return high & (1 << UInt64(c.value - 64)) != 0 }
+            return others.contains(c)
+        }
+    }
+
+    let requirements: [Requirement]
+    let caseInsensitive: Bool
+    private let literals: [String]
+    private let sets: [ScalarSet]
+
+    init(pattern: String, caseInsensitive: Bool) {
+        var insensitive = caseInsensitive
+        var reqs: [Requirement] = []
+        let p = Array(pattern.unicodeScalars)
+        var i = 0
+        var run = String.UnicodeScalarView()
+        var valid = true
+        func flush() {
+            if !run.isEmpty { reqs.append(.literal(String(run))) }
+            run = String.UnicodeScalarView()
+        }
+        /// Whether the item ending before `j` is made optional by a quantifier at `j`.
+        func optional(_ j: Int) -> Bool {
+            guard j < p.count else { return false }
+            if p[j] == "*" || p[j] == "?" { return true }
+            if p[j] == "{", j + 1 < p.count, p[j + 1] == "0" { return true }
+            return false
+        }
+        func quantified(_ j: Int) -> Bool { j < p.count && "*+?{".unicodeScalars.contains(p[j]) }
+        if pattern.hasPrefix("(?i)") { insensitive = true; i = 4 }
+        scan: while i < p.count {
+            let c = p[i]
+            switch c {
+            case "|":
+                valid = false
+                break scan
+            case "(":
+                flush()
+                var depth = 0, j = i
+                while j < p.count {
+                    if p[j] == "\\" { j += 2; continue }
+                    if p[j] == "(" { depth += 1 } else if p[j] == ")" { depth -= 1; if depth == 0 { break } }
+                    j += 1
+                }
+                if j >= p.count { valid = false; break scan }
+                let head = String(String.UnicodeScalarView(p[i..<min(i + 3, p.count)]))
+                let whole = String(String.UnicodeScalarView(p[i...j]))
+                if head.hasPrefix("(?") && !head.hasPrefix("(?:") {
+                    // Look-arounds and inline flags: no requirement from them.
+                    if whole.hasPrefix("(?i") { insensitive = true }
+                } else if !optional(j + 1) {
+                    // A plain group that must occur: its own requirements hold too.
+                    let innerStart = head.hasPrefix("(?:") ? i + 3 : i + 1
+                    let inner = RegexPrefilter(pattern: String(String.UnicodeScalarView(p[innerStart..<j])), caseInsensitive: insensitive)
+                    reqs.append(contentsOf: inner.requirements)
+                }
+                i = j + 1
+                while i < p.count && quantified(i) { i += 1 }
+            case "[":
+                flush()
+                var j = i + 1
+                var set = Set<Unicode.Scalar>()
+                var simple = j < p.count && p[j] != "^"
+                while j < p.count && p[j] != "]" {
+                    if p[j] == "\\" { simple = false; j += 2; continue }
+                    if p[j] == "-" && j > i + 1 && j + 1 < p.count && p[j + 1] != "]" { simple = false }
+                    set.insert(p[j])
+                    j += 1
+                }
+                if j >= p.count { valid = false; break scan }
+                i = j + 1
+                if simple && !optional(i) && !set.isEmpty { reqs.append(.oneOf(set)) }
+                while i < p.count && quantified(i) { i += 1 }
+            case "\\":
+                guard i + 1 < p.count else { valid = false; break scan }
+                let e = p[i + 1]
+                var end = i + 2
+                if e == "p" || e == "P" || e == "x" || e == "N", end < p.count, p[end] == "{" {
+                    while end < p.count && p[end] != "}" { end += 1 }
+                    end += 1
+                }
+                let isLiteral = !(e.properties.isAlphabetic || ("0"..."9").contains(e))
+                if isLiteral && !quantified(end) {
+                    run.append(e)
+                } else {
+                    flush()
+                }
+                i = end
+                while i < p.count && quantified(i) { i += 1 }
+            case ".", "^", "$":
+                flush()
+                i += 1
+                while i < p.count && quantified(i) { i += 1 }
+            default:
+                if quantified(i + 1) {
+                    flush()
+                    i += 1
+                    while i < p.count && quantified(i) { i += 1 }
+                } else {
+                    run.append(c)
+                    i += 1
+                }
+            }
+        }
+        flush()
+        requirements = valid ? reqs : []
+        self.caseInsensitive = insensitive
+        literals = requirements.compactMap { if case .literal(let l) = $0 { return insensitive ? l.lowercased() : l } else { return nil } }
+        sets = requirements.compactMap { if case .oneOf(let s) = $0 { return ScalarSet(s, foldCase: insensitive) } else { return nil } }
+    }
+
+    /// `false` when the text certainly cannot match.
+    func mayMatch(_ text: String) -> Bool {
+        guard !requirements.isEmpty else { return true }
+        for set in sets where !text.unicodeScalars.contains(where: set.contains) { return false }
+        if !literals.isEmpty {
+            let subject = caseInsensitive ? text.lowercased() : text
+            for lit in literals where !Bytes.contains(subject, lit) { return false }
+        }
+        return true
+    }
+}
