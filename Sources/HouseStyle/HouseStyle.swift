@@ -29,6 +29,12 @@ public struct HouseStyle: Sendable {
         public var changed: Bool { changes.contains { !$0.undone } }
     }
 
+    /// Empty or only white space (checked on bytes first: the usual answer is "no" at once).
+    static func isBlank(_ s: String) -> Bool {
+        if let b = s.utf8.first, b > 0x20 && b < 0x80 { return false }
+        return s.allSatisfy(\.isWhitespace)
+    }
+
     /// Restyles one headline; `source` adds that source's rules.
     public func restyle(_ headline: String, source: String? = nil) -> Result {
         var current = headline
@@ -37,7 +43,7 @@ public struct HouseStyle: Sendable {
             for rule in list {
                 let next = rule.apply(current)
                 if next == current { continue }
-                if next.allSatisfy(\.isWhitespace) {
+                if HouseStyle.isBlank(next) {
                     changes.append(Change(rule: rule.name, before: current, after: next, undone: true))
                     continue
                 }
