@@ -77,12 +77,10 @@ struct LoadedDocument {
         if input == "-" {
             bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
         } else {
-            guard let data = FileManager.default.contents(atPath: input) else {
+            guard let read = FileBytes.read(input) else {
                 throw CLIError(message: "\(input): no such file or not readable")
             }
-            bytes = [UInt8](unsafeUninitializedCapacity: data.count) { buffer, count in
-                count = data.copyBytes(to: buffer)
-            }
+            bytes = read
         }
         guard let url else { return LoadedDocument(bytes: bytes, baseURL: nil, http: nil) }
         var headers: [String: String] = [:]
@@ -131,5 +129,30 @@ enum StandardOutput {
                 offset += n
             }
         }
+    }
+}
+
+/// Reads a whole file into bytes with POSIX calls: one copy, no `Data` in between.
+enum FileBytes {
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        var total = 0
+        let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            while total < buffer.count {
+                let n = Foundation.read(fd, buffer.baseAddress! + total, buffer.count - total)
+                if n < 0 { return false }
+                if n == 0 { break }
+                total += n
+            }
+            return true
+        }
+        guard ok else { return nil }
+        if total < bytes.count { bytes.removeLast(bytes.count - total) }
+        return bytes
     }
 }

@@ -46,6 +46,26 @@ public struct ExtensionElement: Sendable, Hashable {
 }
 
 extension String {
+    /// Compares with `lower` (already lower-case ASCII) ignoring ASCII case, without allocating.
+    func equalsIgnoringASCIICase(_ lower: String) -> Bool {
+        var a = utf8.makeIterator()
+        var b = lower.utf8.makeIterator()
+        while true {
+            switch (a.next(), b.next()) {
+            case (nil, nil): return true
+            case let (x?, y?):
+                let folded = x >= 0x41 && x <= 0x5A ? x | 0x20 : x
+                if folded != y { return false }
+            default: return false
+            }
+        }
+    }
+
+    /// No upper-case ASCII letters and nothing outside ASCII: `lowercased()` would return it unchanged.
+    var isLowercaseASCII: Bool {
+        utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) }
+    }
+
     func caseInsensitiveEquals(_ other: String) -> Bool {
         self.utf8.count == other.utf8.count && self.lowercased() == other.lowercased()
     }

@@ -5,9 +5,9 @@ extension FeedBuilder {
     func dispatch(ns: NSKind, name: String, uri: String?, attributes: [ExtensionElement.Attribute],
                   frame: inout Frame) -> Action {
         let context = currentContext
-        let isAtomNS = uri == Namespace.atom10 || uri?.lowercased() == Namespace.atom03
+        let isAtomNS = uri == Namespace.atom10 || (uri?.equalsIgnoringASCIICase(Namespace.atom03) ?? false)
         func attr(_ n: String) -> String? {
-            attributes.first { $0.namespace == nil && $0.name.lowercased() == n }?.value
+            attributes.first { $0.namespace == nil && $0.name.equalsIgnoringASCIICase(n) }?.value
         }
 
         if context == .document && frames.isEmpty {
@@ -193,7 +193,7 @@ extension FeedBuilder {
     private func extensionNamespace(name: String, uri: String?, attributes: [ExtensionElement.Attribute],
                                     frame: inout Frame) -> Action {
         let context = currentContext
-        func attr(_ n: String) -> String? { attributes.first { $0.namespace == nil && $0.name.lowercased() == n }?.value }
+        func attr(_ n: String) -> String? { attributes.first { $0.namespace == nil && $0.name.equalsIgnoringASCIICase(n) }?.value }
         switch uri.flatMap(Namespace.feedparserPrefix) {
         case "itunes":
             switch name {
@@ -251,7 +251,7 @@ extension FeedBuilder {
     }
 
     private func root(ns: NSKind, name: String, attributes: [ExtensionElement.Attribute]) -> Action {
-        let version = attributes.first { $0.namespace == nil && $0.name.lowercased() == "version" }?.value ?? ""
+        let version = attributes.first { $0.namespace == nil && $0.name.equalsIgnoringASCIICase("version") }?.value ?? ""
         switch (ns, name) {
         case (.core, "rss"):
             if !feed.dialect.isRSS {
@@ -303,7 +303,7 @@ extension FeedBuilder {
         var type: String?
         var mode: String?
         for a in attributes where a.namespace == nil {
-            switch a.name.lowercased() {
+            switch a.name.isLowercaseASCII ? a.name : a.name.lowercased() {
             case "type": type = a.value.lowercased()
             case "mode": mode = a.value.lowercased()
             default: continue
@@ -317,7 +317,7 @@ extension FeedBuilder {
             frame.base64 = !(mime.hasPrefix("text/") || mime.hasSuffix("+xml") || mime.hasSuffix("/xml"))
         }
         if mode == "xml" && type == nil { frame.kind = .xhtml }
-        if field == .content, let src = attributes.first(where: { $0.namespace == nil && $0.name.lowercased() == "src" })?.value {
+        if field == .content, let src = attributes.first(where: { $0.namespace == nil && $0.name.equalsIgnoringASCIICase("src") })?.value {
             frame.attributes = attributes
             frame.contentSource = resolveLink(src, against: frame.base)
         }
@@ -329,9 +329,9 @@ extension FeedBuilder {
     func addLink(href: String?, attributes: [ExtensionElement.Attribute], base: String?) {
         var link = Link(href: href.map { resolveLink($0, against: base) } ?? "")
         for a in attributes where a.namespace == nil {
-            switch a.name.lowercased() {
-            case "rel": link.rel = a.value.lowercased()
-            case "type": link.type = a.value.lowercased()
+            switch a.name.isLowercaseASCII ? a.name : a.name.lowercased() {
+            case "rel": link.rel = a.value.isLowercaseASCII ? a.value : a.value.lowercased()
+            case "type": link.type = a.value.isLowercaseASCII ? a.value : a.value.lowercased()
             case "title": link.title = a.value
             case "hreflang": link.hreflang = a.value
             case "length": link.length = a.value

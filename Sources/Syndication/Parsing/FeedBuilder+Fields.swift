@@ -41,7 +41,7 @@ extension FeedBuilder {
         }
 
         let value = repair(raw.trimmingWhitespace())
-        func attr(_ n: String) -> String? { frame.attributes.first { $0.namespace == nil && $0.name.lowercased() == n }?.value }
+        func attr(_ n: String) -> String? { frame.attributes.first { $0.namespace == nil && $0.name.equalsIgnoringASCIICase(n) }?.value }
         func resolved(_ v: String) -> String { resolveLink(v, against: frame.base) }
 
         switch field {

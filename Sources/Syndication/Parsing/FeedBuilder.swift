@@ -265,7 +265,7 @@ final class FeedBuilder: SAXReceiver {
 
     private func lower(_ name: String) -> String {
         if let known = lowercased[name] { return known }
-        let l = name.lowercased()
+        let l = name.isLowercaseASCII ? name : name.lowercased()
         lowercased[name] = l
         return l
     }
@@ -316,7 +316,7 @@ final class FeedBuilder: SAXReceiver {
                                                     "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr"]
 
     private func openMarkup(tag: String, uri: String?, attributes: [ExtensionElement.Attribute], frame: inout Frame) {
-        let name = tag.lowercased()
+        let name = tag.isLowercaseASCII ? tag : tag.lowercased()
         guard let i = frames.lastIndex(where: { if case .field = $0.action { return true } else { return false } }) else { return }
         // A child element of a construct declared as text or escaped HTML shows that it really
         // holds inline XHTML; a lone wrapper `div` (TypePad) does not count and is dropped.
@@ -335,7 +335,7 @@ final class FeedBuilder: SAXReceiver {
             s += " xmlns=\"\(uri!)\""
         }
         for a in attributes {
-            let attrName = (a.prefix.map { $0 + ":" } ?? "") + a.name.lowercased()
+            let attrName = (a.prefix.map { $0 + ":" } ?? "") + (a.name.isLowercaseASCII ? a.name : a.name.lowercased())
             s += " \(attrName)=\"\(escapeAttribute(a.value))\""
         }
         s += FeedBuilder.voidElements.contains(name) ? " />" : ">"
@@ -343,7 +343,7 @@ final class FeedBuilder: SAXReceiver {
     }
 
     private func closeMarkup(tag: String) {
-        let name = tag.lowercased()
+        let name = tag.isLowercaseASCII ? tag : tag.lowercased()
         if name.isEmpty || FeedBuilder.voidElements.contains(name) { return }
         text.append(contentsOf: "</\(name)>".utf8)
     }
@@ -411,7 +411,7 @@ final class FeedBuilder: SAXReceiver {
     /// CDF puts the link and date of a channel or item in `href` and `lastmod` attributes.
     private func channelDefinitionAttributes(_ attributes: [ExtensionElement.Attribute], base: String?) {
         for a in attributes where a.namespace == nil {
-            switch a.name.lowercased() {
+            switch a.name.isLowercaseASCII ? a.name : a.name.lowercased() {
             case "href": addLink(Link(href: URIResolver.resolve(a.value, against: base)))
             case "lastmod":
                 if owner == .entry { entry.updated = DateValue(parsing: a.value) } else { feed.updated = DateValue(parsing: a.value) }
