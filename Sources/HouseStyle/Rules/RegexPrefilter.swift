@@ -52,6 +52,17 @@ struct RegexPrefilter: Sendable {
             return false
         }
         func quantified(_ j: Int) -> Bool { j < p.count && "*+?{".unicodeScalars.contains(p[j]) }
+        /// Skips a whole quantifier (`*`, `+`, `?`, `{m,n}`) and a lazy or possessive mark after it.
+        func skipQuantifier(_ j: Int) -> Int {
+            var k = j
+            while k < p.count && quantified(k) {
+                if p[k] == "{" {
+                    while k < p.count && p[k] != "}" { k += 1 }
+                }
+                k += 1
+            }
+            return k
+        }
         if pattern.hasPrefix("(?i)") { insensitive = true; i = 4 }
         scan: while i < p.count {
             let c = p[i]
@@ -80,22 +91,26 @@ struct RegexPrefilter: Sendable {
                     reqs.append(contentsOf: inner.requirements)
                 }
                 i = j + 1
-                while i < p.count && quantified(i) { i += 1 }
+                i = skipQuantifier(i)
             case "[":
                 flush()
                 var j = i + 1
                 var set = Set<Unicode.Scalar>()
                 var simple = j < p.count && p[j] != "^"
-                while j < p.count && p[j] != "]" {
+                var depth = 1
+                while j < p.count {
                     if p[j] == "\\" { simple = false; j += 2; continue }
+                    if p[j] == "[" { depth += 1; simple = false }
+                    if p[j] == "]" { depth -= 1; if depth == 0 { break } }
                     if p[j] == "-" && j > i + 1 && j + 1 < p.count && p[j + 1] != "]" { simple = false }
+                    if p[j] == "&" { simple = false }
                     set.insert(p[j])
                     j += 1
                 }
                 if j >= p.count { valid = false; break scan }
                 i = j + 1
                 if simple && !optional(i) && !set.isEmpty { reqs.append(.oneOf(set)) }
-                while i < p.count && quantified(i) { i += 1 }
+                i = skipQuantifier(i)
             case "\\":
                 guard i + 1 < p.count else { valid = false; break scan }
                 let e = p[i + 1]
@@ -111,16 +126,15 @@ struct RegexPrefilter: Sendable {
                     flush()
                 }
                 i = end
-                while i < p.count && quantified(i) { i += 1 }
+                i = skipQuantifier(i)
             case ".", "^", "$":
                 flush()
                 i += 1
-                while i < p.count && quantified(i) { i += 1 }
+                i = skipQuantifier(i)
             default:
                 if quantified(i + 1) {
                     flush()
-                    i += 1
-                    while i < p.count && quantified(i) { i += 1 }
+                    i = skipQuantifier(i + 1)
                 } else {
                     run.append(c)
                     i += 1
