@@ -330,22 +330,30 @@ final class FeedBuilder: SAXReceiver {
             for j in (i + 1)..<frames.count { frames[j].escapeText = true }
         }
         frame.escapeText = true
-        var s = "<" + name
+        text.append(UInt8(ascii: "<"))
+        text.append(contentsOf: name.utf8)
         if (name == "svg" && uri == "http://www.w3.org/2000/svg") || (name == "math" && uri == "http://www.w3.org/1998/Math/MathML") {
-            s += " xmlns=\"\(uri!)\""
+            text.append(contentsOf: " xmlns=\"".utf8)
+            text.append(contentsOf: uri!.utf8)
+            text.append(UInt8(ascii: "\""))
         }
         for a in attributes {
-            let attrName = (a.prefix.map { $0 + ":" } ?? "") + (a.name.isLowercaseASCII ? a.name : a.name.lowercased())
-            s += " \(attrName)=\"\(escapeAttribute(a.value))\""
+            text.append(UInt8(ascii: " "))
+            if let prefix = a.prefix { text.append(contentsOf: prefix.utf8); text.append(UInt8(ascii: ":")) }
+            text.append(contentsOf: (a.name.isLowercaseASCII ? a.name : a.name.lowercased()).utf8)
+            text.append(contentsOf: "=\"".utf8)
+            appendEscapedAttribute(a.value)
+            text.append(UInt8(ascii: "\""))
         }
-        s += FeedBuilder.voidElements.contains(name) ? " />" : ">"
-        text.append(contentsOf: s.utf8)
+        text.append(contentsOf: (FeedBuilder.voidElements.contains(name) ? " />" : ">").utf8)
     }
 
     private func closeMarkup(tag: String) {
         let name = tag.isLowercaseASCII ? tag : tag.lowercased()
         if name.isEmpty || FeedBuilder.voidElements.contains(name) { return }
-        text.append(contentsOf: "</\(name)>".utf8)
+        text.append(contentsOf: "</".utf8)
+        text.append(contentsOf: name.utf8)
+        text.append(UInt8(ascii: ">"))
     }
 
     /// Appends text as XML character data: `&`, `<` and `>` escaped, plain runs copied whole.
@@ -365,21 +373,17 @@ final class FeedBuilder: SAXReceiver {
         if bytes.count > runStart { text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
     }
 
-    private func escapeAttribute(_ v: String) -> String {
-        guard v.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) else {
-            return v
-        }
-        var out = ""
-        for c in v.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
+    /// Appends an attribute value with `&`, `<`, `>` and `"` escaped.
+    private func appendEscapedAttribute(_ v: String) {
+        for b in v.utf8 {
+            switch b {
+            case UInt8(ascii: "&"): text.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): text.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): text.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): text.append(contentsOf: "&quot;".utf8)
+            default: text.append(b)
             }
         }
-        return out
     }
 
     // MARK: Contexts
