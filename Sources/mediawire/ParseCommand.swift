@@ -49,6 +49,9 @@ struct ParseCommand: AsyncParsableCommand {
         } else {
             print(Summary.describe(feed, name: input))
         }
+        // The process ends here: skip tearing down the whole model object by object.
+        fflush(nil)
+        Foundation.exit(0)
     }
 }
 

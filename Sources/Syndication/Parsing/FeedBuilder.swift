@@ -142,20 +142,31 @@ final class FeedBuilder: SAXReceiver {
         problems.append(ParseProblem(kind, message, line: line, column: column))
     }
 
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard skipDepth == 0, let top = frames.last else { return }
-        switch top.action {
+    /// How the current element takes character data: not at all, as is, or escaped as XML.
+    private enum TextMode: UInt8 { case ignore, collect, escape }
+    @exclusivity(unchecked) private var textMode = TextMode.ignore
+    @exclusivity(unchecked) private var textModeStart = 0
+
+    /// Sets ``textMode`` from the element now on top (after a push or a pop).
+    private func updateTextMode() {
+        guard skipDepth == 0, let i = frames.indices.last else { textMode = .ignore; return }
+        switch frames[i].action {
         case .field, .markup, .extensionElement, .context(.person), .context(.source):
-            if top.escapeText {
-                FeedBuilder.appendEscaped(bytes, to: &text)
-            } else {
-                text.append(contentsOf: bytes)
-            }
-            if text.count - top.textStart > limits.maxTextBytes {
-                stop(ParseProblem(.limitExceeded, "text of <\(top.name)> is longer than \(limits.maxTextBytes) bytes"))
-            }
+            textMode = frames[i].escapeText ? .escape : .collect
+            textModeStart = frames[i].textStart
         default:
-            return
+            textMode = .ignore
+        }
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        switch textMode {
+        case .ignore: return
+        case .collect: text.append(contentsOf: bytes)
+        case .escape: FeedBuilder.appendEscaped(bytes, to: &text)
+        }
+        if text.count - textModeStart > limits.maxTextBytes, let top = frames.last {
+            stop(ParseProblem(.limitExceeded, "text of <\(top.name)> is longer than \(limits.maxTextBytes) bytes"))
         }
     }
 
@@ -169,9 +180,18 @@ final class FeedBuilder: SAXReceiver {
         }
         let name = lower(localName)
         let ns = namespaceKind(uri)
-        let parent = frames.last
-        var frame = Frame(action: .skip, ns: ns, name: name, base: parent?.base ?? documentBase,
-                          lang: parent?.lang ?? initialLanguage, textStart: text.count)
+        // Read what is needed of the parent in place: copying the whole frame costs retains.
+        let parentIndex = frames.indices.last
+        var frame = Frame(action: .skip, ns: ns, name: name, base: parentIndex.map { frames[$0].base } ?? documentBase,
+                          lang: parentIndex.map { frames[$0].lang } ?? initialLanguage, textStart: text.count)
+        var parentKind = 0   // 1: inside a text construct or its markup, 2: inside an extension element
+        if let p = parentIndex {
+            switch frames[p].action {
+            case .field, .markup: parentKind = 1
+            case .extensionElement: parentKind = 2
+            default: parentKind = 0
+            }
+        }
         for a in attributes where a.namespace == Namespace.xml {
             if a.name == "base" {
                 frame.base = resolveBase(a.value, against: frame.base)
@@ -185,9 +205,8 @@ final class FeedBuilder: SAXReceiver {
         }
 
         // Inside a text construct, child elements are its markup.
-        if let parent, case .field = parent.action { frame.action = .markup(localName); }
-        else if let parent, case .markup = parent.action { frame.action = .markup(localName) }
-        else if let parent, case .extensionElement = parent.action { frame.action = .extensionElement }
+        if parentKind == 1 { frame.action = .markup(localName) }
+        else if parentKind == 2 { frame.action = .extensionElement }
         else { frame.action = dispatch(ns: ns, name: name, uri: uri, attributes: attributes, frame: &frame) }
 
         switch frame.action {
@@ -208,9 +227,11 @@ final class FeedBuilder: SAXReceiver {
         frame.textStart = text.count
         if case .markup = frame.action { frame.textStart = frames.last?.textStart ?? text.count }
         frames.append(frame)
+        updateTextMode()
     }
 
     func endElement() {
+        defer { updateTextMode() }
         if skipDepth > 0 {
             skipDepth -= 1
             if skipDepth > 0 { return }
