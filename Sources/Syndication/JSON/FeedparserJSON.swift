@@ -150,7 +150,7 @@ public enum FeedparserJSON {
     }
 
     static func header(_ h: FeedHeader, feed: Feed?, rssSource: Bool, into w: inout JSONWriter) {
-        w.beginObject()
+        w.beginObject(trackingKeys: !h.extensions.isEmpty)
         add("title", h.title, into: &w)
         add("subtitle", h.subtitle, into: &w)
         add("rights", h.rights, into: &w)
@@ -211,7 +211,7 @@ public enum FeedparserJSON {
     }
 
     static func entry(_ e: Entry, feed: Feed, into w: inout JSONWriter) {
-        w.beginObject()
+        w.beginObject(trackingKeys: !e.extensions.isEmpty)
         add("title", e.title, into: &w)
         links(e.links, into: &w)
         let permalink = e.idIsPermalink ?? true

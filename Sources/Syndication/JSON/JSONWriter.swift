@@ -2,15 +2,15 @@
 struct JSONWriter {
     private(set) var out: [UInt8]
     private var first: [Bool] = [true]
-    /// Keys written so far in each open object.
-    private var keys: [[String]] = [[]]
+    /// Keys written so far in each open object that asked for them (`nil` for the others).
+    private var keys: [[String]?] = [nil]
 
     init(capacity: Int) {
         out = []
         out.reserveCapacity(capacity)
     }
 
-    var currentKeys: [String] { keys.last ?? [] }
+    var currentKeys: [String] { (keys.last ?? nil) ?? [] }
 
     private mutating func separate() {
         if first[first.count - 1] { first[first.count - 1] = false } else { out.append(UInt8(ascii: ",")) }
@@ -18,15 +18,18 @@ struct JSONWriter {
 
     mutating func key(_ k: String) {
         separate()
-        keys[keys.count - 1].append(k)
+        if keys[keys.count - 1] != nil { keys[keys.count - 1]!.append(k) }
         JSONValue.writeString(k, into: &out)
         out.append(UInt8(ascii: ":"))
         first[first.count - 1] = true
     }
 
-    mutating func beginObject() { valueStart(); out.append(UInt8(ascii: "{")); first.append(true); keys.append([]) }
+    /// - Parameter trackingKeys: remember the keys written, for ``currentKeys``.
+    mutating func beginObject(trackingKeys: Bool = false) {
+        valueStart(); out.append(UInt8(ascii: "{")); first.append(true); keys.append(trackingKeys ? [] : nil)
+    }
     mutating func endObject() { out.append(UInt8(ascii: "}")); first.removeLast(); keys.removeLast(); first[first.count - 1] = false }
-    mutating func beginArray() { valueStart(); out.append(UInt8(ascii: "[")); first.append(true); keys.append([]) }
+    mutating func beginArray() { valueStart(); out.append(UInt8(ascii: "[")); first.append(true); keys.append(nil) }
     mutating func endArray() { out.append(UInt8(ascii: "]")); first.removeLast(); keys.removeLast(); first[first.count - 1] = false }
 
     /// Before a value: a comma when it follows another array element (after a key, none).

@@ -31,15 +31,51 @@ public enum URIResolver {
     public struct ParsedBase: Sendable {
         public let string: String
         let parts: Parts
+        /// `scheme://authority` and that plus the base's directory, for the common relative forms.
+        let origin: String?
+        let directory: String?
         public init(_ string: String) {
             self.string = string
             self.parts = Parts(string)
+            if let scheme = parts.scheme, let authority = parts.authority, relativeSchemes.contains(scheme.lowercased()),
+               !hasDotSegment(parts.path) {
+                let origin = scheme + "://" + authority
+                self.origin = origin
+                if let slash = parts.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                    directory = origin + String(parts.path[...slash])
+                } else {
+                    directory = origin + "/"
+                }
+            } else {
+                origin = nil
+                directory = nil
+            }
         }
+    }
+
+    /// `name/more.html` or `/path/x`: plain path references with nothing to normalise.
+    private static func simplePath(_ ref: String) -> (absolute: Bool, ok: Bool) {
+        let u = ref.utf8
+        guard let first = u.first, first != UInt8(ascii: "."), first > 0x20 else { return (false, false) }
+        if first == UInt8(ascii: "/") {
+            if u.count > 1 && u[u.index(after: u.startIndex)] == UInt8(ascii: "/") { return (true, false) }
+        }
+        for b in u {
+            switch b {
+            case UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "."), 0...0x20, 0x7F: return (false, false)
+            default: continue
+            }
+        }
+        return (first == UInt8(ascii: "/"), true)
     }
 
     /// Resolves `reference` against a pre-parsed base.
     public static func resolve(_ reference: String, against parsedBase: ParsedBase) -> String {
         let ref = reference.trimmingWhitespace()
+        if let directory = parsedBase.directory, let origin = parsedBase.origin {
+            let simple = simplePath(ref)
+            if simple.ok { return simple.absolute ? origin + ref : directory + ref }
+        }
         let base = parsedBase.string
         if base.isEmpty { return ref }
         if ref.isEmpty { return base }
