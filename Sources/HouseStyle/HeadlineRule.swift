@@ -1,3 +1,5 @@
+import Foundation
+
 /// One step of the house style: takes a headline, returns it restyled.
 ///
 /// Rules are values compiled once when the style loads (regexes included), so applying one
@@ -33,16 +35,23 @@ public struct Vocabulary: Sendable {
 }
 
 enum Bytes {
-    /// Whether `needle` occurs in `haystack`, compared as UTF-8 bytes.
+    /// Whether `needle` occurs in `haystack`, compared as UTF-8 bytes (memchr and memcmp, no copies).
     static func contains(_ haystack: String, _ needle: String) -> Bool {
-        let h = Array(haystack.utf8), n = Array(needle.utf8)
-        guard let first = n.first, h.count >= n.count else { return n.isEmpty }
-        var i = 0
-        while i + n.count <= h.count {
-            if h[i] == first && h[i..<(i + n.count)].elementsEqual(n) { return true }
-            i += 1
+        var h = haystack, n = needle
+        return h.withUTF8 { hb in
+            n.withUTF8 { nb in
+                guard !nb.isEmpty else { return true }
+                guard hb.count >= nb.count, let hp = hb.baseAddress, let np = nb.baseAddress else { return false }
+                let first = Int32(nb[0])
+                var p = UnsafeRawPointer(hp)
+                let last = UnsafeRawPointer(hp + (hb.count - nb.count))
+                while p <= last, let hit = memchr(p, first, last - p + 1) {
+                    if memcmp(hit, np, nb.count) == 0 { return true }
+                    p = UnsafeRawPointer(hit + 1)
+                }
+                return false
+            }
         }
-        return false
     }
 }
 

@@ -77,7 +77,22 @@ case "restyle":
             for (i, h) in input.enumerated() where style.restyle(h, source: i % 5 == 0 ? "tasnim" : nil).changed { changed += 1 }
         })
     }
-    report("restyle \(count) headlines (\(changed) changed)", times, per: count, unit: "headline")
+    report("restyle \(count) headlines one by one (\(changed) changed)", times, per: count, unit: "headline")
+    // The batch API spreads the same work over the cores; its results must be identical.
+    let sources = input.indices.map { $0 % 5 == 0 ? "tasnim" : nil as String? }
+    var batched: [HouseStyle.Result] = []
+    let batchTimes = (0..<rounds).map { _ in
+        seconds {
+            let plain = style.restyle(batch: input.enumerated().filter { sources[$0.offset] == nil }.map(\.element))
+            let tasnim = style.restyle(batch: input.enumerated().filter { sources[$0.offset] != nil }.map(\.element), source: "tasnim")
+            batched = plain + tasnim
+        }
+    }
+    let sequential = input.enumerated().filter { sources[$0.offset] == nil }.map { style.restyle($0.element) }
+        + input.enumerated().filter { sources[$0.offset] != nil }.map { style.restyle($0.element, source: "tasnim") }
+    guard batched == sequential else { print("batch results differ from sequential ones"); exit(1) }
+    report("restyle \(count) headlines as a batch on \(ProcessInfo.processInfo.activeProcessorCount) cores (same results)",
+           batchTimes, per: count, unit: "headline")
     if options.values["per-rule"] != nil {
         // Each rule alone over the same headlines: where the time goes.
         for rule in style.rules {

@@ -53,6 +53,9 @@ public struct QuotesRule: HeadlineRule {
             }
         }
         for i in chars.indices where isApostrophe[i] { chars[i] = style.apostrophe }
-        return String(String.UnicodeScalarView(chars))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(chars.count + 8)
+        for c in chars { UTF8.encode(c) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

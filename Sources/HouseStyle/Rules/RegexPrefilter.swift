@@ -8,6 +8,8 @@ struct RegexPrefilter: Sendable {
     enum Requirement: Sendable, Equatable {
         case literal(String)
         case oneOf(Set<Unicode.Scalar>)
+        /// At least one of these literals (a group such as `(Reuters|AP|AFP)`).
+        case anyOf([String])
     }
 
     /// A set of scalars tested without hashing: a bitmap for ASCII, a short list for the rest.
@@ -32,6 +34,7 @@ struct RegexPrefilter: Sendable {
     let caseInsensitive: Bool
     private let literals: [String]
     private let sets: [ScalarSet]
+    private let alternatives: [[String]]
 
     init(pattern: String, caseInsensitive: Bool) {
         var insensitive = caseInsensitive
@@ -87,8 +90,16 @@ struct RegexPrefilter: Sendable {
                 } else if !optional(j + 1) {
                     // A plain group that must occur: its own requirements hold too.
                     let innerStart = head.hasPrefix("(?:") ? i + 3 : i + 1
-                    let inner = RegexPrefilter(pattern: String(String.UnicodeScalarView(p[innerStart..<j])), caseInsensitive: insensitive)
+                    let innerPattern = String(String.UnicodeScalarView(p[innerStart..<j]))
+                    let inner = RegexPrefilter(pattern: innerPattern, caseInsensitive: insensitive)
                     reqs.append(contentsOf: inner.requirements)
+                    // An alternation of plain words: one of them must be there.
+                    let alternatives = innerPattern.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                    if alternatives.count > 1, alternatives.allSatisfy({ alt in
+                        !alt.isEmpty && alt.unicodeScalars.allSatisfy { c in !"\\[](){}.*+?^$|".unicodeScalars.contains(c) }
+                    }) {
+                        reqs.append(.anyOf(alternatives))
+                    }
                 }
                 i = j + 1
                 i = skipQuantifier(i)
@@ -146,15 +157,19 @@ struct RegexPrefilter: Sendable {
         self.caseInsensitive = insensitive
         literals = requirements.compactMap { if case .literal(let l) = $0 { return insensitive ? l.lowercased() : l } else { return nil } }
         sets = requirements.compactMap { if case .oneOf(let s) = $0 { return ScalarSet(s, foldCase: insensitive) } else { return nil } }
+        alternatives = requirements.compactMap {
+            if case .anyOf(let list) = $0 { return insensitive ? list.map { $0.lowercased() } : list } else { return nil }
+        }
     }
 
     /// `false` when the text certainly cannot match.
     func mayMatch(_ text: String) -> Bool {
         guard !requirements.isEmpty else { return true }
         for set in sets where !text.unicodeScalars.contains(where: set.contains) { return false }
-        if !literals.isEmpty {
+        if !literals.isEmpty || !alternatives.isEmpty {
             let subject = caseInsensitive ? text.lowercased() : text
             for lit in literals where !Bytes.contains(subject, lit) { return false }
+            for list in alternatives where !list.contains(where: { Bytes.contains(subject, $0) }) { return false }
         }
         return true
     }
