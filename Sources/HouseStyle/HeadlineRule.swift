@@ -17,6 +17,10 @@ public struct Vocabulary: Sendable {
     /// Names of more than one word, restored as written after the word-by-word pass.
     public var phrases: [String] = []
     var lowercasedPhrases: [String] = []
+    /// Lower-cased first words of the phrases: only a headline with one of them can hold a phrase.
+    var phraseStarts: Set<String> = []
+    /// Their first bytes, lower-cased ASCII: a cheap test before the set lookup.
+    var phraseInitials: Set<UInt8> = []
 
     public init(forms: [String: String] = [:]) {
         self.forms = forms
@@ -24,7 +28,14 @@ public struct Vocabulary: Sendable {
 
     public mutating func add(_ word: String) {
         if word.contains(" ") {
-            if !phrases.contains(word) { phrases.append(word); lowercasedPhrases.append(word.lowercased()) }
+            if !phrases.contains(word) {
+                phrases.append(word)
+                lowercasedPhrases.append(word.lowercased())
+                if let head = word.split(separator: " ").first {
+                    phraseStarts.insert(head.lowercased())
+                    if let b = head.lowercased().utf8.first { phraseInitials.insert(b) }
+                }
+            }
             for part in word.split(separator: " ") where part.first?.isUppercase == true && forms[part.lowercased()] == nil {
                 continue
             }

@@ -39,6 +39,7 @@ public struct HouseStyle: Sendable {
     public func restyle(_ headline: String, source: String? = nil) -> Result {
         var current = headline
         var changes: [Change] = []
+        changes.reserveCapacity(rules.count)
         func run(_ list: [any HeadlineRule]) {
             for rule in list {
                 let next = rule.apply(current)

@@ -28,7 +28,7 @@ public struct CaseRule: HeadlineRule {
             if p.isUppercase { sawUpper = true }
         }
         let shouting = sawUpper && !sawLower
-        if let fast = applyASCII(headline, shouting: shouting) { return restorePhrases(fast) }
+        if let (fast, mayHavePhrase) = applyASCII(headline, shouting: shouting) { return mayHavePhrase ? restorePhrases(fast) : fast }
         let tokens = Words.tokenize(headline)
         let wordIndices = tokens.indices.filter { tokens[$0].isWord }
         var out = ""
@@ -52,7 +52,8 @@ public struct CaseRule: HeadlineRule {
     private func restorePhrases(_ styled: String) -> String {
         var out = styled
         if !vocabulary.phrases.isEmpty {
-            let lowered = out.lowercased()
+            let lowered = out.utf8.allSatisfy({ $0 < 0x80 }) ? String(decoding: out.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                : out.lowercased()
             for (form, lowerForm) in zip(vocabulary.phrases, vocabulary.lowercasedPhrases) where lowered.utf8.count >= lowerForm.utf8.count {
                 guard Bytes.contains(lowered, lowerForm) else { continue }
                 out = out.replacingOccurrences(of: form, with: form, options: .caseInsensitive)
@@ -99,7 +100,7 @@ public struct CaseRule: HeadlineRule {
     /// The same rule for headlines whose letters and digits are all ASCII (punctuation from the
     /// General Punctuation block, such as ’ “ ” — …, is allowed): no String per word.
     /// Returns `nil` for any other headline, which then takes the general path.
-    private func applyASCII(_ headline: String, shouting: Bool) -> String? {
+    private func applyASCII(_ headline: String, shouting: Bool) -> (String, mayHavePhrase: Bool)? {
         let u = Array(headline.utf8)
         var i = 0
         while i < u.count {
@@ -131,6 +132,7 @@ public struct CaseRule: HeadlineRule {
         out.reserveCapacity(u.count + 8)
         var scratch: [UInt8] = []
         scratch.reserveCapacity(32)
+        var mayHavePhrase = false
         var previousEnd = 0
         var startOfSentence = true
         for (n, (start, end)) in spans.enumerated() {
@@ -138,12 +140,17 @@ public struct CaseRule: HeadlineRule {
                 if u[previousEnd..<start].contains(UInt8(ascii: ":")) { startOfSentence = true }
                 out.append(contentsOf: u[previousEnd..<start])
             }
+            let before = out.count
             styleBytes(u[start..<end], first: startOfSentence, last: n == spans.count - 1, shouting: shouting, into: &out, scratch: &scratch)
+            if !mayHavePhrase, before < out.count, vocabulary.phraseInitials.contains(out[before] | 0x20) {
+                let lowered = out[before...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                mayHavePhrase = vocabulary.phraseStarts.contains(String(decoding: lowered, as: UTF8.self))
+            }
             startOfSentence = false
             previousEnd = end
         }
         if previousEnd < u.count { out.append(contentsOf: u[previousEnd...]) }
-        return String(decoding: out, as: UTF8.self)
+        return (String(decoding: out, as: UTF8.self), mayHavePhrase)
     }
 
     private func styleBytes(_ word: ArraySlice<UInt8>, first: Bool, last: Bool, shouting: Bool, into out: inout [UInt8],

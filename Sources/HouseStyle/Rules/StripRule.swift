@@ -47,7 +47,11 @@ enum Whitespace {
     /// Whether `s` already has single ASCII spaces between words and none at the ends, checked on
     /// the UTF-8 bytes (the usual case, so the Character-level pass can be skipped).
     static func isCollapsed(_ s: String) -> Bool {
-        let u = Array(s.utf8)
+        var copy = s
+        return copy.withUTF8 { isCollapsed(bytes: $0) }
+    }
+
+    private static func isCollapsed(bytes u: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousSpace = true
         var i = 0
         while i < u.count {

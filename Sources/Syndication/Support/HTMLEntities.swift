@@ -264,23 +264,29 @@ public enum HTMLEntities {
     /// anything else is left as written.
     public static func decodeReferences(_ s: String) -> String {
         guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
-        var out = String.UnicodeScalarView()
-        let scalars = Array(s.unicodeScalars)
+        let u = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
         var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            if c == "&", let semi = scalars[(i + 1)...].prefix(34).firstIndex(of: ";"), semi > i + 1 {
-                let body = String(String.UnicodeScalarView(scalars[(i + 1)..<semi]))
-                if let decoded = decode(body) {
-                    out.append(decoded)
-                    i = semi + 1
+        var changed = false
+        while i < u.count {
+            let b = u[i]
+            if b == UInt8(ascii: "&") {
+                // A reference is at most 32 bytes long and ends with ';'.
+                var j = i + 1
+                while j < u.count && j - i <= 33 && u[j] != UInt8(ascii: ";") && u[j] != UInt8(ascii: "&") && u[j] > 0x20 { j += 1 }
+                if j < u.count, u[j] == UInt8(ascii: ";"), j > i + 1,
+                   let scalar = decode(String(decoding: u[(i + 1)..<j], as: UTF8.self)) {
+                    UTF8.encode(scalar) { out.append($0) }
+                    i = j + 1
+                    changed = true
                     continue
                 }
             }
-            out.append(c)
+            out.append(b)
             i += 1
         }
-        return String(out)
+        return changed ? String(decoding: out, as: UTF8.self) : s
     }
 
     static func decode(_ body: String) -> Unicode.Scalar? {
