@@ -17,23 +17,24 @@ fail=0
 pct() { awk '/^TOTAL/ {gsub("%","",$6); print $6}' "$1"; }
 below() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
 
+# feedparser's corpus through its harness: NAME FLOOR [harness options...]
+feedparser_suite() {
+    local name=$1 floor=$2; shift 2
+    python3 $SHARED/conformance/feedparser/run.py $SHARED/conformance/feedparser/tests \
+        --cmd "$BIN parse {file} --json" --exclude 'wellformed/sanitize/*' --exclude 'wellformed/base/*' \
+        --failures "$OUT/$name-failures.txt" --jobs 2 "$@" > "$OUT/$name.txt" || true
+    cat "$OUT/$name.txt"
+    local p
+    p=$(pct "$OUT/$name.txt")
+    if below "$p" "$floor"; then echo "FLOOR MISSED: $name $p% < $floor%"; fail=1; fi
+}
+
 echo "== feedparser conformance (file cases)"
-python3 $SHARED/conformance/feedparser/run.py $SHARED/conformance/feedparser/tests \
-    --cmd "$BIN parse {file} --json" --exclude 'wellformed/sanitize/*' --exclude 'wellformed/base/*' \
-    --failures "$OUT/feedparser-failures.txt" --jobs 2 > "$OUT/feedparser.txt" || true
-cat "$OUT/feedparser.txt"
-p=$(pct "$OUT/feedparser.txt")
-if below "$p" $FP_FLOOR; then echo "FLOOR MISSED: feedparser file cases $p% < $FP_FLOOR%"; fail=1; fi
+feedparser_suite feedparser $FP_FLOOR
 
 echo "== feedparser conformance (HTTP cases, simulated)"
-python3 $SHARED/conformance/feedparser/run.py $SHARED/conformance/feedparser/tests \
-    --cmd "$BIN parse {file} --json" --http simulate \
-    --http-cmd "$BIN parse {file} --url {url} --headers {headers} --json" \
-    --include '*http*' --exclude 'wellformed/sanitize/*' --exclude 'wellformed/base/*' \
-    --failures "$OUT/feedparser-http-failures.txt" --jobs 2 > "$OUT/feedparser-http.txt" || true
-cat "$OUT/feedparser-http.txt"
-p=$(pct "$OUT/feedparser-http.txt")
-if below "$p" $HTTP_FLOOR; then echo "FLOOR MISSED: feedparser HTTP cases $p% < $HTTP_FLOOR%"; fail=1; fi
+feedparser_suite feedparser-http $HTTP_FLOOR --http simulate \
+    --http-cmd "$BIN parse {file} --url {url} --headers {headers} --json" --include '*http*'
 
 echo "== differential against feedparser on the corpus"
 if [ ! -x .venv-peers/bin/python ] || ! .venv-peers/bin/python -c 'import feedparser' 2>/dev/null; then
