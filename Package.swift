@@ -29,8 +29,9 @@ let package = Package(
         .target(
             name: "Wire",
             dependencies: [
-                "Syndication",
+                "Syndication", "HouseStyle",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(name: "mediawire-bench", dependencies: ["Syndication", "HouseStyle"]),
@@ -43,6 +44,7 @@ let package = Package(
         ),
         .testTarget(name: "SyndicationTests", dependencies: ["Syndication"]),
         .testTarget(name: "HouseStyleTests", dependencies: ["HouseStyle"]),
+        .testTarget(name: "WireTests", dependencies: ["Wire"]),
         .testTarget(name: "MediawireCLITests", dependencies: ["mediawire"]),
     ],
     swiftLanguageModes: [.v6]

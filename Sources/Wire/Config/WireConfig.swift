@@ -1,0 +1,77 @@
+/// The wire's configuration (`feeds/wire.yaml`): where the store lives, how to poll, what to
+/// publish, and the agency sources. Paths are absolute once loaded.
+public struct WireConfig: Sendable, Equatable {
+    /// The configuration file this was read from.
+    public var file: String
+    public var store: String
+    public var style: String?
+    public var poll: PollSettings
+    public var output: OutputSettings
+    public var sources: [SourceConfig]
+}
+
+public struct PollSettings: Sendable, Equatable {
+    public var concurrency = 16
+    public var perHost = 2
+    /// Seconds.
+    public var timeout: Double = 30
+    public var maxBytes = 20 << 20
+    public var userAgent = "MediaWire/1.0 (+https://example.org/wire)"
+    /// The next check is clamped to this range (seconds).
+    public var minInterval: Double = 60
+    public var maxInterval: Double = 86_400
+    /// The interval of a source that names none (seconds).
+    public var defaultInterval: Double = 900
+
+    public init() {}
+}
+
+public struct OutputSettings: Sendable, Equatable {
+    public var path: String
+    public var id: String
+    public var title: String
+    public var subtitle: String?
+    public var selfURL: String
+    public var site: String
+    public var hub: String?
+    public var limit = 200
+}
+
+/// How a source's content is republished.
+public enum ContentMode: String, Sendable, Equatable {
+    /// Agency HTML is sanitized and its relative URLs resolved (the default).
+    case sanitize
+    /// Content is kept byte for byte.
+    case preserve
+}
+
+public struct SourceConfig: Sendable, Equatable {
+    public enum Location: Sendable, Equatable {
+        case http(String)
+        /// An absolute file path (from `file:` URLs and paths relative to the config file).
+        case file(String)
+    }
+
+    public var id: String
+    public var name: String
+    public var location: Location
+    /// Seconds; `nil` takes the poll default.
+    public var interval: Double?
+    /// The source's own rules in the style file.
+    public var style: String?
+    public var headers: [String: String]
+    public var content: ContentMode
+    /// The line in the configuration file, for messages.
+    public var line: Int?
+}
+
+/// Why a configuration could not be loaded: with the file and line.
+public struct ConfigError: Error, CustomStringConvertible, Sendable, Equatable {
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public var description: String {
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
+    }
+}
