@@ -165,6 +165,7 @@ public enum FeedparserJSON {
         if let id = h.id { w.field("id", id) }
         add("updated", h.updated, into: &w)
         add("published", h.published, into: &w)
+        add("created", h.created, into: &w)
         addPeople(authors: h.authors, contributors: h.contributors, publisher: h.publisher, into: &w)
         if !h.categories.isEmpty { tags(h.categories, into: &w) }
         if let g = h.generator {
@@ -238,6 +239,7 @@ public enum FeedparserJSON {
         addPeople(authors: e.authors, contributors: e.contributors, publisher: e.publisher, into: &w)
         if !e.categories.isEmpty { tags(e.categories, into: &w) }
         if let comments = e.comments { w.field("comments", comments) }
+        if let language = e.language { w.field("language", language) }
         if let source = e.source {
             w.key("source"); header(source, feed: nil, rssSource: !feed.dialect.isAtom, into: &w)
         }
@@ -297,6 +299,15 @@ public enum FeedparserJSON {
                     attrs.append(("content", .string(text)))
                 }
                 set(key, .object(attrs))
+                return
+            case "dcterms_valid":
+                // "start=...;end=...;scheme=W3C-DTF" (DCMI Period)
+                for part in text.split(separator: ";") {
+                    let kv = part.split(separator: "=", maxSplits: 1).map { String($0).trimmingWhitespace() }
+                    guard kv.count == 2, kv[0] == "start" || kv[0] == "end" else { continue }
+                    set("validity_" + kv[0], .string(kv[1]))
+                    set("validity_" + kv[0] + "_parsed", DateParser.parse(kv[1]).map { .array(DateParser.utcFields($0).map { .int($0) }) } ?? .null)
+                }
                 return
             case "psc_chapters":
                 guard !chapters else { return }

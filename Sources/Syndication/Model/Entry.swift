@@ -18,6 +18,8 @@ public struct Entry: Sendable, Hashable {
     public var publisher: Person?
     public var categories: [Category] = []
     public var rights: Text?
+    /// The entry's own language (`dc:language` on an item), when it names one.
+    public var language: String?
     /// RSS `comments`: the URL of the page with comments.
     public var comments: String?
     /// Atom `source`, RSS `source`: the feed this entry was first published in.

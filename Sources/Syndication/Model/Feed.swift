@@ -6,6 +6,7 @@ public struct FeedHeader: Sendable, Hashable {
     public var links: [Link] = []
     public var updated: DateValue?
     public var published: DateValue?
+    public var created: DateValue?
     public var authors: [Person] = []
     public var contributors: [Person] = []
     public var publisher: Person?

@@ -179,6 +179,9 @@ extension FeedBuilder {
             return .skip
         case "skiphours", "skipdays":
             return .skip
+        case "tags" where inEntry:
+            // A made-up but common element: comma-separated keywords.
+            return .field(.keywords)
         case "hour":
             return .field(.skipHour)
         case "day":
@@ -233,6 +236,12 @@ extension FeedBuilder {
                 return .field(.keywords)
             default: return .extensionElement
             }
+        case "feedburner":
+            // The note FeedBurner shows people who open the feed in a browser.
+            if name == "browserfriendly", context == .feed {
+                return textField(.info, frame: &frame, attributes: attributes, defaultKind: .text)
+            }
+            return .extensionElement
         case "cc", "creativeCommons":
             guard name == "license" else { return .extensionElement }
             if let resource = attributes.first(where: { $0.name == "resource" })?.value {

@@ -75,7 +75,8 @@ extension FeedBuilder {
                     switch field {
                     case .published: $0.published = date
                     case .updated: $0.updated = date
-                    default: $0.extensions.append(ExtensionElement(namespace: nil, name: "created", text: value))
+                    case .created: $0.created = date
+                    default: $0.extensions.append(ExtensionElement(namespace: nil, name: "expirationdate", text: value))
                     }
                 }
             }
@@ -104,7 +105,7 @@ extension FeedBuilder {
         case .logo:
             modifyHeader { $0.logo = resolved(value) }
         case .language:
-            if owner != .entry { modifyHeader { $0.language = value } }
+            if owner == .entry { entry.language = value } else { modifyHeader { $0.language = value } }
         case .ttl:
             modifyHeader { $0.ttl = value }
         case .docs:
