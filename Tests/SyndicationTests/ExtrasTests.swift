@@ -29,3 +29,27 @@ import Testing
         #expect(json["feed"]?["validity_end_parsed"] == .array([2002, 10, 17, 16, 0, 0, 3, 290, 0].map { .int($0) }))
     }
 }
+
+@Suite struct ExtensionProjectionTests {
+    func firstEntry(_ xml: String) -> JSONValue? {
+        if case .array(let a)? = FeedparserJSON.encode(parse(xml))["entries"] { return a.first }
+        return nil
+    }
+
+    @Test func mediaGroupIsTransparent() {
+        let feed = parse(rss("<item><media:group><media:description>In the group</media:description><media:content url=\"https://e.org/v.mp4\"/></media:group></item>",
+                             namespaces: "xmlns:media=\"http://search.yahoo.com/mrss/\""))
+        #expect(feed.entries[0].summary?.value == "In the group")
+        #expect(feed.entries[0].extensions.contains { $0.name == "content" && $0.attribute("url") == "https://e.org/v.mp4" })
+    }
+
+    @Test func unknownPrefixesAreLowerCasedInKeys() {
+        let e = firstEntry(#"<feed xmlns="http://www.w3.org/2005/Atom" xmlns:MadeUp="http://madeup.test"><entry><MadeUp:Element>test</MadeUp:Element></entry></feed>"#)
+        #expect(e?["madeup_element"] == .string("test"))
+    }
+
+    @Test func shallowerElementsWinOverNestedOnes() {
+        let e = firstEntry(#"<feed xmlns="http://www.w3.org/2005/Atom"><entry><abcdefg>Correct</abcdefg><image><abcdefg>Nested</abcdefg></image></entry></feed>"#)
+        #expect(e?["abcdefg"] == .string("Correct"))
+    }
+}

@@ -267,8 +267,13 @@ public enum FeedparserJSON {
         func set(_ key: String, _ value: JSONValue) {
             if let i = pairs.firstIndex(where: { $0.0 == key }) { pairs[i].1 = value } else { pairs.append((key, value)) }
         }
+        // A key set by a shallower element is not overwritten by a deeper one.
+        var depthOfKey: [String: Int] = [:]
+        var depth = 0
         func visit(_ element: ExtensionElement, reserved: Set<String>) {
             let key = extensionKey(element)
+            depth += 1
+            defer { depth -= 1 }
             let text = element.text.trimmingWhitespace()
             switch key {
             case "itunes_block":
@@ -328,7 +333,8 @@ public enum FeedparserJSON {
                 if geometry == nil { geometry = geo; set("where", geo) }
                 return
             }
-            if !reserved.contains(key) {
+            if !reserved.contains(key) && (depthOfKey[key].map { $0 >= depth } ?? true) {
+                depthOfKey[key] = depth
                 if element.attributes.isEmpty {
                     set(key, .string(text))
                 } else {
@@ -343,7 +349,7 @@ public enum FeedparserJSON {
     static func extensionKey(_ e: ExtensionElement) -> String {
         let name = e.name.lowercased()
         guard let ns = e.namespace, !ns.isEmpty else { return name }
-        let prefix = Namespace.feedparserPrefix(ns) ?? e.prefix ?? ""
+        let prefix = Namespace.feedparserPrefix(ns) ?? e.prefix?.lowercased() ?? ""
         return prefix.isEmpty ? name : prefix + "_" + name
     }
 

@@ -226,6 +226,7 @@ extension FeedBuilder {
             }
         case "media":
             switch name {
+            case "group": return .skip   // a wrapper: its children are read as if it were not there
             case "title": return textField(.title, frame: &frame, attributes: attributes, defaultKind: .text)
             case "description": return description(frame: &frame, attributes: attributes)
             case "category":
