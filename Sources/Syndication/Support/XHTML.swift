@@ -1,25 +1,31 @@
 enum XHTML {
     /// Removes the wrapper `div` of Atom xhtml content when it encloses everything (RFC 4287 3.1.1.3).
+    /// Works on the UTF-8 view in place: the content is copied once, for the result.
     static func unwrapDiv(_ s: String) -> String {
         let t = s.trimmingWhitespace()
-        guard t.hasPrefix("<div"), t.hasSuffix("</div>") else { return s }
-        let u = Array(t.utf8)
-        guard u.count > 4, u[4] == UInt8(ascii: ">") || u[4] == UInt8(ascii: " ") else { return s }
+        let u = t.utf8
+        guard t.hasPrefix("<div"), t.hasSuffix("</div>"), u.count > 4 else { return s }
+        let fifth = u[u.index(u.startIndex, offsetBy: 4)]
+        guard fifth == UInt8(ascii: ">") || fifth == UInt8(ascii: " ") else { return s }
         var depth = 0
-        var i = 0
-        var firstTagEnd = 0
-        while i < u.count {
-            guard u[i] == UInt8(ascii: "<") else { i += 1; continue }
-            var j = i
-            while j < u.count && u[j] != UInt8(ascii: ">") { j += 1 }
-            if firstTagEnd == 0 { firstTagEnd = j + 1 }
-            if i + 1 < u.count && u[i + 1] == UInt8(ascii: "/") {
+        var i = u.startIndex
+        var contentStart: String.Index?
+        while i < u.endIndex {
+            guard u[i] == UInt8(ascii: "<") else { i = u.index(after: i); continue }
+            guard let close = u[i...].firstIndex(of: UInt8(ascii: ">")) else { return s }
+            let afterClose = u.index(after: close)
+            if contentStart == nil { contentStart = afterClose }
+            let next = u.index(after: i)
+            if next < u.endIndex && u[next] == UInt8(ascii: "/") {
                 depth -= 1
-                if depth == 0 { return j == u.count - 1 ? String(decoding: u[firstTagEnd..<i], as: UTF8.self) : s }
-            } else if j > 0 && u[j - 1] != UInt8(ascii: "/") {
+                if depth == 0 {
+                    guard afterClose == u.endIndex, let start = contentStart else { return s }
+                    return String(t[start..<i])
+                }
+            } else if u[u.index(before: close)] != UInt8(ascii: "/") {
                 depth += 1
             }
-            i = j + 1
+            i = afterClose
         }
         return s
     }
