@@ -36,9 +36,6 @@ public struct Vocabulary: Sendable {
                     if let b = head.lowercased().utf8.first { phraseInitials.insert(b) }
                 }
             }
-            for part in word.split(separator: " ") where part.first?.isUppercase == true && forms[part.lowercased()] == nil {
-                continue
-            }
         } else {
             forms[word.lowercased()] = word
         }

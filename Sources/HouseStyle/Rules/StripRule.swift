@@ -26,11 +26,9 @@ public struct StripRule: HeadlineRule {
 struct Regex: @unchecked Sendable {
     // NSRegularExpression is immutable once made and documented as thread-safe.
     let expression: NSRegularExpression
-    let pattern: String
     let prefilter: RegexPrefilter
 
     init(compiling pattern: String, caseInsensitive: Bool = false) throws {
-        self.pattern = pattern
         expression = try NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
         prefilter = RegexPrefilter(pattern: pattern, caseInsensitive: caseInsensitive)
     }

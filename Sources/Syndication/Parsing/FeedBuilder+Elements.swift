@@ -320,7 +320,6 @@ extension FeedBuilder {
             }
         }
         frame.kind = type.map { Text.Kind(typeAttribute: $0) } ?? defaultKind
-        frame.typeAssumed = type == nil
         if mode == "base64" {
             frame.base64 = true
         } else if case .other(let mime) = frame.kind {

@@ -42,8 +42,6 @@ final class FeedBuilder: SAXReceiver {
         var kind: Text.Kind = .text
         var base64 = false
         var escapeText = false
-        /// For a text construct in a non-Atom dialect, whether the type was given or assumed.
-        var typeAssumed = true
         /// Atom `content src`: content by reference.
         var contentSource: String?
     }
