@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.60.0"),
+        // Already in the graph through AsyncHTTPClient; used for SHA-256 (content hashes, minted ids).
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,9 +36,19 @@ let package = Package(
                 "Syndication", "HouseStyle",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .executableTarget(name: "mediawire-bench", dependencies: ["Syndication", "HouseStyle"]),
+        .executableTarget(
+            name: "mediawire-bench",
+            dependencies: [
+                "Syndication", "HouseStyle", "Wire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "mediawire",
             dependencies: [
@@ -44,7 +58,16 @@ let package = Package(
         ),
         .testTarget(name: "SyndicationTests", dependencies: ["Syndication"]),
         .testTarget(name: "HouseStyleTests", dependencies: ["HouseStyle"]),
-        .testTarget(name: "WireTests", dependencies: ["Wire"]),
+        .testTarget(
+            name: "WireTests",
+            dependencies: [
+                "Wire", "Syndication",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "MediawireCLITests", dependencies: ["mediawire"]),
     ],
     swiftLanguageModes: [.v6]

@@ -22,15 +22,26 @@ public struct FetchError: Error, CustomStringConvertible, Sendable {
     public enum Reason: Sendable {
         case invalidURL
         case tooLarge(limit: Int)
+        /// The whole request took longer than this many seconds.
+        case timeout(Double)
+        case redirectLoop(String)
+        case tooManyRedirects(Int)
         case transport(String)
     }
     public var url: String
     public var reason: Reason
 
+    static func seconds(_ s: Double) -> String {
+        s == s.rounded() ? "\(Int(s)) s" : "\(s) s"
+    }
+
     public var description: String {
         switch reason {
         case .invalidURL: return "\(url): not a valid http(s) URL"
         case .tooLarge(let limit): return "\(url): response body is larger than \(limit) bytes"
+        case .timeout(let seconds): return "\(url): no complete answer within \(Self.seconds(seconds))"
+        case .redirectLoop(let to): return "\(url): redirect loop (back to \(to))"
+        case .tooManyRedirects(let n): return "\(url): more than \(n) redirects"
         case .transport(let message): return "\(url): \(message)"
         }
     }

@@ -1,0 +1,441 @@
+import Foundation
+import GRDB
+
+/// Why the store could not do what was asked: with the database file.
+public struct StoreError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var message: String
+
+    public var description: String { "\(path): \(message)" }
+}
+
+/// What applying one poll's entries did to the store.
+public struct ApplyCounts: Sendable, Equatable {
+    public var inserted = 0
+    public var updated = 0
+    public var unchanged = 0
+    /// Entries skipped because they were deleted before (a tombstone remembers them).
+    public var tombstoned = 0
+
+    public init() {}
+}
+
+/// The wire's SQLite store (GRDB, WAL mode): sources with their HTTP state, entries, tombstones.
+///
+/// Safe to share between tasks, and between processes: every write is an `IMMEDIATE` transaction,
+/// entries are unique per (source, key), and schema migrations run under the write lock.
+public final class WireStore: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// The schema, one step per version; `PRAGMA user_version` records how many have run.
+    static let migrations: [(String, @Sendable (Database) throws -> Void)] = [
+        ("v1: sources, entries, tombstones, hosts", { db in
+            try db.execute(sql: """
+                CREATE TABLE source (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    configuredURL TEXT NOT NULL,
+                    fetchURL TEXT NOT NULL,
+                    etag TEXT, lastModified TEXT,
+                    lastCheck REAL, lastSuccess REAL, lastStatus INTEGER,
+                    nextCheck REAL, holdUntil REAL,
+                    errorCount INTEGER NOT NULL DEFAULT 0, lastError TEXT,
+                    disabled TEXT, bodyHash TEXT, feed TEXT, leaseUntil REAL
+                );
+                CREATE TABLE entry (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    sourceID TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    atomID TEXT NOT NULL,
+                    originalTitle TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    link TEXT,
+                    summary TEXT, content TEXT,
+                    meta TEXT NOT NULL,
+                    firstSeen REAL NOT NULL, lastSeen REAL NOT NULL,
+                    sortTime REAL NOT NULL,
+                    contentHash TEXT NOT NULL,
+                    UNIQUE (sourceID, key)
+                );
+                CREATE INDEX entry_by_time ON entry (sortTime DESC, seq DESC);
+                CREATE TABLE tombstone (
+                    sourceID TEXT NOT NULL, key TEXT NOT NULL, deletedAt REAL NOT NULL,
+                    PRIMARY KEY (sourceID, key)
+                ) WITHOUT ROWID;
+                CREATE TABLE host (
+                    host TEXT PRIMARY KEY NOT NULL, holdUntil REAL NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }),
+    ]
+
+    public static var schemaVersion: Int { migrations.count }
+
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                    if version > Self.migrations.count {
+                        throw StoreError(path: path, message: "the store has schema version \(version), newer than this MediaWire knows (\(Self.migrations.count))")
+                    }
+                    for (_, migrate) in Self.migrations.dropFirst(version) { try migrate(db) }
+                    try db.execute(sql: "PRAGMA user_version = \(Self.migrations.count)")
+                    return .commit
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(path: path, message: Self.describe(error))
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let db = error as? DatabaseError { return db.message ?? db.description }
+        return String(describing: error)
+    }
+
+    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(path: path, message: Self.describe(error))
+        }
+    }
+
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw StoreError(path: path, message: Self.describe(error))
+        }
+    }
+
+    /// How many changes the connection that writes has made since it opened (for tests and `--json`).
+    public func totalChanges() throws(StoreError) -> Int {
+        try write { db in db.totalChangesCount }
+    }
+
+    // MARK: Sources
+
+    public func sourceStates() throws(StoreError) -> [String: SourceState] {
+        try read { db in
+            var out: [String: SourceState] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM source") {
+                let state = try Self.sourceState(row)
+                out[state.id] = state
+            }
+            return out
+        }
+    }
+
+    public func sourceState(_ id: String) throws(StoreError) -> SourceState? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM source WHERE id = ?", arguments: [id]).map(Self.sourceState)
+        }
+    }
+
+    static func sourceState(_ row: Row) throws -> SourceState {
+        var s = SourceState(id: row["id"], url: row["configuredURL"])
+        s.fetchURL = row["fetchURL"]
+        s.etag = row["etag"]
+        s.lastModified = row["lastModified"]
+        s.lastCheck = row["lastCheck"]
+        s.lastSuccess = row["lastSuccess"]
+        s.lastStatus = row["lastStatus"]
+        s.nextCheck = row["nextCheck"]
+        s.holdUntil = row["holdUntil"]
+        s.errorCount = row["errorCount"]
+        s.lastError = row["lastError"]
+        s.disabled = row["disabled"]
+        s.bodyHash = row["bodyHash"]
+        s.leaseUntil = row["leaseUntil"]
+        if let feed: String = row["feed"] {
+            s.feed = try JSONDecoder().decode(SourceFeedInfo.self, from: Data(feed.utf8))
+        }
+        return s
+    }
+
+    /// Takes a source for this process until `until`, unless another process holds it. A source
+    /// seen for the first time is created; one whose configured URL changed starts afresh.
+    public func claim(_ id: String, url: String, now: Double, until: Double) throws(StoreError) -> SourceState? {
+        try write { db in
+            if var state = try Row.fetchOne(db, sql: "SELECT * FROM source WHERE id = ?", arguments: [id]).map(Self.sourceState) {
+                if let lease = state.leaseUntil, lease > now { return nil }
+                if state.configuredURL != url {
+                    let feed = state.feed
+                    state = SourceState(id: id, url: url)
+                    state.feed = feed
+                }
+                state.leaseUntil = until
+                try Self.save(state, db)
+                return state
+            }
+            var state = SourceState(id: id, url: url)
+            state.leaseUntil = until
+            try Self.save(state, db)
+            return state
+        }
+    }
+
+    /// Writes a source's state (and releases its lease).
+    public func save(_ state: SourceState) throws(StoreError) {
+        try write { db in try Self.save(state, db) }
+    }
+
+    static func save(_ s: SourceState, _ db: Database) throws {
+        let feed = try s.feed.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        try db.execute(sql: """
+            INSERT INTO source (id, configuredURL, fetchURL, etag, lastModified, lastCheck, lastSuccess, lastStatus,
+                nextCheck, holdUntil, errorCount, lastError, disabled, bodyHash, feed, leaseUntil)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET configuredURL = excluded.configuredURL, fetchURL = excluded.fetchURL,
+                etag = excluded.etag, lastModified = excluded.lastModified, lastCheck = excluded.lastCheck,
+                lastSuccess = excluded.lastSuccess, lastStatus = excluded.lastStatus, nextCheck = excluded.nextCheck,
+                holdUntil = excluded.holdUntil, errorCount = excluded.errorCount, lastError = excluded.lastError,
+                disabled = excluded.disabled, bodyHash = excluded.bodyHash, feed = excluded.feed,
+                leaseUntil = excluded.leaseUntil
+            """, arguments: [s.id, s.configuredURL, s.fetchURL, s.etag, s.lastModified, s.lastCheck, s.lastSuccess,
+                             s.lastStatus, s.nextCheck, s.holdUntil, s.errorCount, s.lastError, s.disabled,
+                             s.bodyHash, feed, s.leaseUntil])
+    }
+
+    /// Hosts a server asked us to leave alone, with the time until which.
+    public func hostHolds(now: Double) throws(StoreError) -> [String: Double] {
+        try read { db in
+            var out: [String: Double] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT host, holdUntil FROM host WHERE holdUntil > ?", arguments: [now]) {
+                out[row["host"]] = row["holdUntil"]
+            }
+            return out
+        }
+    }
+
+    public func holdHost(_ host: String, until: Double) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO host (host, holdUntil) VALUES (?, ?)
+                ON CONFLICT (host) DO UPDATE SET holdUntil = max(holdUntil, excluded.holdUntil)
+                """, arguments: [host, until])
+        }
+    }
+
+    // MARK: Entries
+
+    /// Stores one poll's entries for a source in one transaction: new ones are inserted, changed
+    /// ones updated (`published`, first-seen time and id kept), unchanged ones left alone, deleted
+    /// ones (tombstones) skipped. The source's state is written in the same transaction.
+    public func apply(_ entries: [StoredEntry], state: SourceState?, now: Double) throws(StoreError) -> ApplyCounts {
+        try write { db in
+            var counts = ApplyCounts()
+            let find = try db.cachedStatement(sql: "SELECT seq, contentHash, meta, atomID, firstSeen, lastSeen FROM entry WHERE sourceID = ? AND key = ?")
+            let tomb = try db.cachedStatement(sql: "SELECT 1 FROM tombstone WHERE sourceID = ? AND key = ?")
+            var seen = Set<String>()
+            for var entry in entries {
+                // A feed that repeats an entry keeps the first.
+                guard seen.insert(entry.key).inserted else { continue }
+                if try Bool.fetchOne(tomb, arguments: [entry.sourceID, entry.key]) != nil {
+                    counts.tombstoned += 1
+                    continue
+                }
+                guard let row = try Row.fetchOne(find, arguments: [entry.sourceID, entry.key]) else {
+                    try Self.insert(entry, db)
+                    counts.inserted += 1
+                    continue
+                }
+                let seq: Int64 = row["seq"]
+                if (row["contentHash"] as String) == entry.contentHash {
+                    counts.unchanged += 1
+                    // Last-seen is refreshed at most once a day, so re-reading a feed stays cheap.
+                    if now - (row["lastSeen"] as Double) > 86_400 {
+                        try db.execute(sql: "UPDATE entry SET lastSeen = ? WHERE seq = ?", arguments: [now, seq])
+                    }
+                    continue
+                }
+                let old = try Self.decodeMeta(row["meta"])
+                entry.atomID = row["atomID"]
+                entry.firstSeen = row["firstSeen"]
+                entry.lastSeen = now
+                if let published = old.p { entry.published = published }
+                // The entry changed: its updated time moves, to the agency's if it gave a new one.
+                if entry.updated == nil || entry.updated == old.u {
+                    entry.updated = StoredDate(text: RFC3339.format(now), instant: now)
+                }
+                entry.sortTime = entry.updated?.instant ?? now
+                try Self.update(entry, seq: seq, db)
+                counts.updated += 1
+            }
+            if let state { try Self.save(state, db) }
+            return counts
+        }
+    }
+
+    /// Deletes an entry and leaves a tombstone, so a later poll does not import it again.
+    @discardableResult
+    public func delete(sourceID: String, key: String, now: Double) throws(StoreError) -> Bool {
+        try write { db in
+            try db.execute(sql: "DELETE FROM entry WHERE sourceID = ? AND key = ?", arguments: [sourceID, key])
+            let deleted = db.changesCount > 0
+            try db.execute(sql: "INSERT OR IGNORE INTO tombstone (sourceID, key, deletedAt) VALUES (?, ?, ?)",
+                           arguments: [sourceID, key, now])
+            return deleted
+        }
+    }
+
+    public func entryCount(sourceID: String? = nil) throws(StoreError) -> Int {
+        try read { db in
+            if let sourceID {
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE sourceID = ?", arguments: [sourceID]) ?? 0
+            }
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM entry") ?? 0
+        }
+    }
+
+    /// Calls `body` with the newest entries first, at most `limit` (after skipping `offset`),
+    /// reading them one at a time: memory does not grow with the store.
+    public func forEachLatest(limit: Int, offset: Int = 0, _ body: (StoredEntry) throws -> Void) throws {
+        try pool.read { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT * FROM entry ORDER BY sortTime DESC, seq DESC LIMIT ? OFFSET ?
+                """, arguments: [limit, offset])
+            while let row = try cursor.next() { try body(try Self.entry(row)) }
+        }
+    }
+
+    /// Entries in the order they were first stored (oldest first), `limit` of them from `offset`:
+    /// the order of stable archive pages.
+    public func forEachInArrivalOrder(limit: Int, offset: Int, _ body: (StoredEntry) throws -> Void) throws {
+        try pool.read { db in
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM entry ORDER BY seq ASC LIMIT ? OFFSET ?",
+                                             arguments: [limit, offset])
+            while let row = try cursor.next() { try body(try Self.entry(row)) }
+        }
+    }
+
+    public func entry(sourceID: String, key: String) throws(StoreError) -> StoredEntry? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM entry WHERE sourceID = ? AND key = ?", arguments: [sourceID, key]).map(Self.entry)
+        }
+    }
+
+    public func entries(sourceID: String) throws(StoreError) -> [StoredEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM entry WHERE sourceID = ? ORDER BY seq", arguments: [sourceID]).map(Self.entry)
+        }
+    }
+
+    // MARK: Row mapping
+
+    /// The small structured fields of an entry, kept as one JSON column.
+    struct Meta: Codable {
+        var t: StoredText?
+        var l: [StoredLink]
+        var p: StoredDate?
+        var u: StoredDate?
+        var a: [StoredPerson]?
+        var c: [StoredPerson]?
+        var g: [StoredCategory]?
+        var r: StoredText?
+        var s: StoredText?
+        var b: StoredText?
+        var lang: String?
+    }
+
+    static func decodeMeta(_ text: String) throws -> Meta {
+        try JSONDecoder().decode(Meta.self, from: Data(text.utf8))
+    }
+
+    static func arguments(_ e: StoredEntry) throws -> [(any DatabaseValueConvertible)?] {
+        var summary = e.summary
+        summary?.value = ""
+        var content = e.content
+        content?.value = ""
+        let meta = Meta(t: e.originalTitleText, l: e.links, p: e.published, u: e.updated,
+                        a: e.authors.isEmpty ? nil : e.authors, c: e.contributors.isEmpty ? nil : e.contributors,
+                        g: e.categories.isEmpty ? nil : e.categories, r: e.rights, s: summary, b: content, lang: e.language)
+        let json = String(decoding: try JSONEncoder().encode(meta), as: UTF8.self)
+        return [e.sourceID, e.key, e.atomID, e.originalTitle, e.title, e.link, e.summary?.value, e.content?.value, json,
+                e.firstSeen, e.lastSeen, e.sortTime, e.contentHash]
+    }
+
+    static func insert(_ e: StoredEntry, _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO entry (sourceID, key, atomID, originalTitle, title, link, summary, content, meta,
+                firstSeen, lastSeen, sortTime, contentHash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: StatementArguments(try arguments(e)))
+    }
+
+    static func update(_ e: StoredEntry, seq: Int64, _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            UPDATE entry SET sourceID = ?, key = ?, atomID = ?, originalTitle = ?, title = ?, link = ?, summary = ?,
+                content = ?, meta = ?, firstSeen = ?, lastSeen = ?, sortTime = ?, contentHash = ? WHERE seq = ?
+            """)
+        try statement.execute(arguments: StatementArguments(try arguments(e) + [seq]))
+    }
+
+    static func entry(_ row: Row) throws -> StoredEntry {
+        let meta = try decodeMeta(row["meta"])
+        var summary = meta.s
+        if let value: String = row["summary"] { summary?.value = value }
+        var content = meta.b
+        if let value: String = row["content"] { content?.value = value }
+        return StoredEntry(sourceID: row["sourceID"], key: row["key"], atomID: row["atomID"], originalTitle: row["originalTitle"],
+                           originalTitleText: meta.t, title: row["title"], link: row["link"], links: meta.l,
+                           published: meta.p, updated: meta.u, authors: meta.a ?? [], contributors: meta.c ?? [],
+                           categories: meta.g ?? [], rights: meta.r, summary: summary, content: content,
+                           language: meta.lang, firstSeen: row["firstSeen"], lastSeen: row["lastSeen"],
+                           sortTime: row["sortTime"], contentHash: row["contentHash"])
+    }
+}
+
+/// RFC 3339 timestamps in UTC (`2026-11-25T17:44:05Z`).
+public enum RFC3339 {
+    public static func format(_ seconds: Double) -> String {
+        var t = time_t(seconds.rounded(.down))
+        var parts = tm()
+        gmtime_r(&t, &parts)
+        func pad(_ n: Int32, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))Z"
+    }
+
+    /// Whether `s` is already an RFC 3339 date-time (then it is republished as written).
+    public static func isValid(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard u.count >= 20 else { return false }
+        func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { u[$0] >= 48 && u[$0] <= 57 } }
+        guard digits(0..<4), u[4] == 45, digits(5..<7), u[7] == 45, digits(8..<10), u[10] == 84 || u[10] == 116,
+              digits(11..<13), u[13] == 58, digits(14..<16), u[16] == 58, digits(17..<19) else { return false }
+        let month = Int(u[5] - 48) * 10 + Int(u[6] - 48), day = Int(u[8] - 48) * 10 + Int(u[9] - 48)
+        let hour = Int(u[11] - 48) * 10 + Int(u[12] - 48), minute = Int(u[14] - 48) * 10 + Int(u[15] - 48)
+        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60 else { return false }
+        var i = 19
+        if u[i] == 46 {
+            i += 1
+            let start = i
+            while i < u.count, u[i] >= 48, u[i] <= 57 { i += 1 }
+            if i == start { return false }
+        }
+        guard i < u.count else { return false }
+        if u[i] == 90 || u[i] == 122 { return i == u.count - 1 }
+        return (u[i] == 43 || u[i] == 45) && u.count == i + 6 && digits((i + 1)..<(i + 3)) && u[i + 3] == 58
+            && digits((i + 4)..<(i + 6))
+    }
+}
