@@ -40,13 +40,20 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .executableTarget(
-            name: "mediawire-bench",
+        // A loopback HTTP server for the poll tests and the poll benchmark.
+        .target(
+            name: "LoopbackServer",
             dependencies: [
-                "Syndication", "HouseStyle", "Wire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "mediawire-bench",
+            dependencies: [
+                "Syndication", "HouseStyle", "Wire", "LoopbackServer",
             ]
         ),
         .executableTarget(
@@ -61,11 +68,7 @@ let package = Package(
         .testTarget(
             name: "WireTests",
             dependencies: [
-                "Wire", "Syndication",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "Wire", "Syndication", "HouseStyle", "LoopbackServer",
             ]
         ),
         .testTarget(name: "MediawireCLITests", dependencies: ["mediawire"]),
