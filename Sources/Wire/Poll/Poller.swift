@@ -165,17 +165,22 @@ public final class Poller: Sendable {
             return outcome
         }
         let lease = now + config.poll.timeout * 2 + 60
-        let claimed: SourceState?
+        var state: SourceState
         do {
-            claimed = try store.claim(source.id, url: configuredURL, now: now, until: lease)
+            switch try store.claim(source.id, url: configuredURL, now: now, until: lease, force: options.force) {
+            case .claimed(let claimed):
+                state = claimed
+            case .busy:
+                outcome.status = .busy
+                outcome.message = "another poll is fetching this source"
+                return outcome
+            case .notDue(let current):
+                outcome.nextCheck = current.nextCheck
+                return outcome
+            }
         } catch {
             outcome.status = .error
             outcome.message = error.description
-            return outcome
-        }
-        guard var state = claimed else {
-            outcome.status = .busy
-            outcome.message = "another poll is fetching this source"
             return outcome
         }
         state.lastCheck = now

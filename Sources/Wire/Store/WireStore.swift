@@ -170,25 +170,37 @@ public final class WireStore: Sendable {
         return s
     }
 
-    /// Takes a source for this process until `until`, unless another process holds it. A source
-    /// seen for the first time is created; one whose configured URL changed starts afresh.
-    public func claim(_ id: String, url: String, now: Double, until: Double) throws(StoreError) -> SourceState? {
+    /// The answer to ``claim(_:url:now:until:force:)``.
+    public enum Claim: Sendable {
+        case claimed(SourceState)
+        /// Another process holds the source now.
+        case busy
+        /// Another process polled it since this one looked: it is not due any more.
+        case notDue(SourceState)
+    }
+
+    /// Takes a source for this process until `until`, unless another process holds it or has just
+    /// polled it. A source seen for the first time is created; one whose configured URL changed
+    /// starts afresh.
+    public func claim(_ id: String, url: String, now: Double, until: Double, force: Bool = false) throws(StoreError) -> Claim {
         try write { db in
             if var state = try Row.fetchOne(db, sql: "SELECT * FROM source WHERE id = ?", arguments: [id]).map(Self.sourceState) {
-                if let lease = state.leaseUntil, lease > now { return nil }
+                if let lease = state.leaseUntil, lease > now { return .busy }
                 if state.configuredURL != url {
                     let feed = state.feed
                     state = SourceState(id: id, url: url)
                     state.feed = feed
+                } else if !force, let next = state.nextCheck, next > now {
+                    return .notDue(state)
                 }
                 state.leaseUntil = until
                 try Self.save(state, db)
-                return state
+                return .claimed(state)
             }
             var state = SourceState(id: id, url: url)
             state.leaseUntil = until
             try Self.save(state, db)
-            return state
+            return .claimed(state)
         }
     }
 
