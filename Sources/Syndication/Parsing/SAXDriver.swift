@@ -26,7 +26,7 @@ final class SAXDriver {
     private var started = false
     private var pending: [UInt8] = []
 
-    private static let initialize: Void = { xmlInitParser() }()
+    static let initialize: Void = { xmlInitParser() }()
 
     init(receiver: SAXReceiver) {
         _ = SAXDriver.initialize

@@ -81,8 +81,8 @@ private struct Reader {
     }
 
     func path(_ p: String) -> String {
-        if p.hasPrefix("/") { return p }
-        return (directory as NSString).appendingPathComponent(p)
+        if p.hasPrefix("/") { return (p as NSString).standardizingPath }
+        return ((directory as NSString).appendingPathComponent(p) as NSString).standardizingPath
     }
 
     func absoluteIRI(_ node: Node, _ what: String, httpOnly: Bool) throws(ConfigError) -> String {
@@ -123,7 +123,8 @@ private struct Reader {
         }
 
         guard let (_, outputNode) = top["output"] else { throw fail(root, "missing 'output' (path, id, title, self, site)") }
-        let o = try mapping(outputNode, "output", allowed: ["path", "id", "title", "subtitle", "self", "site", "hub", "limit"])
+        let o = try mapping(outputNode, "output", allowed: ["path", "id", "title", "subtitle", "self", "site", "hub", "limit",
+                                                                 "author", "archive-size"])
         func required(_ key: String) throws(ConfigError) -> Node {
             guard let (_, v) = o[key] else { throw fail(outputNode, "output needs '\(key)'") }
             return v
@@ -136,6 +137,8 @@ private struct Reader {
         if let (_, v) = o["subtitle"] { output.subtitle = try text(v, "subtitle") }
         if let (_, v) = o["hub"] { output.hub = try absoluteIRI(v, "hub", httpOnly: true) }
         if let (_, v) = o["limit"] { output.limit = try positive(v, "limit") }
+        if let (_, v) = o["author"] { output.author = try text(v, "author") }
+        if let (_, v) = o["archive-size"] { output.archiveSize = try positive(v, "archive-size") }
 
         guard let (_, sourcesNode) = top["sources"] else { throw fail(root, "missing 'sources'") }
         guard case .sequence(let list) = sourcesNode else { throw fail(sourcesNode, "sources must be a list") }

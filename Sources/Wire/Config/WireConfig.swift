@@ -35,6 +35,10 @@ public struct OutputSettings: Sendable, Equatable {
     public var site: String
     public var hub: String?
     public var limit = 200
+    /// The wire's own author (defaults to its title).
+    public var author: String?
+    /// Entries per RFC 5005 archive page.
+    public var archiveSize = 100
 }
 
 /// How a source's content is republished.

@@ -107,6 +107,8 @@ public struct SourceFeedInfo: Codable, Sendable, Hashable {
     public var subtitle: StoredText?
     /// The site (`alternate` link).
     public var site: String?
+    /// Where the feed says it lives (its own `self` link).
+    public var selfLink: String?
     public var updated: StoredDate?
     public var rights: StoredText?
     public var icon: String?
@@ -123,6 +125,7 @@ public struct SourceFeedInfo: Codable, Sendable, Hashable {
         title = feed.title.map(StoredText.init)
         subtitle = feed.subtitle.map(StoredText.init)
         site = feed.alternateLink?.href
+        selfLink = feed.selfLink?.href
         updated = StoredDate(feed.updated ?? feed.published)
         rights = feed.rights.map(StoredText.init)
         icon = feed.icon

@@ -328,13 +328,20 @@ public final class WireStore: Sendable {
         }
     }
 
-    /// Entries in the order they were first stored (oldest first), `limit` of them from `offset`:
-    /// the order of stable archive pages.
-    public func forEachInArrivalOrder(limit: Int, offset: Int, _ body: (StoredEntry) throws -> Void) throws {
+    /// Entries whose storage sequence number is in `from...through`, oldest first: the stable
+    /// content of an archive page.
+    public func forEachInSequenceRange(from: Int, through: Int, _ body: (StoredEntry) throws -> Void) throws {
         try pool.read { db in
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM entry ORDER BY seq ASC LIMIT ? OFFSET ?",
-                                             arguments: [limit, offset])
+            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM entry WHERE seq BETWEEN ? AND ? ORDER BY seq",
+                                             arguments: [from, through])
             while let row = try cursor.next() { try body(try Self.entry(row)) }
+        }
+    }
+
+    /// The highest sequence number ever given to an entry (deleted ones included).
+    public func maxSequence() throws(StoreError) -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'entry'") ?? 0
         }
     }
 
