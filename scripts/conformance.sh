@@ -52,5 +52,17 @@ timeouts=$(echo "$line" | sed -E 's/.*timeouts ([0-9]+).*/\1/')
 if below "$agree" $DIFF_FLOOR; then echo "FLOOR MISSED: differential agreement $agree% < $DIFF_FLOOR%"; fail=1; fi
 if [ "$crashes" != 0 ] || [ "$timeouts" != 0 ]; then echo "FLOOR MISSED: $crashes crashes, $timeouts timeouts"; fail=1; fi
 
+echo "== the demo wire, read by feedparser (a real client) and checked against RFC 4287's schema"
+demo=$(mktemp -d)
+cp -r feeds "$demo/feeds"
+if "$BIN" run --config "$demo/feeds/demo.yaml" > "$OUT/demo-run.txt" 2>&1; then
+    entries=$(grep -c '<entry>' "$demo/.mediawire/demo-wire.atom" || true)
+    .venv-peers/bin/python scripts/wire-reader-check.py "$demo/.mediawire/demo-wire.atom" "$entries" || fail=1
+    xmllint --noout --relaxng $SHARED/schema/atom.rng "$demo/.mediawire/demo-wire.atom" || fail=1
+else
+    cat "$OUT/demo-run.txt"; echo "FAILED: mediawire run on the demo wire"; fail=1
+fi
+rm -rf "$demo"
+
 if [ $fail = 0 ]; then echo "conformance floors: all met"; fi
 exit $fail

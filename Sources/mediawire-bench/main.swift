@@ -1,10 +1,14 @@
 import Foundation
 import HouseStyle
+import LoopbackServer
 import Syndication
+import Wire
 
 // mediawire-bench: in-process benchmarks, medians of several rounds.
 //   mediawire-bench restyle [--count N] [--rounds R] [--style FILE]
 //   mediawire-bench parse FILE [--rounds R]
+//   mediawire-bench serve --feeds N [--kb 50] [--hosts H] --config-out FILE   (loopback agencies; runs until killed)
+//   mediawire-bench fill-store --config FILE [--entries 100000] [--sources 100]
 
 struct Options {
     var values: [String: String] = [:]
@@ -108,7 +112,112 @@ case "parse":
     report("parse \(file) (\(entries) entries, \(bytes.count) bytes)", times, per: entries, unit: "entry")
     let median = times.sorted()[times.count / 2]
     print(String(format: "throughput %.1f MB/s in process", Double(bytes.count) / median / 1e6))
+case "serve":
+    let count = options.int("feeds", 1000)
+    let size = options.int("kb", 50) * 1000
+    let hosts = max(1, options.int("hosts", 100))
+    guard let configOut = options.values["config-out"] else { print("serve needs --config-out FILE"); exit(2) }
+    let feeds = (0..<count).map { agencyFeed(index: $0, bytes: size) }
+    let etags = (0..<count).map { "\"v1-\($0)\"" }
+    // Bound to every loopback address, so sources can be spread over many "hosts" (127.0.0.x).
+    let server = try LoopbackServer(host: "0.0.0.0") { request in
+        guard request.path.hasPrefix("/feed/"), let n = Int(request.path.dropFirst(6)), n >= 0, n < count else { return .status(404) }
+        if request.headers["if-none-match"] == etags[n] { return .status(304, headers: [("ETag", etags[n])]) }
+        return .full(status: 200, headers: [("Content-Type", "application/rss+xml; charset=utf-8"), ("ETag", etags[n])], body: feeds[n])
+    }
+    var yaml = """
+        version: 1
+        store: wire.sqlite
+        poll:
+          concurrency: 16
+          per-host: 2
+          timeout: 30s
+        output:
+          path: wire.atom
+          id: "tag:example.org,2026:bench"
+          title: "Bench wire"
+          self: "https://example.org/bench.atom"
+          site: "https://example.org/"
+        sources:
+
+        """
+    for n in 0..<count {
+        yaml += "  - {id: s\(n), name: Agency \(n), url: \"http://127.0.0.\(1 + n % hosts):\(server.port)/feed/\(n)\"}\n"
+    }
+    try yaml.write(toFile: configOut, atomically: true, encoding: .utf8)
+    print("serving \(count) feeds of about \(size / 1000) KB on port \(server.port), \(hosts) hosts; config \(configOut)")
+    fflush(nil)
+    while true { sleep(3600) }
+case "fill-store":
+    guard let configPath = options.values["config"] else { print("fill-store needs --config FILE"); exit(2) }
+    let config = try ConfigLoader.load(contentsOf: configPath)
+    let store = try WireStore(path: config.store)
+    let total = options.int("entries", 100_000)
+    let sources = max(1, options.int("sources", 100))
+    let perSource = total / sources
+    let started = DispatchTime.now().uptimeNanoseconds
+    for s in 0..<sources {
+        var feed = Feed()
+        feed.title = Text("Agency \(s) World News")
+        feed.id = "https://agency\(s).example/rss"
+        feed.links = [Link(href: "https://agency\(s).example/", rel: "alternate")]
+        var state = SourceState(id: "s\(s)", url: "https://agency\(s).example/rss")
+        state.feed = SourceFeedInfo(feed)
+        var batch: [StoredEntry] = []
+        for i in 0..<perSource {
+            var entry = Entry()
+            let n = s * perSource + i
+            entry.id = "https://agency\(s).example/news/\(n)"
+            entry.title = Text("Report \(n): officials say talks on the grain corridor will resume next week")
+            entry.links = [Link(href: "https://agency\(s).example/news/\(n)")]
+            entry.published = DateValue(text: "", instant: Date(timeIntervalSince1970: 1_790_000_000 + Double(n) * 37))
+            entry.published?.text = RFC3339.format(1_790_000_000 + Double(n) * 37)
+            entry.authors = [Person(name: "Desk \(s)")]
+            entry.categories = [Category(term: "World"), Category(term: "Europe")]
+            entry.summary = Text("<p>" + String(repeating: "Officials met on \(n) to discuss the corridor. ", count: 8) + "</p>", kind: .html)
+            entry.content = [Text("<p>" + String(repeating: "The talks, held behind closed doors, covered shipping and insurance. ", count: 20) + "</p>", kind: .html)]
+            batch.append(StoredEntry(entry: entry, sourceID: "s\(s)", headline: "Report \(n): talks on grain corridor to resume",
+                                     mintAuthority: "example.org,2026", now: 1_790_000_000))
+            if batch.count == 1000 {
+                _ = try store.apply(batch, state: nil, now: 1_790_000_000)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        _ = try store.apply(batch, state: state, now: 1_790_000_000)
+    }
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    print(String(format: "stored %d entries from %d sources in %.1f s (%@)", try store.entryCount(), sources, elapsed, config.store))
 default:
     print("unknown benchmark \(args[1])")
     exit(2)
+}
+
+/// A realistic agency RSS 2.0 feed of about `bytes` bytes, distinct for each index.
+func agencyFeed(index: Int, bytes: Int) -> [UInt8] {
+    var out = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
+        <channel><title>Agency \(index) - World News</title><link>https://agency\(index).example/news/</link>
+        <description>Latest world news from Agency \(index)</description><language>en</language><ttl>15</ttl>
+        <atom:link href="https://agency\(index).example/rss/" rel="self" type="application/rss+xml"/>
+
+        """
+    var item = 0
+    let headlines = headlines(200)
+    while out.utf8.count < bytes - 200 {
+        let n = index * 1000 + item
+        out += """
+            <item><title>\(headlines[item % headlines.count])</title>
+            <link>https://agency\(index).example/news/\(n)-story/</link><guid isPermaLink="true">https://agency\(index).example/news/\(n)-story/</guid>
+            <pubDate>Wed, 25 Nov 2026 \(String(format: "%02d:%02d", (item / 60) % 24, item % 60)):00 +0000</pubDate><dc:creator>Desk \(item % 7)</dc:creator>
+            <category>World</category><category>Europe</category>
+            <description><![CDATA[<p>Officials said on Wednesday that talks on item \(n) would continue. The statement followed a
+            week of meetings in Istanbul and Geneva, where delegations discussed shipping, insurance and prices.</p>
+            <p><img src="https://agency\(index).example/img/\(n).jpg" alt=""/> More details to follow.</p>]]></description>
+            <media:thumbnail url="https://agency\(index).example/img/\(n)-thumb.jpg" width="320" height="180"/></item>
+
+            """
+        item += 1
+    }
+    return Array((out + "</channel></rss>\n").utf8)
 }

@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Whole-process benchmarks of the wire, medians of several rounds.
+
+poll:     1,000 agency feeds (about 50 KB each) served from loopback by `mediawire-bench serve`
+          (another process), spread over 100 loopback hosts; `mediawire poll` on a fresh store
+          (every feed new), then `mediawire poll --force` (every answer a 304).
+generate: a store of 100,000 entries (`mediawire-bench fill-store`); `mediawire generate`
+          of the latest 1,000 and 10,000; peak memory with a 10,000- and a 100,000-entry store.
+
+Usage: benchmarks/wire_bench.py [--rounds N] [--feeds N] [--entries N] [--only poll|generate]
+"""
+import argparse, json, os, resource, shutil, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, ".build", "release")
+DATA = os.path.join(ROOT, "bench-data", "wire")
+
+
+def run(args, **kw):
+    """Runs a command; returns (seconds, peak RSS in MiB of that child, stdout)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.run(args, capture_output=True, text=True, **kw)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"{args[0]} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    # ru_maxrss of children is the max over all children so far: measure each in a fresh helper.
+    return elapsed, proc.stdout, proc.stderr
+
+
+def measured(args):
+    """Runs `args` under a helper that reports its own child's peak RSS (KiB on Linux)."""
+    helper = ("import resource,subprocess,sys,time;t=time.perf_counter();"
+              "p=subprocess.run(sys.argv[1:],stdout=subprocess.PIPE,stderr=subprocess.PIPE);"
+              "e=time.perf_counter()-t;"
+              "sys.stderr.buffer.write(p.stderr);sys.stdout.buffer.write(p.stdout);"
+              "print('\\n@@%f %d %d'%(e,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,p.returncode))")
+    proc = subprocess.run([sys.executable, "-c", helper] + args, capture_output=True, text=True)
+    out, _, tail = proc.stdout.rpartition("\n@@")
+    seconds, rss, code = tail.split()
+    if int(code) != 0:
+        sys.exit(f"{' '.join(args)} failed ({code}): {proc.stderr[-2000:]}")
+    return float(seconds), int(rss) / 1024, out, proc.stderr
+
+
+def med(xs):
+    return statistics.median(xs)
+
+
+def bench_poll(rounds, feeds):
+    os.makedirs(DATA, exist_ok=True)
+    config = os.path.join(DATA, "poll.yaml")
+    if os.path.exists(config):
+        os.remove(config)
+    server = subprocess.Popen([os.path.join(BIN, "mediawire-bench"), "serve", "--feeds", str(feeds), "--kb", "50",
+                               "--hosts", "100", "--config-out", config], stdout=subprocess.PIPE, text=True)
+    try:
+        print(server.stdout.readline().strip())
+        first, second = [], []
+        for r in range(rounds):
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.exists(os.path.join(DATA, "wire.sqlite" + suffix)):
+                    os.remove(os.path.join(DATA, "wire.sqlite" + suffix))
+            s1, m1, out1, _ = measured([os.path.join(BIN, "mediawire"), "poll", "--config", config, "--json"])
+            r1 = json.loads(out1)
+            s2, m2, out2, _ = measured([os.path.join(BIN, "mediawire"), "poll", "--config", config, "--json", "--force"])
+            r2 = json.loads(out2)
+            not_modified = sum(1 for s in r2["sources"] if s["status"] == "not-modified")
+            if r1["errors"] or r2["errors"] or not_modified != feeds:
+                sys.exit(f"poll round {r}: errors {r1['errors']}/{r2['errors']}, 304s {not_modified}")
+            first.append((s1, m1, r1["inserted"]))
+            second.append((s2, m2))
+            print(f"  round {r + 1}: first {s1:.2f} s ({feeds / s1:.0f} feeds/s, {r1['inserted']} entries, {m1:.0f} MiB), "
+                  f"304s {s2:.2f} s ({feeds / s2:.0f} feeds/s, {m2:.0f} MiB)")
+        t1 = med([f[0] for f in first]); t2 = med([s[0] for s in second])
+        print(f"poll {feeds} sources, first poll: median {t1:.2f} s = {feeds / t1:.0f} feeds/s "
+              f"(bar >= 200), peak {max(f[1] for f in first):.0f} MiB (bar < 200); entries {first[0][2]}")
+        print(f"poll {feeds} sources, all 304: median {t2:.2f} s = {feeds / t2:.0f} feeds/s (bar >= 1000), "
+              f"peak {max(s[1] for s in second):.0f} MiB")
+        return {"first_feeds_per_s": feeds / t1, "not_modified_feeds_per_s": feeds / t2,
+                "peak_mib": max([f[1] for f in first] + [s[1] for s in second])}
+    finally:
+        server.kill()
+
+
+def gen_config(name, store):
+    path = os.path.join(DATA, name)
+    with open(path, "w") as f:
+        f.write(f"""version: 1
+store: {store}
+output:
+  path: {name}.atom
+  id: "tag:example.org,2026:bench"
+  title: "Bench wire"
+  self: "https://example.org/bench.atom"
+  site: "https://example.org/"
+sources:
+  - {{id: s0, name: Agency, url: "https://agency0.example/rss"}}
+""")
+    return path
+
+
+def bench_generate(rounds, entries):
+    os.makedirs(DATA, exist_ok=True)
+    results = {}
+    sizes = sorted({10_000, entries})
+    for size in sizes:
+        store = f"store-{size}.sqlite"
+        config = gen_config(f"gen-{size}.yaml", store)
+        if not os.path.exists(os.path.join(DATA, store)):
+            _, out, _ = run([os.path.join(BIN, "mediawire-bench"), "fill-store", "--config", config,
+                             "--entries", str(size), "--sources", "100"])
+            print(out.strip())
+        for limit in (1000, 10_000):
+            times, peaks = [], []
+            for _ in range(rounds):
+                s, m, _, err = measured([os.path.join(BIN, "mediawire"), "generate", "--config", config,
+                                         "--limit", str(limit), "--out", os.path.join(DATA, f"out-{size}-{limit}.atom")])
+                times.append(s); peaks.append(m)
+            results[(size, limit)] = (med(times), max(peaks))
+            print(f"generate latest {limit} from a {size}-entry store: median {med(times):.3f} s, peak {max(peaks):.0f} MiB")
+    big = entries
+    print(f"bars: latest 1,000 <= 0.3 s: {results[(big, 1000)][0]:.3f} s; latest 10,000 <= 2 s: {results[(big, 10000)][0]:.3f} s; "
+          f"memory 10k-store vs {big}-store (limit 10,000): {results[(10_000, 10000)][1]:.0f} vs {results[(big, 10000)][1]:.0f} MiB")
+    return results
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--feeds", type=int, default=1000)
+    ap.add_argument("--entries", type=int, default=100_000)
+    ap.add_argument("--only", choices=["poll", "generate"])
+    ap.add_argument("--no-build", action="store_true")
+    a = ap.parse_args()
+    if not a.no_build:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "mediawire"], cwd=ROOT, check=True)
+        subprocess.run(["swift", "build", "-c", "release", "--product", "mediawire-bench"], cwd=ROOT, check=True)
+    if a.only != "generate":
+        bench_poll(a.rounds, a.feeds)
+    if a.only != "poll":
+        bench_generate(a.rounds, a.entries)
+
+
+if __name__ == "__main__":
+    main()
