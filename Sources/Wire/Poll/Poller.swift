@@ -167,7 +167,7 @@ public final class Poller: Sendable {
         let lease = now + config.poll.timeout * 2 + 60
         var state: SourceState
         do {
-            switch try store.claim(source.id, url: configuredURL, now: now, until: lease, force: options.force) {
+            switch try await store.claimAsync(source.id, url: configuredURL, now: now, until: lease, force: options.force, known: known) {
             case .claimed(let claimed):
                 state = claimed
             case .busy:
@@ -189,17 +189,17 @@ public final class Poller: Sendable {
 
         switch source.location {
         case .file(let path):
-            return readFile(path, source: source, state: state, interval: interval, now: now, outcome: outcome)
+            return await readFile(path, source: source, state: state, interval: interval, now: now, outcome: outcome)
         case .http:
             guard let host else {
-                return fail(&state, outcome, message: "\(state.fetchURL): not a valid http(s) URL", status: nil, interval: interval, now: now)
+                return await fail(&state, outcome, message: "\(state.fetchURL): not a valid http(s) URL", status: nil, interval: interval, now: now)
             }
             await gate.acquire(host)
             // Another source on this host may have been told to wait while this one queued.
             if let hold = await gate.heldUntil(host, now: options.now()) {
                 await gate.release(host)
                 state.nextCheck = hold
-                saveQuietly(state)
+                await saveQuietly(state)
                 outcome.status = .held
                 outcome.nextCheck = hold
                 outcome.message = "\(host) asked us to wait until \(RFC3339.format(hold))"
@@ -211,7 +211,7 @@ public final class Poller: Sendable {
                 response = try await client.get(request)
             } catch {
                 await gate.release(host)
-                return fail(&state, outcome, message: error.description, status: nil, interval: interval, now: options.now())
+                return await fail(&state, outcome, message: error.description, status: nil, interval: interval, now: options.now())
             }
             await gate.release(host)
             return await handle(response, source: source, state: state, host: host, gate: gate, interval: interval,
@@ -235,7 +235,7 @@ public final class Poller: Sendable {
         let hints: [Double?] = [Schedule.maxAge(response.header("cache-control")), Schedule.expires(response.header("expires"), now: now)]
         switch response.status {
         case 200:
-            return store(body: response.body, contentType: response.header("content-type"),
+            return await store(body: response.body, contentType: response.header("content-type"),
                          contentLanguage: response.header("content-language"), baseURL: response.finalURL,
                          validators: (response.header("etag"), response.header("last-modified")),
                          hints: hints, source: source, state: state, interval: interval, now: now, outcome: outcome)
@@ -248,14 +248,14 @@ public final class Poller: Sendable {
             if let etag = response.header("etag") { state.etag = etag }
             outcome.status = .notModified
             outcome.nextCheck = state.nextCheck
-            return save(state, outcome)
+            return await save(state, outcome)
         case 410:
             state.disabled = "410 Gone on \(RFC3339.format(now)): the server says this feed no longer exists; fix or remove the source"
             state.lastError = state.disabled
             state.nextCheck = nil
             outcome.status = .disabled
             outcome.message = state.disabled
-            return save(state, outcome)
+            return await save(state, outcome)
         case 429, 503:
             let retry = Schedule.retryAfter(response.header("retry-after"), now: now)
             let wait = retry ?? Schedule.backoff(errors: state.errorCount + 1, interval: interval,
@@ -264,31 +264,31 @@ public final class Poller: Sendable {
             await gate.hold(host, until: until)
             try? store.holdHost(host, until: until)
             if retry != nil { state.holdUntil = until }
-            var failed = fail(&state, outcome, message: "HTTP \(response.status) from \(response.finalURL); retrying after \(RFC3339.format(until))",
+            var failed = await fail(&state, outcome, message: "HTTP \(response.status) from \(response.finalURL); retrying after \(RFC3339.format(until))",
                               status: response.status, interval: interval, now: now)
             if state.nextCheck ?? 0 < until {
                 state.nextCheck = until
                 failed.nextCheck = until
-                saveQuietly(state)
+                await saveQuietly(state)
             }
             return failed
         default:
             let reason = HTTPStatusText.text(response.status)
-            return fail(&state, outcome, message: "HTTP \(response.status)\(reason.isEmpty ? "" : " " + reason) from \(response.finalURL)",
+            return await fail(&state, outcome, message: "HTTP \(response.status)\(reason.isEmpty ? "" : " " + reason) from \(response.finalURL)",
                         status: response.status, interval: interval, now: now)
         }
     }
 
     private func readFile(_ path: String, source: SourceConfig, state: SourceState, interval: Double, now: Double,
-                          outcome: SourceOutcome) -> SourceOutcome {
+                          outcome: SourceOutcome) async -> SourceOutcome {
         var state = state
         var outcome = outcome
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
-            return fail(&state, outcome, message: "\(path): cannot read the file", status: nil, interval: interval, now: now)
+            return await fail(&state, outcome, message: "\(path): cannot read the file", status: nil, interval: interval, now: now)
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         guard size <= config.poll.maxBytes else {
-            return fail(&state, outcome, message: "\(path): the file is larger than \(config.poll.maxBytes) bytes",
+            return await fail(&state, outcome, message: "\(path): the file is larger than \(config.poll.maxBytes) bytes",
                         status: nil, interval: interval, now: now)
         }
         let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
@@ -302,12 +302,12 @@ public final class Poller: Sendable {
                                                    minimum: config.poll.minInterval, maximum: config.poll.maxInterval)
             outcome.status = .notModified
             outcome.nextCheck = state.nextCheck
-            return save(state, outcome)
+            return await save(state, outcome)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return fail(&state, outcome, message: "\(path): cannot read the file", status: nil, interval: interval, now: now)
+            return await fail(&state, outcome, message: "\(path): cannot read the file", status: nil, interval: interval, now: now)
         }
-        return store(body: [UInt8](data), contentType: nil, contentLanguage: nil, baseURL: "file://" + path,
+        return await store(body: [UInt8](data), contentType: nil, contentLanguage: nil, baseURL: "file://" + path,
                      validators: (signature, nil), hints: [], source: source, state: state, interval: interval, now: now,
                      outcome: outcome, fromHTTP: false)
     }
@@ -315,10 +315,10 @@ public final class Poller: Sendable {
     /// Parses a body and stores its entries with the source's new state, in one transaction.
     private func store(body: [UInt8], contentType: String?, contentLanguage: String?, baseURL: String,
                        validators: (String?, String?), hints: [Double?], source: SourceConfig, state: SourceState,
-                       interval: Double, now: Double, outcome: SourceOutcome, fromHTTP: Bool = true) -> SourceOutcome {
+                       interval: Double, now: Double, outcome: SourceOutcome, fromHTTP: Bool = true) async -> SourceOutcome {
         var state = state
         var outcome = outcome
-        let bodyHash = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+        let bodyHash = Hex.encode(SHA256.hash(data: body))
         state.etag = validators.0
         state.lastModified = validators.1
         if bodyHash == state.bodyHash {
@@ -329,7 +329,7 @@ public final class Poller: Sendable {
                                                    minimum: config.poll.minInterval, maximum: config.poll.maxInterval)
             outcome.status = .notModified
             outcome.nextCheck = state.nextCheck
-            return save(state, outcome)
+            return await save(state, outcome)
         }
         let parser = FeedParser(options: .init(limits: options.parseLimits, contentType: contentType, baseURL: baseURL,
                                                contentLanguage: contentLanguage, fromHTTP: fromHTTP))
@@ -340,7 +340,7 @@ public final class Poller: Sendable {
             // Validators are not kept: the next poll must fetch the body again.
             state.etag = nil
             state.lastModified = nil
-            return fail(&state, outcome, message: "\(baseURL): not a readable feed: \(why)", status: outcome.httpStatus,
+            return await fail(&state, outcome, message: "\(baseURL): not a readable feed: \(why)", status: outcome.httpStatus,
                         interval: interval, now: now)
         }
         let headlines = feed.entries.map { $0.title.map(StoredEntry.plainTitle) ?? "" }
@@ -356,7 +356,7 @@ public final class Poller: Sendable {
         state.nextCheck = now + Schedule.delay(interval: interval, hints: hints + [state.feed?.ttl],
                                                minimum: config.poll.minInterval, maximum: config.poll.maxInterval)
         do {
-            let counts = try self.store.apply(entries, state: state, now: now)
+            let counts = try await self.store.applyAsync(entries, state: state, now: now)
             outcome.status = .fetched
             outcome.inserted = counts.inserted
             outcome.updated = counts.updated
@@ -373,7 +373,7 @@ public final class Poller: Sendable {
     }
 
     private func fail(_ state: inout SourceState, _ outcome: SourceOutcome, message: String, status: Int?, interval: Double,
-                      now: Double) -> SourceOutcome {
+                      now: Double) async -> SourceOutcome {
         var outcome = outcome
         state.errorCount += 1
         state.lastError = message
@@ -383,12 +383,13 @@ public final class Poller: Sendable {
         outcome.httpStatus = status
         outcome.message = message + (state.errorCount > 1 ? " (\(state.errorCount) failures in a row)" : "")
         outcome.nextCheck = state.nextCheck
-        return save(state, outcome)
+        return await save(state, outcome)
     }
 
-    private func save(_ state: SourceState, _ outcome: SourceOutcome) -> SourceOutcome {
+    private func save(_ state: SourceState, _ outcome: SourceOutcome) async -> SourceOutcome {
         do {
-            try store.save(state)
+            // Only a parsed body changes the feed's metadata, and that is saved with its entries.
+            try await store.saveAsync(state, feedChanged: false)
             return outcome
         } catch {
             var outcome = outcome
@@ -398,8 +399,8 @@ public final class Poller: Sendable {
         }
     }
 
-    private func saveQuietly(_ state: SourceState) {
-        try? store.save(state)
+    private func saveQuietly(_ state: SourceState) async {
+        try? await store.saveAsync(state, feedChanged: false)
     }
 
     static func host(of url: String) -> String? {

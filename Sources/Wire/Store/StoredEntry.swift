@@ -213,7 +213,8 @@ public struct StoredEntry: Sendable, Hashable {
         hasher.add(content?.value); hasher.add(content?.type); hasher.add(content?.src)
         contentHash = hasher.hex
 
-        if let id = entry.id?.trimmingCharacters(in: .whitespacesAndNewlines), !id.isEmpty {
+        let id = entry.id.map(Self.trimmed)
+        if let id, !id.isEmpty {
             key = "id:" + id
         } else if let link {
             key = "link:" + link
@@ -223,7 +224,7 @@ public struct StoredEntry: Sendable, Hashable {
             keyHasher.add(content?.value ?? summary?.value)
             key = "hash:" + keyHasher.hex
         }
-        if let id = entry.id?.trimmingCharacters(in: .whitespacesAndNewlines), Self.isAbsoluteIRI(id) {
+        if let id, Self.isAbsoluteIRI(id) {
             atomID = id
         } else {
             atomID = Self.mint(authority: mintAuthority, sourceID: sourceID, key: key)
@@ -258,6 +259,13 @@ public struct StoredEntry: Sendable, Hashable {
         self.contentHash = contentHash
     }
 
+    /// `s` without leading and trailing white space; `s` itself (no copy) in the usual case.
+    static func trimmed(_ s: String) -> String {
+        guard let first = s.utf8.first, let last = s.utf8.last else { return s }
+        if first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return s }
+        return s.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// An absolute IRI: a scheme, a colon, and no white space (`urn:`, `tag:`, `http://...`).
     public static func isAbsoluteIRI(_ s: String) -> Bool {
         let u = s.utf8
@@ -278,7 +286,7 @@ public struct StoredEntry: Sendable, Hashable {
     /// two processes mint the same id for the same report.
     public static func mint(authority: String, sourceID: String, key: String) -> String {
         let digest = SHA256.hash(data: Array(key.utf8))
-        let hex = digest.prefix(12).map { String(format: "%02x", $0) }.joined()
+        let hex = Hex.encode(digest.prefix(12))
         let source = sourceID.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? sourceID
         return "tag:\(authority):wire/\(source)/\(hex)"
     }
@@ -308,7 +316,7 @@ final class FieldHasher {
     }
 
     var hex: String {
-        hash.finalize().map { String(format: "%02x", $0) }.joined()
+        Hex.encode(hash.finalize())
     }
 }
 
@@ -329,5 +337,19 @@ enum HTMLText {
         }
         let decoded = out.contains("&") ? HTMLEntities.decodeReferences(out) : out
         return decoded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+/// Lower-case hexadecimal, without Foundation's formatting machinery.
+enum Hex {
+    static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
