@@ -40,7 +40,9 @@ struct EntryMeta: Equatable {
         return w.bytes
     }
 
-    struct Corrupt: Error {}
+    struct Corrupt: Error, CustomStringConvertible {
+        var description: String { "an entry's stored metadata cannot be read (a damaged store, or one written by another MediaWire version)" }
+    }
 
     init() {}
 
