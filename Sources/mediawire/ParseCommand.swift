@@ -27,6 +27,12 @@ struct ParseCommand: AsyncParsableCommand {
     @Option(help: "For a file: a JSON object of HTTP response headers it came with.")
     var headers: String?
 
+    @Flag(help: "Keep HTML content as received (scripts, event handlers and all), as feedparser's sanitize_html=False.")
+    var noSanitize = false
+
+    @Flag(help: "Leave relative URIs inside HTML content as they are.")
+    var noResolve = false
+
     func run() async throws {
         let loaded: LoadedDocument
         do {
@@ -41,7 +47,8 @@ struct ParseCommand: AsyncParsableCommand {
         options.charset = charset
         options.contentLanguage = loaded.header("content-language")
         options.baseURL = base ?? loaded.baseURL
-        let feed = FeedParser(options: options).parse(loaded.bytes)
+        var feed = FeedParser(options: options).parse(loaded.bytes)
+        ContentSafety.apply(to: &feed, sanitize: !noSanitize, resolve: !noResolve)
         if json {
             var out = FeedparserJSON.serialize(feed, http: loaded.http, capacity: loaded.bytes.count + loaded.bytes.count / 2)
             out.append(0x0A)

@@ -214,3 +214,31 @@ enum HouseStyleFixture {
             """)
     }
 }
+
+@Suite(.serialized) struct ContentModeTests {
+    static let rss = """
+        <rss version="2.0"><channel><title>A</title><link>https://agency.example/</link>
+        <item><title>Report</title><link>https://agency.example/r</link><guid>https://agency.example/r</guid>
+        <description>&lt;p onmouseover="steal()"&gt;Talks &lt;a href="/more"&gt;resume&lt;/a&gt;.&lt;/p&gt;&lt;script&gt;steal()&lt;/script&gt;</description></item>
+        </channel></rss>
+        """
+
+    @Test func sanitizeIsTheDefaultAndPreserveKeepsBytes() async throws {
+        let server = try LoopbackServer { _ in .ok(Self.rss) }
+        defer { server.stop() }
+        let wire = try TestWire(sources: [("clean", server.url("/feed")), ("raw", server.url("/feed"))],
+                                sourceLines: ["raw": "content: preserve"])
+        defer { wire.remove() }
+        _ = try await wire.poll()
+        let original = FeedParser().parse(Array(Self.rss.utf8)).entries[0].summary?.value ?? ""
+        let clean = try #require(try wire.store.entries(sourceID: "clean").first?.summary?.value)
+        let raw = try #require(try wire.store.entries(sourceID: "raw").first?.summary?.value)
+        #expect(raw == original)
+        #expect(clean == #"<p>Talks <a href="\#(server.url("/more"))">resume</a>.</p>"#)
+        #expect(HTMLCleaner.visibleText(clean) == HTMLCleaner.visibleText(original))
+        // Both publish as valid Atom.
+        let path = wire.directory + "/wire.atom"
+        _ = try WireGenerator(config: wire.config, store: wire.store).generate(.init(path: path, limit: 10))
+        #expect(try AtomCheck.problems(path) == nil)
+    }
+}

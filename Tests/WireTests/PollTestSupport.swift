@@ -28,7 +28,8 @@ struct TestWire {
     let clock = TestClock()
 
     /// `sources` are (id, url) pairs; `poll` is extra YAML under `poll:`.
-    init(sources: [(String, String)], poll: String = "", style: String? = nil) throws {
+    /// `sourceLines` adds YAML lines (e.g. `content: preserve`) to the source with that id.
+    init(sources: [(String, String)], poll: String = "", style: String? = nil, sourceLines: [String: String] = [:]) throws {
         directory = NSTemporaryDirectory() + "mediawire-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var settings = ["timeout: 5s", "min-interval: 1m"]
@@ -54,6 +55,7 @@ struct TestWire {
         for (id, url) in sources {
             yaml += "  - id: \(id)\n    name: \(id.uppercased())\n    url: \"\(url)\"\n"
             if let style { yaml += "    style: \(style)\n" }
+            if let extra = sourceLines[id] { yaml += "    \(extra)\n" }
         }
         config = try ConfigLoader.load(yaml: yaml, file: directory + "/wire.yaml", directory: directory)
         store = try WireStore(path: config.store)

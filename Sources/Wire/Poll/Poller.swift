@@ -307,13 +307,14 @@ public final class Poller: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             return await fail(&state, outcome, message: "\(path): cannot read the file", status: nil, interval: interval, now: now)
         }
-        return await store(body: [UInt8](data), contentType: nil, contentLanguage: nil, baseURL: "file://" + path,
+        // A local path is no base for the agency's relative links: only the feed's own xml:base is.
+        return await store(body: [UInt8](data), contentType: nil, contentLanguage: nil, baseURL: nil,
                      validators: (signature, nil), hints: [], source: source, state: state, interval: interval, now: now,
                      outcome: outcome, fromHTTP: false)
     }
 
     /// Parses a body and stores its entries with the source's new state, in one transaction.
-    private func store(body: [UInt8], contentType: String?, contentLanguage: String?, baseURL: String,
+    private func store(body: [UInt8], contentType: String?, contentLanguage: String?, baseURL: String?,
                        validators: (String?, String?), hints: [Double?], source: SourceConfig, state: SourceState,
                        interval: Double, now: Double, outcome: SourceOutcome, fromHTTP: Bool = true) async -> SourceOutcome {
         var state = state
@@ -333,14 +334,16 @@ public final class Poller: Sendable {
         }
         let parser = FeedParser(options: .init(limits: options.parseLimits, contentType: contentType, baseURL: baseURL,
                                                contentLanguage: contentLanguage, fromHTTP: fromHTTP))
-        let feed = parser.parse(body)
+        var feed = parser.parse(body)
         outcome.problems = feed.problems.count
+        // Agency HTML is made safe and its links absolute, unless the source is kept byte for byte.
+        if source.content == .sanitize { ContentSafety.apply(to: &feed) }
         if feed.entries.isEmpty && (feed.dialect == .unknown || feed.problems.contains { [.notAFeed, .notWellFormed, .entityRefused, .encodingUnknown].contains($0.kind) }) {
             let why = feed.problems.first.map { "\($0)" } ?? "no RSS, Atom or JSON Feed document found"
             // Validators are not kept: the next poll must fetch the body again.
             state.etag = nil
             state.lastModified = nil
-            return await fail(&state, outcome, message: "\(baseURL): not a readable feed: \(why)", status: outcome.httpStatus,
+            return await fail(&state, outcome, message: "\(baseURL ?? outcome.url ?? source.id): not a readable feed: \(why)", status: outcome.httpStatus,
                         interval: interval, now: now)
         }
         let headlines = feed.entries.map { $0.title.map(StoredEntry.plainTitle) ?? "" }

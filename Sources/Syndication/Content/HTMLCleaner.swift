@@ -1,0 +1,278 @@
+import CLibXML2
+import Foundation
+
+/// Makes agency HTML safe to republish and its links absolute, on libxml2's HTML parser (SAX):
+/// an allowlist of elements, attributes, URI schemes and CSS properties (feedparser's), scripts
+/// and their content dropped, event handlers and `javascript:` links removed, and relative URIs
+/// (`href`, `src`, `cite`, `poster`, …) resolved against the content's base. The text a reader
+/// sees is never changed: only markup is removed.
+public enum HTMLCleaner {
+    public struct Options: Sendable {
+        /// Remove what the allowlist does not keep.
+        public var sanitize: Bool
+        /// Resolve relative URIs against this base (no resolution when `nil`).
+        public var base: String?
+
+        public init(sanitize: Bool = true, base: String? = nil) {
+            self.sanitize = sanitize
+            self.base = base
+        }
+    }
+
+    /// Cleans an HTML (or XHTML) fragment.
+    public static func clean(_ html: String, options: Options) -> String {
+        clean(html, options: options, textOnly: false)
+    }
+
+    static func clean(_ html: String, options: Options, textOnly: Bool) -> String {
+        guard options.sanitize || options.base != nil else { return html }
+        // Plain text with no markup and no references: nothing to do.
+        if !html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
+            return options.sanitize ? finish(html) : html
+        }
+        _ = SAXDriver.initialize
+        let cleaner = Cleaner(options: options, textOnly: textOnly)
+        var handler = xmlSAXHandler()
+        handler.startElement = { ctx, name, attributes in
+            guard let ctx, let name else { return }
+            Unmanaged<Cleaner>.fromOpaque(ctx).takeUnretainedValue().start(name, attributes)
+        }
+        handler.endElement = { ctx, name in
+            guard let ctx, let name else { return }
+            Unmanaged<Cleaner>.fromOpaque(ctx).takeUnretainedValue().end(name)
+        }
+        let characters: charactersSAXFunc = { ctx, bytes, length in
+            guard let ctx, let bytes else { return }
+            Unmanaged<Cleaner>.fromOpaque(ctx).takeUnretainedValue().text(bytes, Int(length))
+        }
+        handler.characters = characters
+        handler.ignorableWhitespace = characters
+        handler.cdataBlock = { ctx, bytes, length in
+            guard let ctx, let bytes else { return }
+            Unmanaged<Cleaner>.fromOpaque(ctx).takeUnretainedValue().raw(bytes, Int(length))
+        }
+        handler.comment = { ctx, value in
+            guard let ctx, let value else { return }
+            Unmanaged<Cleaner>.fromOpaque(ctx).takeUnretainedValue().comment(value)
+        }
+        // A wrapper element of our own: text at the top level is not wrapped in an implied <p>,
+        // and a stray end tag in the fragment cannot close anything outside it.
+        let document = "<mediawire-fragment>" + Self.prepared(html, sanitize: options.sanitize) + "</mediawire-fragment>"
+        let user = Unmanaged.passUnretained(cleaner).toOpaque()
+        guard let ctxt = htmlCreatePushParserCtxt(&handler, user, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else { return html }
+        defer { htmlFreeParserCtxt(ctxt) }
+        let flags = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+        htmlCtxtUseOptions(ctxt, Int32(flags))
+        var bytes = document
+        bytes.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                _ = htmlParseChunk(ctxt, chars.baseAddress, Int32(chars.count), 0)
+            }
+        }
+        _ = htmlParseChunk(ctxt, nil, 0, 1)
+        let output = String(decoding: cleaner.out, as: UTF8.self)
+        return options.sanitize ? finish(output) : output
+    }
+
+    /// The text a reader sees: character data outside script, style and applet, white space
+    /// collapsed. Cleaning must never change it.
+    public static func visibleText(_ html: String) -> String {
+        let cleaned = clean(html, options: .init(sanitize: true, base: nil), textOnly: true)
+        return cleaned.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// feedparser's last step: surrounding white space trimmed, CRLF as LF.
+    static func finish(_ s: String) -> String {
+        var t = s
+        if let first = t.utf8.first, let last = t.utf8.last, first <= 0x20 || last <= 0x20 {
+            t = t.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return t.contains("\r\n") ? t.replacingOccurrences(of: "\r\n", with: "\n") : t
+    }
+
+    /// A CDATA section in HTML is text, not markup (feedparser writes it as `&lt;![CDATA[`).
+    static func prepared(_ html: String, sanitize: Bool) -> String {
+        guard sanitize, html.contains("<![CDATA[") else { return html }
+        return html.replacingOccurrences(of: "<![CDATA[", with: "&lt;![CDATA[")
+    }
+
+    static let svgNamespace = "http://www.w3.org/2000/svg"
+    static let mathmlNamespace = "http://www.w3.org/1998/Math/MathML"
+    static let xlinkNamespace = "http://www.w3.org/1999/xlink"
+    /// libxml2 lower-cases names; SVG's mixed-case ones are restored from these.
+    static let svgElementCase = Dictionary(Allowlists.svgElements.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+    static let svgAttributeCase = Dictionary(Allowlists.svgAttributes.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+}
+
+/// The state of one cleaning: output so far, and how deep inside dropped or foreign content.
+private final class Cleaner {
+    let sanitize: Bool
+    let base: URIResolver.ParsedBase?
+    var out: [UInt8] = []
+    /// Inside an element dropped with its content (script, style, applet).
+    var droppedDepth = 0
+    var mathml = 0
+    var svg = 0
+    var depth = 0
+    /// Only character data is written, unescaped (for ``HTMLCleaner/visibleText(_:)``).
+    let textOnly: Bool
+
+    init(options: HTMLCleaner.Options, textOnly: Bool = false) {
+        self.textOnly = textOnly
+        sanitize = options.sanitize
+        base = options.base.map(URIResolver.ParsedBase.init)
+        out.reserveCapacity(1024)
+    }
+
+    func emit(_ s: String) {
+        guard !textOnly else { return }
+        var s = s
+        s.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    func start(_ rawName: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        var tag = String(cString: rawName)
+        depth += 1
+        if depth == 1 && tag == "mediawire-fragment" { return }
+        var attrs: [(String, String)] = []
+        if let attributes {
+            var i = 0
+            while let key = attributes[i] {
+                let value = attributes[i + 1].map { String(cString: $0) } ?? ""
+                attrs.append((String(cString: key).lowercased(), value))
+                i += 2
+            }
+        }
+        var acceptable = Allowlists.attributes
+        var svgCase = false
+        if sanitize && (!Allowlists.elements.contains(tag) || svg > 0) {
+            if Allowlists.droppedWithContent.contains(tag) { droppedDepth += 1 }
+            // Inline SVG and MathML in HTML have implicit namespaces.
+            if !attrs.contains(where: { $0.0 == "xmlns" }) {
+                if tag == "svg" { attrs.append(("xmlns", HTMLCleaner.svgNamespace)) }
+                if tag == "math" { attrs.append(("xmlns", HTMLCleaner.mathmlNamespace)) }
+            }
+            if tag == "math" && attrs.contains(where: { $0 == ("xmlns", HTMLCleaner.mathmlNamespace) }) { mathml += 1 }
+            if tag == "svg" && attrs.contains(where: { $0 == ("xmlns", HTMLCleaner.svgNamespace) }) { svg += 1 }
+            if mathml > 0 && Allowlists.mathmlElements.contains(tag) {
+                acceptable = Allowlists.mathmlAttributes
+            } else if svg > 0, let cased = HTMLCleaner.svgElementCase[tag] {
+                tag = cased
+                acceptable = Set(HTMLCleaner.svgAttributeCase.keys)
+                svgCase = true
+            } else if !Allowlists.elements.contains(tag) {
+                return
+            }
+        }
+        guard droppedDepth == 0 else { return }
+        if sanitize && (mathml > 0 || svg > 0) && attrs.contains(where: { $0.0.hasPrefix("xlink:") })
+            && !attrs.contains(where: { $0 == ("xmlns:xlink", HTMLCleaner.xlinkNamespace) }) {
+            attrs.append(("xmlns:xlink", HTMLCleaner.xlinkNamespace))
+        }
+        // feedparser's normal form: one value per name (the last), `rel`/`type` lower-cased, sorted.
+        var byName: [String: String] = [:]
+        for (k, v) in attrs { byName[k] = (k == "rel" || k == "type") ? v.lowercased() : v }
+        emit("<" + tag)
+        for key in byName.keys.sorted() {
+            var value = byName[key]!
+            var name = key
+            if base != nil, Allowlists.relativeURIs.contains(tag.lowercased() + " " + key) {
+                value = resolve(value)
+            }
+            if sanitize {
+                if key == "style" {
+                    guard acceptable.contains("style") else { continue }
+                    value = CSSCleaner.clean(value, svg: svg > 0)
+                    if value.isEmpty { continue }
+                } else {
+                    guard acceptable.contains(key) else { continue }
+                    if svgCase { name = HTMLCleaner.svgAttributeCase[key] ?? key }
+                    if key == "href" { value = safe(value) }
+                }
+            }
+            emit(" " + name + "=\"")
+            escapeAttribute(value)
+            emit("\"")
+        }
+        emit(Allowlists.void.contains(tag) ? " />" : ">")
+    }
+
+    func end(_ rawName: UnsafePointer<xmlChar>) {
+        var tag = String(cString: rawName)
+        defer { depth -= 1 }
+        if depth == 1 && tag == "mediawire-fragment" { return }
+        if sanitize && !Allowlists.elements.contains(tag) {
+            if Allowlists.droppedWithContent.contains(tag) {
+                droppedDepth = max(0, droppedDepth - 1)
+                return
+            }
+            if mathml > 0 && Allowlists.mathmlElements.contains(tag) {
+                if tag == "math" { mathml -= 1 }
+            } else if svg > 0, let cased = HTMLCleaner.svgElementCase[tag] {
+                tag = cased
+                if tag == "svg" { svg -= 1 }
+            } else {
+                return
+            }
+        }
+        guard droppedDepth == 0 else { return }
+        if !Allowlists.void.contains(tag) { emit("</" + tag + ">") }
+    }
+
+    func text(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
+        guard droppedDepth == 0 else { return }
+        if textOnly {
+            out.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
+            return
+        }
+        for b in UnsafeBufferPointer(start: bytes, count: length) {
+            switch b {
+            case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
+            case UInt8(ascii: "<"): out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
+            case UInt8(ascii: ">"): out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
+            default: out.append(b)
+            }
+        }
+    }
+
+    /// Script and style bodies: kept as written when only resolving, gone when sanitizing.
+    func raw(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
+        guard droppedDepth == 0, !sanitize, !textOnly else { return }
+        out.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
+    }
+
+    func comment(_ value: UnsafePointer<xmlChar>) {
+        guard droppedDepth == 0 else { return }
+        let text = String(cString: value)
+        // Conditional comments are markup for some browsers: `<!--[if IE]><script>…`.
+        if sanitize && (text.hasPrefix("[if") || text.lowercased().contains("<script")) { return }
+        emit("<!--" + text + "-->")
+    }
+
+    func escapeAttribute(_ value: String) {
+        guard !textOnly else { return }
+        for b in value.utf8 {
+            switch b {
+            case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
+            case UInt8(ascii: "<"): out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
+            case UInt8(ascii: ">"): out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
+            default: out.append(b)
+            }
+        }
+    }
+
+    /// A URI attribute against the base; one with a scheme we do not allow becomes empty.
+    func resolve(_ value: String) -> String {
+        let trimmed = value.trimmingWhitespace()
+        guard let base else { return trimmed }
+        let resolved = URIResolver.resolve(trimmed, against: base)
+        return URIResolver.resolveSafely(resolved, against: nil) ?? ""
+    }
+
+    /// An `href` whose scheme is not on the allowlist (`javascript:`, `data:`) becomes empty.
+    func safe(_ value: String) -> String {
+        URIResolver.resolveSafely(value, against: nil) ?? ""
+    }
+}
