@@ -112,6 +112,10 @@ case "parse":
     report("parse \(file) (\(entries) entries, \(bytes.count) bytes)", times, per: entries, unit: "entry")
     let median = times.sorted()[times.count / 2]
     print(String(format: "throughput %.1f MB/s in process", Double(bytes.count) / median / 1e6))
+    // Sanitizing and resolving the parsed feed's HTML (as parse --json does by default).
+    let parsed = FeedParser().parse(bytes)
+    let cleanTimes = (0..<options.int("rounds", 5)).map { _ in seconds { var f = parsed; ContentSafety.apply(to: &f) } }
+    report("sanitize + resolve the same feed's HTML", cleanTimes, per: max(1, entries), unit: "entry")
 case "serve":
     let count = options.int("feeds", 1000)
     let size = options.int("kb", 50) * 1000

@@ -47,12 +47,16 @@ struct ParseCommand: AsyncParsableCommand {
         options.charset = charset
         options.contentLanguage = loaded.header("content-language")
         options.baseURL = base ?? loaded.baseURL
+        // Entries are cleaned on the other core while the parser reads on.
+        let pipeline = noSanitize && noResolve ? nil : ContentPipeline(sanitize: !noSanitize, resolve: !noResolve)
+        options.entryObserver = pipeline?.observer
         var feed = FeedParser(options: options).parse(loaded.bytes)
-        ContentSafety.apply(to: &feed, sanitize: !noSanitize, resolve: !noResolve)
+        pipeline?.finish(&feed)
         if json {
-            var out = FeedparserJSON.serialize(feed, http: loaded.http, capacity: loaded.bytes.count + loaded.bytes.count / 2)
-            out.append(0x0A)
-            StandardOutput.write(out)
+            FeedparserJSON.serialize(feed, http: loaded.http, capacity: loaded.bytes.count + loaded.bytes.count / 2) {
+                StandardOutput.write($0)
+            }
+            StandardOutput.write([0x0A])
         } else {
             print(Summary.describe(feed, name: input))
         }

@@ -1,30 +1,157 @@
+import Dispatch
+import Foundation
+
 /// Applies ``HTMLCleaner`` to every HTML and XHTML text construct of a feed: titles, subtitles,
 /// summaries, contents, rights.
 public enum ContentSafety {
     public static func apply(to feed: inout Feed, sanitize: Bool = true, resolve: Bool = true) {
         guard sanitize || resolve else { return }
-        func clean(_ text: inout Text?) {
-            guard var t = text else { return }
-            clean(&t)
-            text = t
+        let cleaner = TextCleaner(sanitize: sanitize, resolve: resolve)
+        cleaner.clean(&feed.header.title)
+        cleaner.clean(&feed.header.subtitle)
+        cleaner.clean(&feed.header.rights)
+        cleaner.clean(&feed.header.info)
+        let count = feed.entries.count
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, count / 32))
+        guard workers > 1 else {
+            for i in feed.entries.indices { cleaner.clean(&feed.entries[i]) }
+            return
         }
-        func clean(_ t: inout Text) {
-            switch t.kind {
-            case .html, .xhtml:
-                t.value = HTMLCleaner.clean(t.value, options: .init(sanitize: sanitize, base: resolve ? t.base : nil))
-            default:
-                break
+        // Entries are independent: spread them over the cores, each worker on its own slice.
+        let storage = EntryStorage(feed.entries)
+        feed.entries.removeAll()
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            for i in (count * w / workers)..<(count * (w + 1) / workers) { cleaner.clean(&storage.buffer[i]) }
+        }
+        feed.entries = storage.take()
+    }
+}
+
+/// Cleans entries on another core while the parser is still reading the document: give
+/// ``observer`` to ``FeedParser/Options/entryObserver``, then call ``finish(_:)`` on the parsed feed.
+/// The result is the same as ``ContentSafety/apply(to:sanitize:resolve:)``.
+public final class ContentPipeline: @unchecked Sendable {
+    private let cleaner: TextCleaner
+    private let lock = NSLock()
+    private let idle = NSCondition()
+    private var queue: [(Int, Entry)] = []
+    private var head = 0
+    private var results: [Int: (original: Entry, cleaned: Entry)] = [:]
+    private var workerRunning = false
+
+    public init(sanitize: Bool = true, resolve: Bool = true) {
+        cleaner = TextCleaner(sanitize: sanitize, resolve: resolve)
+    }
+
+    /// For ``FeedParser/Options/entryObserver``.
+    public var observer: @Sendable (Int, Entry) -> Void {
+        { [self] index, entry in submit(index, entry) }
+    }
+
+    private func submit(_ index: Int, _ entry: Entry) {
+        lock.lock()
+        queue.append((index, entry))
+        let start = !workerRunning
+        workerRunning = true
+        lock.unlock()
+        if start { DispatchQueue.global().async { self.work(worker: true) } }
+    }
+
+    /// Cleans queued entries until none is left.
+    private func work(worker: Bool) {
+        while true {
+            lock.lock()
+            guard head < queue.count else {
+                if worker { workerRunning = false }
+                lock.unlock()
+                if worker { idle.lock(); idle.broadcast(); idle.unlock() }
+                return
+            }
+            let (index, original) = queue[head]
+            head += 1
+            lock.unlock()
+            var cleaned = original
+            cleaner.clean(&cleaned)
+            lock.lock()
+            results[index] = (original, cleaned)
+            lock.unlock()
+        }
+    }
+
+    /// Waits for (and helps with) the entries still queued, then puts the cleaned entries in place.
+    /// An entry that changed after it was handed over is cleaned again here.
+    public func finish(_ feed: inout Feed) {
+        work(worker: false)
+        idle.lock()
+        while true {
+            lock.lock()
+            let running = workerRunning
+            lock.unlock()
+            if !running { break }
+            idle.wait(until: Date().addingTimeInterval(0.01))
+        }
+        idle.unlock()
+        cleaner.clean(&feed.header.title)
+        cleaner.clean(&feed.header.subtitle)
+        cleaner.clean(&feed.header.rights)
+        cleaner.clean(&feed.header.info)
+        lock.lock()
+        var done = results
+        results = [:]
+        // The originals are let go as soon as their cleaned copies are in place.
+        queue = []
+        head = 0
+        lock.unlock()
+        for i in feed.entries.indices {
+            if let result = done.removeValue(forKey: i), result.original == feed.entries[i] {
+                feed.entries[i] = result.cleaned
+            } else {
+                cleaner.clean(&feed.entries[i])
             }
         }
-        clean(&feed.header.title)
-        clean(&feed.header.subtitle)
-        clean(&feed.header.rights)
-        clean(&feed.header.info)
-        for i in feed.entries.indices {
-            clean(&feed.entries[i].title)
-            clean(&feed.entries[i].summary)
-            clean(&feed.entries[i].rights)
-            for c in feed.entries[i].content.indices { clean(&feed.entries[i].content[c]) }
+    }
+}
+
+private struct TextCleaner: Sendable {
+    let sanitize: Bool
+    let resolve: Bool
+
+    func clean(_ entry: inout Entry) {
+        clean(&entry.title)
+        clean(&entry.summary)
+        clean(&entry.rights)
+        for c in entry.content.indices { clean(&entry.content[c]) }
+    }
+
+    func clean(_ text: inout Text?) {
+        guard var t = text else { return }
+        clean(&t)
+        text = t
+    }
+
+    func clean(_ t: inout Text) {
+        switch t.kind {
+        case .html, .xhtml:
+            t.value = HTMLCleaner.clean(t.value, options: .init(sanitize: sanitize, base: resolve ? t.base : nil))
+        default:
+            break
         }
+    }
+}
+
+/// Entries moved out of their array for workers that each write their own disjoint indices.
+private final class EntryStorage: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Entry>
+
+    init(_ entries: [Entry]) {
+        buffer = .allocate(capacity: entries.count)
+        _ = buffer.initialize(from: entries)
+    }
+
+    func take() -> [Entry] {
+        let entries = Array(buffer)
+        buffer.deinitialize()
+        buffer.deallocate()
+        return entries
     }
 }

@@ -86,15 +86,47 @@ public enum HTMLCleaner {
     static func finish(_ s: String) -> String {
         var t = s
         if let first = t.utf8.first, let last = t.utf8.last, first <= 0x20 || last <= 0x20 {
-            t = t.trimmingCharacters(in: .whitespacesAndNewlines)
+            // ASCII white space as Python's str.strip() sees it in practice.
+            let u = t.utf8
+            let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+            let start = u.firstIndex { !isSpace($0) } ?? u.endIndex
+            let end = u.lastIndex { !isSpace($0) }.map { u.index(after: $0) } ?? start
+            t = start < end ? String(t[start..<end]) : ""
         }
-        return t.contains("\r\n") ? t.replacingOccurrences(of: "\r\n", with: "\n") : t
+        guard t.utf8.contains(0x0D) else { return t }
+        var out: [UInt8] = []
+        out.reserveCapacity(t.utf8.count)
+        var previousCR = false
+        for b in t.utf8 {
+            if b == 0x0A && previousCR { out.removeLast() }
+            out.append(b)
+            previousCR = b == 0x0D
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A CDATA section in HTML is text, not markup (feedparser writes it as `&lt;![CDATA[`).
     static func prepared(_ html: String, sanitize: Bool) -> String {
-        guard sanitize, html.contains("<![CDATA[") else { return html }
-        return html.replacingOccurrences(of: "<![CDATA[", with: "&lt;![CDATA[")
+        guard sanitize else { return html }
+        let marker = Array("<![CDATA[".utf8)
+        let u = Array(html.utf8)
+        var out: [UInt8]?
+        var i = 0
+        var copied = 0
+        while i + marker.count <= u.count {
+            if u[i] == 0x3C && u[i + 1] == 0x21 && u[i..<(i + marker.count)].elementsEqual(marker) {
+                if out == nil { out = []; out!.reserveCapacity(u.count + 16) }
+                out!.append(contentsOf: u[copied..<i])
+                out!.append(contentsOf: Array("&lt;".utf8))
+                copied = i + 1
+                i += marker.count
+                continue
+            }
+            i += 1
+        }
+        guard var result = out else { return html }
+        result.append(contentsOf: u[copied...])
+        return String(decoding: result, as: UTF8.self)
     }
 
     static let svgNamespace = "http://www.w3.org/2000/svg"
@@ -102,6 +134,9 @@ public enum HTMLCleaner {
     static let xlinkNamespace = "http://www.w3.org/1999/xlink"
     /// libxml2 lower-cases names; SVG's mixed-case ones are restored from these.
     static let svgElementCase = Dictionary(Allowlists.svgElements.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+    static let svgAttributesLower = Set(Allowlists.svgAttributes.map { $0.lowercased() })
+    /// Attribute names that hold a URI on some element (the pairs are in ``Allowlists/relativeURIs``).
+    static let uriAttributes = Set(Allowlists.relativeURIs.map { String($0.split(separator: " ")[1]) })
     static let svgAttributeCase = Dictionary(Allowlists.svgAttributes.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
 }
 
@@ -109,7 +144,7 @@ public enum HTMLCleaner {
 private final class Cleaner {
     let sanitize: Bool
     let base: URIResolver.ParsedBase?
-    var out: [UInt8] = []
+    @exclusivity(unchecked) var out: [UInt8] = []
     /// Inside an element dropped with its content (script, style, applet).
     var droppedDepth = 0
     var mathml = 0
@@ -159,7 +194,7 @@ private final class Cleaner {
                 acceptable = Allowlists.mathmlAttributes
             } else if svg > 0, let cased = HTMLCleaner.svgElementCase[tag] {
                 tag = cased
-                acceptable = Set(HTMLCleaner.svgAttributeCase.keys)
+                acceptable = HTMLCleaner.svgAttributesLower
                 svgCase = true
             } else if !Allowlists.elements.contains(tag) {
                 return
@@ -171,14 +206,21 @@ private final class Cleaner {
             attrs.append(("xmlns:xlink", HTMLCleaner.xlinkNamespace))
         }
         // feedparser's normal form: one value per name (the last), `rel`/`type` lower-cased, sorted.
-        var byName: [String: String] = [:]
-        for (k, v) in attrs { byName[k] = (k == "rel" || k == "type") ? v.lowercased() : v }
-        emit("<" + tag)
-        for key in byName.keys.sorted() {
-            var value = byName[key]!
+        if attrs.count > 1 {
+            var byName: [String: String] = [:]
+            for (k, v) in attrs { byName[k] = v }
+            attrs = byName.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        }
+        emit("<")
+        emit(tag)
+        for (key, raw) in attrs {
+            var value = (key == "rel" || key == "type") ? raw.lowercased() : raw
             var name = key
-            if base != nil, Allowlists.relativeURIs.contains(tag.lowercased() + " " + key) {
+            var resolved = false
+            if base != nil, HTMLCleaner.uriAttributes.contains(key),
+               Allowlists.relativeURIs.contains(tag.lowercased() + " " + key) {
                 value = resolve(value)
+                resolved = true
             }
             if sanitize {
                 if key == "style" {
@@ -188,10 +230,13 @@ private final class Cleaner {
                 } else {
                     guard acceptable.contains(key) else { continue }
                     if svgCase { name = HTMLCleaner.svgAttributeCase[key] ?? key }
-                    if key == "href" { value = safe(value) }
+                    // A resolved URI has had its scheme checked already.
+                    if key == "href" && !resolved { value = safe(value) }
                 }
             }
-            emit(" " + name + "=\"")
+            emit(" ")
+            emit(name)
+            emit("=\"")
             escapeAttribute(value)
             emit("\"")
         }
@@ -222,18 +267,25 @@ private final class Cleaner {
 
     func text(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
         guard droppedDepth == 0 else { return }
+        let buffer = UnsafeBufferPointer(start: bytes, count: length)
         if textOnly {
-            out.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
+            out.append(contentsOf: buffer)
             return
         }
-        for b in UnsafeBufferPointer(start: bytes, count: length) {
+        // Runs without a special character are copied whole.
+        var start = 0
+        for i in 0..<length {
+            let b = buffer[i]
+            guard b == 0x26 || b == 0x3C || b == 0x3E else { continue }
+            if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<i])) }
             switch b {
-            case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
-            case UInt8(ascii: "<"): out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
-            case UInt8(ascii: ">"): out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
-            default: out.append(b)
+            case 0x26: out.append(contentsOf: Cleaner.amp)
+            case 0x3C: out.append(contentsOf: Cleaner.lt)
+            default: out.append(contentsOf: Cleaner.gt)
             }
+            start = i + 1
         }
+        if length > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<length])) }
     }
 
     /// Script and style bodies: kept as written when only resolving, gone when sanitizing.
@@ -250,14 +302,19 @@ private final class Cleaner {
         emit("<!--" + text + "-->")
     }
 
+    static let amp: [UInt8] = Array("&amp;".utf8)
+    static let lt: [UInt8] = Array("&lt;".utf8)
+    static let gt: [UInt8] = Array("&gt;".utf8)
+    static let quot: [UInt8] = Array("&quot;".utf8)
+
     func escapeAttribute(_ value: String) {
         guard !textOnly else { return }
         for b in value.utf8 {
             switch b {
-            case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
-            case UInt8(ascii: "<"): out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
-            case UInt8(ascii: ">"): out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])
+            case 0x26: out.append(contentsOf: Cleaner.amp)
+            case 0x3C: out.append(contentsOf: Cleaner.lt)
+            case 0x3E: out.append(contentsOf: Cleaner.gt)
+            case 0x22: out.append(contentsOf: Cleaner.quot)
             default: out.append(b)
             }
         }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Projects a ``Feed`` onto the shape of Python feedparser's result, so tools written against
@@ -22,8 +23,23 @@ public enum FeedparserJSON {
     }
 
     /// The feedparser-shaped JSON of a feed, as UTF-8 bytes.
+    private final class ByteBox: @unchecked Sendable {
+        var bytes: [UInt8] = []
+    }
+
     public static func serialize(_ feed: Feed, http: HTTPContext? = nil, capacity: Int = 1 << 16) -> [UInt8] {
-        var w = JSONWriter(capacity: capacity)
+        var all: [UInt8] = []
+        all.reserveCapacity(capacity)
+        serialize(feed, http: http, capacity: capacity) { all.append(contentsOf: $0) }
+        return all
+    }
+
+    /// Writes the JSON in pieces to `sink` as it goes, so the whole text is never held at once.
+    public static func serialize(_ feed: Feed, http: HTTPContext? = nil, capacity: Int = 1 << 16, to sink: ([UInt8]) -> Void) {
+        var w = JSONWriter(capacity: min(capacity, 1 << 20))
+        func flush(_ force: Bool = false) {
+            if force || w.out.count >= 1 << 18 { sink(w.drain()) }
+        }
         w.beginObject()
         w.key("bozo"); w.bool(feed.isBozo)
         if let problem = feed.problems.first {
@@ -32,7 +48,27 @@ public enum FeedparserJSON {
         }
         w.key("feed"); header(feed.header, feed: feed, rssSource: false, into: &w)
         w.key("entries"); w.beginArray()
-        for e in feed.entries { entry(e, feed: feed, into: &w) }
+        let count = feed.entries.count
+        if count >= 64 && ProcessInfo.processInfo.activeProcessorCount > 1 {
+            // The second half is written on another core meanwhile, then appended.
+            let half = count / 2
+            let second = ByteBox()
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) {
+                // At the top level, so the entries come out comma-separated with no brackets.
+                var w2 = JSONWriter(capacity: capacity / 2)
+                for e in feed.entries[half...] { entry(e, feed: feed, into: &w2) }
+                second.bytes = w2.out
+            }
+            for e in feed.entries[..<half] { entry(e, feed: feed, into: &w); flush() }
+            group.wait()
+            flush(true)
+            sink([UInt8](",".utf8))
+            sink(second.bytes)
+            second.bytes = []
+        } else {
+            for e in feed.entries { entry(e, feed: feed, into: &w); flush() }
+        }
         w.endArray()
         w.field("version", feed.dialect.rawValue)
         w.field("encoding", feed.encoding)
@@ -52,7 +88,7 @@ public enum FeedparserJSON {
         for (k, v) in (http?.headers ?? [:]).sorted(by: { $0.key < $1.key }) { w.field(k.lowercased(), v) }
         w.endObject()
         w.endObject()
-        return w.out
+        flush(true)
     }
 
     // MARK: Pieces

@@ -12,6 +12,14 @@ struct JSONWriter {
 
     var currentKeys: [String] { (keys.last ?? nil) ?? [] }
 
+    /// Hands over what was written so far (the nesting state is kept, so writing can go on).
+    mutating func drain() -> [UInt8] {
+        let taken = out
+        out.removeAll(keepingCapacity: true)
+        return taken
+    }
+
+
     private mutating func separate() {
         if first[first.count - 1] { first[first.count - 1] = false } else { out.append(UInt8(ascii: ",")) }
     }

@@ -93,6 +93,9 @@ final class FeedBuilder: SAXReceiver {
     var entryHasContent = false
     private let initialLanguage: String?
 
+    /// Told of each entry as it is completed, with its index (again after a restart).
+    var entryObserver: (@Sendable (Int, Entry) -> Void)?
+
     init(limits: ParseLimits, documentBase: String?, language: String?, repairMojibake: Bool) {
         self.limits = limits
         self.documentBase = documentBase
@@ -450,6 +453,7 @@ final class FeedBuilder: SAXReceiver {
                 stop(ParseProblem(.limitExceeded, "more than \(limits.maxEntries) entries"))
                 return
             }
+            entryObserver?(feed.entries.count, entry)
             feed.entries.append(entry)
             entry = Entry()
         case .source:

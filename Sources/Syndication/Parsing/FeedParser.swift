@@ -15,6 +15,10 @@ public struct FeedParser: Sendable {
         public var contentLanguage: String?
         /// Whether the document came over HTTP (RFC 3023 rules then apply to its media type).
         public var fromHTTP: Bool
+        /// Told of each entry as soon as it is complete (index, entry), while parsing goes on: work
+        /// on entries can start before the document ends. An entry may be told again after an
+        /// encoding restart; the entries in the finished feed are the ones that count.
+        public var entryObserver: (@Sendable (Int, Entry) -> Void)?
 
         public init(limits: ParseLimits = .default, contentType: String? = nil, charset: String? = nil,
                     baseURL: String? = nil, contentLanguage: String? = nil, fromHTTP: Bool = false) {
@@ -161,6 +165,7 @@ public final class FeedParsingSession {
         let encoding = lossy ? "" : plan.candidates[candidate]
         let b = FeedBuilder(limits: options.limits, documentBase: options.baseURL, language: options.contentLanguage,
                             repairMojibake: Transcoder.iconvName(encoding) == "UTF-8")
+        b.entryObserver = options.entryObserver
         builder = b
         driver = SAXDriver(receiver: b)
         guard received.count > plan.bomLength else { return }
