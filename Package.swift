@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Syndication", targets: ["Syndication"]),
         .library(name: "HouseStyle", targets: ["HouseStyle"]),
+        .library(name: "FeedValidation", targets: ["FeedValidation"]),
         .executable(name: "mediawire", targets: ["mediawire"]),
         .executable(name: "mediawire-bench", targets: ["mediawire-bench"]),
     ],
@@ -26,6 +27,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .target(name: "Syndication", dependencies: ["CLibXML2"]),
+        .target(name: "FeedValidation", dependencies: ["Syndication"]),
         .target(
             name: "HouseStyle",
             dependencies: ["Syndication", .product(name: "Yams", package: "Yams")]
@@ -59,12 +61,13 @@ let package = Package(
         .executableTarget(
             name: "mediawire",
             dependencies: [
-                "Syndication", "HouseStyle", "Wire",
+                "Syndication", "HouseStyle", "Wire", "FeedValidation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SyndicationTests", dependencies: ["Syndication"]),
         .testTarget(name: "HouseStyleTests", dependencies: ["HouseStyle"]),
+        .testTarget(name: "FeedValidationTests", dependencies: ["FeedValidation"]),
         .testTarget(
             name: "WireTests",
             dependencies: [

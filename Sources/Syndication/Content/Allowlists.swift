@@ -1,9 +1,9 @@
 // The allowlists of feedparser 6.0.14's sanitizer and URI resolver (BSD-2-Clause, Kurt McKee and
 // Mark Pilgrim), as data: what MediaWire keeps is what feedparser users expect to be kept.
 
-enum Allowlists {
+package enum Allowlists {
     /// HTML elements kept.
-    static let elements: Set<String> = [
+    package static let elements: Set<String> = [
         "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "big", "blockquote", "br",
         "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup", "command", "datagrid",
         "datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "event-source",
@@ -15,7 +15,7 @@ enum Allowlists {
         "video",
     ]
     /// HTML attributes kept (on any kept element).
-    static let attributes: Set<String> = [
+    package static let attributes: Set<String> = [
         "abbr", "accept", "accept-charset", "accesskey", "action", "align", "alt", "autocomplete", "autofocus",
         "axis", "background", "balance", "bgcolor", "bgproperties", "border", "bordercolor", "bordercolordark",
         "bordercolorlight", "bottompadding", "cellpadding", "cellspacing", "ch", "challenge", "char", "charoff",
@@ -33,11 +33,11 @@ enum Allowlists {
         "vrml", "vspace", "width", "wrap", "xml:lang",
     ]
     /// Elements dropped together with everything inside them.
-    static let droppedWithContent: Set<String> = [
+    package static let droppedWithContent: Set<String> = [
         "applet", "script", "style",
     ]
     /// CSS properties kept in `style`.
-    static let cssProperties: Set<String> = [
+    package static let cssProperties: Set<String> = [
         "azimuth", "background-color", "border-bottom-color", "border-collapse", "border-color",
         "border-left-color", "border-right-color", "border-top-color", "clear", "color", "cursor", "direction",
         "display", "elevation", "float", "font", "font-family", "font-size", "font-style", "font-variant",
@@ -47,14 +47,14 @@ enum Allowlists {
         "unicode-bidi", "vertical-align", "voice-family", "volume", "white-space", "width",
     ]
     /// Keywords allowed in background, border, margin and padding values.
-    static let cssKeywords: Set<String> = [
+    package static let cssKeywords: Set<String> = [
         "!important", "aqua", "auto", "black", "block", "blue", "bold", "both", "bottom", "brown", "center",
         "collapse", "dashed", "dotted", "fuchsia", "gray", "green", "italic", "left", "lime", "maroon", "medium",
         "navy", "none", "normal", "nowrap", "olive", "pointer", "purple", "red", "right", "silver", "solid", "teal",
         "top", "transparent", "underline", "white", "yellow",
     ]
     /// MathML elements kept inside `<math xmlns=...MathML>`.
-    static let mathmlElements: Set<String> = [
+    package static let mathmlElements: Set<String> = [
         "annotation", "annotation-xml", "maction", "maligngroup", "malignmark", "math", "menclose", "merror",
         "mfenced", "mfrac", "mglyph", "mi", "mlabeledtr", "mlongdiv", "mmultiscripts", "mn", "mo", "mover",
         "mpadded", "mphantom", "mprescripts", "mroot", "mrow", "ms", "mscarries", "mscarry", "msgroup", "msline",
@@ -62,7 +62,7 @@ enum Allowlists {
         "munder", "munderover", "none", "semantics",
     ]
     /// MathML attributes.
-    static let mathmlAttributes: Set<String> = [
+    package static let mathmlAttributes: Set<String> = [
         "accent", "accentunder", "actiontype", "align", "alignmentscope", "altimg", "altimg-height",
         "altimg-valign", "altimg-width", "alttext", "bevelled", "charalign", "close", "columnalign", "columnlines",
         "columnspacing", "columnspan", "columnwidth", "crossout", "decimalpoint", "denomalign", "depth", "dir",
@@ -79,14 +79,14 @@ enum Allowlists {
         "xmlns:xlink",
     ]
     /// SVG elements kept inside `<svg xmlns=...svg>` (mixed case as SVG writes them).
-    static let svgElements: Set<String> = [
+    package static let svgElements: Set<String> = [
         "a", "animate", "animateColor", "animateMotion", "animateTransform", "circle", "defs", "desc", "ellipse",
         "font-face", "font-face-name", "font-face-src", "foreignObject", "g", "glyph", "hkern", "line",
         "linearGradient", "marker", "metadata", "missing-glyph", "mpath", "path", "polygon", "polyline",
         "radialGradient", "rect", "set", "stop", "svg", "switch", "text", "title", "tspan", "use",
     ]
     /// SVG attributes (mixed case as SVG writes them).
-    static let svgAttributes: Set<String> = [
+    package static let svgAttributes: Set<String> = [
         "accent-height", "accumulate", "additive", "alphabetic", "arabic-form", "ascent", "attributeName",
         "attributeType", "baseProfile", "bbox", "begin", "by", "calcMode", "cap-height", "class", "color",
         "color-rendering", "content", "cx", "cy", "d", "descent", "display", "dur", "dx", "dy", "end", "fill",
@@ -106,19 +106,19 @@ enum Allowlists {
         "xml:base", "xml:lang", "xml:space", "xmlns", "xmlns:xlink", "y", "y1", "y2", "zoomAndPan",
     ]
     /// CSS properties kept in SVG `style`.
-    static let svgProperties: Set<String> = [
+    package static let svgProperties: Set<String> = [
         "fill", "fill-opacity", "fill-rule", "stroke", "stroke-linecap", "stroke-linejoin", "stroke-opacity",
         "stroke-width",
     ]
     /// URI schemes allowed in links.
-    static let uriSchemes: Set<String> = [
+    package static let uriSchemes: Set<String> = [
         "aim", "callto", "cvs", "facetime", "feed", "file", "ftp", "git", "gopher", "gtalk", "h323", "hdl", "http",
         "https", "imap", "irc", "irc6", "ircs", "itms", "magnet", "mailto", "mms", "msnim", "news", "nntp",
         "prospero", "rsync", "rtsp", "rtspu", "sftp", "shttp", "sip", "sips", "skype", "smb", "snews", "ssh", "svn",
         "svn+ssh", "telnet", "wais", "ymsg",
     ]
     /// (element, attribute) pairs whose value is a URI to resolve against the base.
-    static let relativeURIs: Set<String> = [
+    package static let relativeURIs: Set<String> = [
         "a href", "applet codebase", "area href", "audio src", "blockquote cite", "body background", "del cite",
         "form action", "frame longdesc", "frame src", "head profile", "iframe longdesc", "iframe src",
         "img longdesc", "img src", "img usemap", "input src", "input usemap", "ins cite", "link href",
@@ -126,7 +126,7 @@ enum Allowlists {
         "video poster", "video src",
     ]
     /// Elements written without an end tag (`<br />`).
-    static let void: Set<String> = [
+    package static let void: Set<String> = [
         "area", "base", "basefont", "br", "col", "command", "embed", "frame", "hr", "img", "input", "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr",
     ]
 }

@@ -1,7 +1,26 @@
 /// Cleans a `style` attribute the way feedparser does: no `url(...)`, only simple declarations,
 /// only allowlisted properties, and for box properties only allowlisted keywords and sizes.
 /// A scanner over the bytes (feedparser uses regular expressions; these are their rules).
-enum CSSCleaner {
+package enum CSSCleaner {
+    /// Whether a `style` value would come through cleaning whole: no `url(...)`, nothing outside
+    /// the simple declarations, every property one the sanitizer keeps (the validator's
+    /// `DangerousStyleAttr` test).
+    package static func isSafe(_ style: String) -> Bool {
+        let bytes = Array(style.lowercased().utf8)
+        let text = removingURLs(bytes)
+        guard passesGauntlet(text), let declarations = declarations(text) else { return false }
+        for (property, value) in declarations where !value.isEmpty {
+            if Allowlists.cssProperties.contains(property) { continue }
+            guard ["background", "border", "margin", "padding"].contains(property.split(separator: "-").first.map(String.init) ?? "") else {
+                return false
+            }
+            let ok = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" })
+                .allSatisfy { Allowlists.cssKeywords.contains(String($0)) || isValue(Array($0.utf8)) }
+            if !ok { return false }
+        }
+        return true
+    }
+
     static func clean(_ style: String, svg: Bool) -> String {
         let text = removingURLs(Array(style.utf8))
         guard passesGauntlet(text), let declarations = declarations(text) else { return "" }

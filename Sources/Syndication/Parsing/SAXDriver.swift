@@ -2,7 +2,7 @@ import CLibXML2
 import Foundation
 
 /// Receives the events of one XML parse. Names arrive as interned Swift strings.
-protocol SAXReceiver: AnyObject {
+package protocol SAXReceiver: AnyObject {
     func startElement(uri: String?, prefix: String?, localName: String, attributes: [ExtensionElement.Attribute],
                       namespaceDeclarations: [(prefix: String?, uri: String)])
     func endElement()
@@ -11,12 +11,19 @@ protocol SAXReceiver: AnyObject {
     /// An entity the XML did not declare but HTML does (`&nbsp;`): resolved, and noted.
     func undeclaredHTMLEntity(_ name: String)
     func xmlError(message: String, line: Int, column: Int, fatal: Bool)
+    /// CDATA sections, when the driver keeps them apart (`keepCDATA`); otherwise they arrive as
+    /// ``characters(_:)``.
+    func cdata(_ bytes: UnsafeBufferPointer<UInt8>)
     /// Return `false` to stop the parse (a limit was hit).
     var shouldContinue: Bool { get }
 }
 
+package extension SAXReceiver {
+    func cdata(_ bytes: UnsafeBufferPointer<UInt8>) { characters(bytes) }
+}
+
 /// One libxml2 SAX2 push parse. Build a new driver per document; it is not reusable.
-final class SAXDriver {
+package final class SAXDriver {
     private let receiver: SAXReceiver
     private var ctxt: xmlParserCtxtPtr?
     private var handler = xmlSAXHandler()
@@ -28,9 +35,13 @@ final class SAXDriver {
 
     static let initialize: Void = { xmlInitParser() }()
 
-    init(receiver: SAXReceiver) {
+    /// Whether CDATA sections are reported apart from other text (the validator needs to know).
+    private let keepCDATA: Bool
+
+    package init(receiver: SAXReceiver, keepCDATA: Bool = false) {
         _ = SAXDriver.initialize
         self.receiver = receiver
+        self.keepCDATA = keepCDATA
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, _, attributes in
             SAXDriver.from(ctx).startElement(localname, prefix, uri, Int(nbNamespaces), namespaces,
@@ -47,7 +58,16 @@ final class SAXDriver {
             driver.receiver.characters(UnsafeBufferPointer(start: chars, count: Int(len)))
             driver.stopIfAsked(ctx)
         }
-        handler.cdataBlock = handler.characters
+        if keepCDATA {
+            handler.cdataBlock = { ctx, chars, len in
+                guard let chars, len > 0 else { return }
+                let driver = SAXDriver.from(ctx)
+                driver.receiver.cdata(UnsafeBufferPointer(start: chars, count: Int(len)))
+                driver.stopIfAsked(ctx)
+            }
+        } else {
+            handler.cdataBlock = handler.characters
+        }
         // The default start-document handler gives DTD entity declarations a document to live in.
         handler.startDocument = { ctx in xmlSAX2StartDocument(ctx) }
         handler.internalSubset = { ctx, name, externalID, systemID in
@@ -97,8 +117,19 @@ final class SAXDriver {
         }
     }
 
+    /// The line and column the parser is at (inside a callback: where the event ends).
+    package var position: (line: Int, column: Int) {
+        guard let ctxt else { return (0, 0) }
+        return (Int(xmlSAX2GetLineNumber(ctxt)), Int(xmlSAX2GetColumnNumber(ctxt)))
+    }
+
+    /// Ends the parse from inside a callback.
+    package func stop() {
+        if let ctxt { xmlStopParser(ctxt) }
+    }
+
     /// Feeds the next chunk of UTF-8 bytes.
-    func push(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package func push(_ bytes: UnsafeBufferPointer<UInt8>) {
         if !started {
             // libxml2 wants the first bytes at creation to detect the encoding.
             pending.append(contentsOf: bytes)
@@ -116,7 +147,7 @@ final class SAXDriver {
     }
 
     /// Ends the document.
-    func finish() {
+    package func finish() {
         if !started { start(with: pending); pending = [] }
         guard let ctxt else { return }
         _ = xmlParseChunk(ctxt, nil, 0, 1)
@@ -141,8 +172,8 @@ final class SAXDriver {
         }
         guard let ctxt else { return }
         ctxt.pointee._private = Unmanaged.passUnretained(self).toOpaque()
-        let options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue
-            | XML_PARSE_NOCDATA.rawValue
+        var options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue
+        if !keepCDATA { options |= XML_PARSE_NOCDATA.rawValue }
         xmlCtxtUseOptions(ctxt, Int32(options))
         if first.count > head {
             first.withUnsafeBufferPointer { buf in

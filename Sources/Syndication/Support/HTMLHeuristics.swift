@@ -1,7 +1,7 @@
 /// Guesses whether text that claims to be plain is really HTML (feedparser's `lookslikehtml`):
 /// it must close a tag or use a reference, and use only ordinary HTML elements and entities.
-enum HTMLHeuristics {
-    static let acceptableElements: Set<String> = [
+package enum HTMLHeuristics {
+    package static let acceptableElements: Set<String> = [
         "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "big", "blockquote", "br",
         "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup", "command", "datagrid",
         "datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "event-source",

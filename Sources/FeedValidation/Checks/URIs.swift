@@ -1,0 +1,169 @@
+/// URI and IRI checks (RFC 3986/3987), tag URIs (RFC 4151), URNs (RFC 2141) and the canonical
+/// form Atom asks ids to be in.
+enum URIs {
+    /// The characters a URI reference may hold as they are (the rest must be percent-encoded).
+    private static let allowed: [Bool] = {
+        var t = [Bool](repeating: false, count: 128)
+        for b in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789;/?:@&=+$.-_!~*'()%,#[]".utf8 {
+            t[Int(b)] = true
+        }
+        return t
+    }()
+
+    @inline(__always) private static func isHex(_ b: UInt8) -> Bool {
+        Values.isDigit(b) || ((b | 0x20) >= 97 && (b | 0x20) <= 102)
+    }
+
+    /// The scheme, lower-cased, when the text starts with one (`http:`).
+    static func scheme(_ s: String) -> String? {
+        let u = s.utf8
+        guard let first = u.first, Values.isAlpha(first) else { return nil }
+        var i = u.index(after: u.startIndex)
+        while i < u.endIndex {
+            let b = u[i]
+            if b == 58 { return String(decoding: u[..<i], as: UTF8.self).lowercased() }
+            guard Values.isAlnum(b) || b == 43 || b == 45 || b == 46 else { return nil }
+            i = u.index(after: i)
+        }
+        return nil
+    }
+
+    enum Problem { case whitespace, badCharacter, badEscape }
+
+    /// Why the text is not a URI reference (or an IRI reference when `iri`), or nil when it is one.
+    static func referenceProblem(_ s: String, iri: Bool = true) -> Problem? {
+        let u = Array(s.utf8)
+        var i = 0
+        while i < u.count {
+            let b = u[i]
+            if Values.isSpace(b) { return .whitespace }
+            if b >= 0x80 {
+                if !iri { return .badCharacter }
+            } else if !allowed[Int(b)] {
+                return .badCharacter
+            } else if b == 37 {
+                guard i + 2 < u.count, isHex(u[i + 1]), isHex(u[i + 2]) else { return .badEscape }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Hierarchical schemes whose authority must not be empty.
+    private static let networkSchemes: Set<String> = ["http", "https", "ftp"]
+
+    /// Whether `s` is an absolute IRI this validator trusts (`http://host/…`, `mailto:…`).
+    static func isAbsolute(_ s: String) -> Bool {
+        guard let sch = scheme(s), referenceProblem(s) == nil else { return false }
+        if networkSchemes.contains(sch) {
+            let rest = s.utf8.dropFirst(sch.utf8.count + 1)
+            guard rest.starts(with: "//".utf8) else { return false }
+            let host = rest.dropFirst(2)
+            return host.first.map { $0 != 47 } ?? false
+        }
+        return s.utf8.count > sch.utf8.count + 1 || sch == "about"
+    }
+
+    // MARK: tag: (RFC 4151)
+
+    static func isValidTag(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard u.count > 4, String(decoding: u[0..<4], as: UTF8.self).lowercased() == "tag:" else { return false }
+        guard let comma = u[4...].firstIndex(of: 44) else { return false }
+        let authority = u[4..<comma]
+        guard !authority.isEmpty else { return false }
+        var domain = authority[...]
+        if let at = authority.firstIndex(of: 64) {
+            let local = authority[..<at]
+            guard !local.isEmpty, local.allSatisfy({ Values.isAlnum($0) || $0 == 45 || $0 == 46 || $0 == 95 }) else { return false }
+            domain = authority[(at + 1)...]
+        }
+        guard !domain.isEmpty, domain.allSatisfy({ Values.isAlnum($0) || $0 == 45 || $0 == 46 }) else { return false }
+        guard let colon = u[(comma + 1)...].firstIndex(of: 58) else { return false }
+        let date = Array(u[(comma + 1)..<colon])
+        guard date.count == 4 || date.count == 7 || date.count == 10 else { return false }
+        guard Values.isW3CDTF(String(decoding: date, as: UTF8.self)) else { return false }
+        let specific = u[(colon + 1)...]
+        var seenHash = false
+        for b in specific {
+            if b == 35 { if seenHash { return false }; seenHash = true; continue }
+            guard b < 0x80, allowed[Int(b)], b != 91, b != 93 else { return false }
+        }
+        return true
+    }
+
+    // MARK: urn: (RFC 2141)
+
+    enum URNProblem { case nid, nss }
+
+    static func urnProblem(_ s: String) -> URNProblem? {
+        let u = Array(s.utf8)
+        guard let colon = u[4...].firstIndex(of: 58) else { return .nid }
+        let nid = u[4..<colon]
+        guard (1...32).contains(nid.count), let first = nid.first, Values.isAlnum(first),
+              nid.allSatisfy({ Values.isAlnum($0) || $0 == 45 }) else { return .nid }
+        let nss = Array(u[(colon + 1)...])
+        guard !nss.isEmpty else { return .nss }
+        let other = Set("()+,-.:=@;$_!*'".utf8)
+        var i = 0
+        while i < nss.count {
+            let b = nss[i]
+            if b == 37 {
+                guard i + 2 < nss.count, isHex(nss[i + 1]), isHex(nss[i + 2]) else { return .nss }
+                i += 3
+                continue
+            }
+            guard b < 0x80, Values.isAlnum(b) || other.contains(b) || b == 47 || b == 63 || b == 35 else { return .nss }
+            i += 1
+        }
+        return nil
+    }
+
+    // MARK: Canonical form
+
+    private static let unreserved: Set<UInt8> = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~".utf8)
+
+    /// Whether an absolute URI is in the normal form RFC 3986 section 6 describes: lower-case
+    /// scheme and host, no default port, no dot-segments, upper-case escapes, nothing escaped
+    /// that needs no escaping.
+    static func isCanonical(_ s: String) -> Bool {
+        guard let sch = scheme(s) else { return true }
+        let u = Array(s.utf8)
+        if String(decoding: u[0..<sch.utf8.count], as: UTF8.self) != sch { return false }
+        var i = 0
+        while i < u.count {
+            if u[i] == 37, i + 2 < u.count {
+                let h = u[i + 1], l = u[i + 2]
+                if (h >= 97 && h <= 102) || (l >= 97 && l <= 102) { return false }
+                if let v = UInt8(String(decoding: u[(i + 1)...(i + 2)], as: UTF8.self), radix: 16), unreserved.contains(v) {
+                    return false
+                }
+                i += 3
+                continue
+            }
+            i += 1
+        }
+        guard sch == "http" || sch == "https" else { return true }
+        let rest = Array(u[(sch.utf8.count + 1)...])
+        guard rest.starts(with: Array("//".utf8)) else { return true }
+        let afterSlashes = rest[2...]
+        let authorityEnd = afterSlashes.firstIndex { $0 == 47 || $0 == 63 || $0 == 35 } ?? rest.count
+        let authority = Array(rest[2..<authorityEnd])
+        var host = authority[...]
+        if let at = authority.lastIndex(of: 64) {
+            if authority[..<at].allSatisfy({ $0 == 58 }) { return false }
+            host = authority[(at + 1)...]
+        }
+        if let colon = host.lastIndex(of: 58) {
+            let port = host[(colon + 1)...]
+            if port.isEmpty || String(decoding: port, as: UTF8.self) == (sch == "http" ? "80" : "443") { return false }
+            host = host[..<colon]
+        }
+        if host.contains(where: { $0 >= 65 && $0 <= 90 }) { return false }
+        let path = rest[authorityEnd...].prefix { $0 != 63 && $0 != 35 }
+        if path.isEmpty { return false }
+        let segments = path.split(separator: 47, omittingEmptySubsequences: false)
+        if segments.contains(where: { $0.elementsEqual([46]) || $0.elementsEqual([46, 46]) }) { return false }
+        return true
+    }
+}

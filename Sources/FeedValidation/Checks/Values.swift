@@ -1,0 +1,265 @@
+/// Checks of single values (dates, URIs, e-mail addresses, numbers, languages, MIME types),
+/// written as small scanners over the UTF-8 bytes: they run once per element of multi-megabyte
+/// feeds.
+enum Values {
+    // MARK: Characters
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    @inline(__always) static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+    @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || isAlpha(b) }
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
+
+    static func trimmed(_ s: String) -> String {
+        let u = Array(s.utf8)
+        var a = 0, b = u.count
+        while a < b && isSpace(u[a]) { a += 1 }
+        while b > a && isSpace(u[b - 1]) { b -= 1 }
+        return a == 0 && b == u.count ? s : String(decoding: u[a..<b], as: UTF8.self)
+    }
+
+    static func hasOuterWhitespace(_ s: String) -> Bool {
+        guard let f = s.utf8.first, let l = s.utf8.last else { return false }
+        return isSpace(f) || isSpace(l)
+    }
+
+    // MARK: Dates
+
+    private static func number(_ u: [UInt8], _ at: Int, _ count: Int) -> Int? {
+        guard at + count <= u.count else { return nil }
+        var n = 0
+        for i in at..<(at + count) {
+            guard isDigit(u[i]) else { return nil }
+            n = n * 10 + Int(u[i] - 48)
+        }
+        return n
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// RFC 3339 `date-time`, as Atom requires (upper-case `T` and `Z`).
+    static func isRFC3339(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard u.count >= 20, let y = number(u, 0, 4), u[4] == 45, let mo = number(u, 5, 2), u[7] == 45,
+              let d = number(u, 8, 2), u[10] == 84, let h = number(u, 11, 2), u[13] == 58,
+              let mi = number(u, 14, 2), u[16] == 58, let se = number(u, 17, 2) else { return false }
+        guard (1...12).contains(mo), d >= 1, d <= daysIn(month: mo, year: y), h < 24, mi < 60, se <= 60 else { return false }
+        var i = 19
+        if u[i] == 46 {
+            i += 1
+            let start = i
+            while i < u.count && isDigit(u[i]) { i += 1 }
+            if i == start { return false }
+        }
+        guard i < u.count else { return false }
+        if u[i] == 90 { return i + 1 == u.count }
+        guard u[i] == 43 || u[i] == 45, i + 6 == u.count, let zh = number(u, i + 1, 2), u[i + 3] == 58,
+              let zm = number(u, i + 4, 2) else { return false }
+        return zh < 24 && zm < 60
+    }
+
+    /// W3C-DTF (ISO 8601 profile): YYYY, YYYY-MM, YYYY-MM-DD, or a date and time with zone.
+    static func isW3CDTF(_ s: String, zoneRequired: Bool = false) -> Bool {
+        let u = Array(s.utf8)
+        guard let y = number(u, 0, 4) else { return false }
+        _ = y
+        if u.count == 4 { return true }
+        guard u.count >= 7, u[4] == 45, let mo = number(u, 5, 2), (1...12).contains(mo) else { return false }
+        if u.count == 7 { return true }
+        guard u.count >= 10, u[7] == 45, let d = number(u, 8, 2), d >= 1, d <= daysIn(month: mo, year: y) else { return false }
+        if u.count == 10 { return true }
+        guard u[10] == 84, let h = number(u, 11, 2), u.count >= 16, u[13] == 58, let mi = number(u, 14, 2),
+              h < 24, mi < 60 else { return false }
+        var i = 16
+        if i < u.count && u[i] == 58 {
+            guard let se = number(u, i + 1, 2), se <= 60 else { return false }
+            i += 3
+            if i < u.count && u[i] == 46 {
+                i += 1
+                let start = i
+                while i < u.count && isDigit(u[i]) { i += 1 }
+                if i == start { return false }
+            }
+        }
+        if i == u.count { return !zoneRequired }
+        if u[i] == 90 { return i + 1 == u.count }
+        guard u[i] == 43 || u[i] == 45, i + 6 == u.count, let zh = number(u, i + 1, 2), u[i + 3] == 58,
+              let zm = number(u, i + 4, 2) else { return false }
+        return zh < 24 && zm < 60
+    }
+
+    enum RFC822 { case valid, problematical, invalid }
+
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let weekdays = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
+    private static let zones: Set<String> = ["ut", "gmt", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt"]
+
+    /// RFC 822 / 2822 dates as RSS 2.0 uses them: `[Wkd, ]D Mon YYYY HH:MM[:SS] ZONE`.
+    /// Readable but unwise forms (two-digit years, military zones, comments, a missing space) are
+    /// `problematical`.
+    static func rfc822(_ s: String) -> RFC822 {
+        var problematical = false
+        var text = s
+        if text.contains("(") {
+            // Comments are legal in RFC 822 but few readers cope.
+            var out = ""
+            var depth = 0
+            for c in text {
+                if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if depth == 0 { out.append(c) }
+            }
+            text = out
+            problematical = true
+        }
+        var tokens = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
+        guard !tokens.isEmpty else { return .invalid }
+        var weekday: Int?
+        if let first = tokens.first, first.count >= 3, let w = weekdays.firstIndex(of: String(first.prefix(3))) {
+            if first.hasSuffix(",") && first.count == 4 {
+                tokens.removeFirst()
+            } else if first.count > 4, first.dropFirst(3).first == ",", first.dropFirst(4).allSatisfy({ $0.isNumber }) {
+                tokens[0] = String(first.dropFirst(4))
+                problematical = true
+            } else if first.count == 3 {
+                tokens.removeFirst()
+                if tokens.first == "," { tokens.removeFirst() } else { problematical = true }
+            } else {
+                return .invalid
+            }
+            weekday = w
+        }
+        guard tokens.count == 5 || tokens.count == 4 else { return .invalid }
+        guard let day = Int(tokens[0]), tokens[0].count <= 2, let month = months.firstIndex(of: tokens[1]),
+              tokens[2].allSatisfy({ $0.isNumber }) else { return .invalid }
+        var year = Int(tokens[2]) ?? 0
+        if tokens[2].count == 2 {
+            problematical = true
+            year += year < 50 ? 2000 : 1900
+        } else if tokens[2].count != 4 {
+            return .invalid
+        }
+        guard day >= 1, day <= daysIn(month: month + 1, year: year) else { return .invalid }
+        let time = tokens[3].split(separator: ":", omittingEmptySubsequences: false)
+        guard time.count == 2 || time.count == 3, time.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }),
+              let hh = Int(time[0]), let mm = Int(time[1]), hh < 24, mm < 60 else { return .invalid }
+        if time.count == 3, let ss = Int(time[2]), ss > 60 { return .invalid }
+        if tokens.count == 4 { return .invalid }
+        let zone = tokens[4]
+        if zones.contains(zone) {
+        } else if zone.count == 5, zone.first == "+" || zone.first == "-", zone.dropFirst().allSatisfy(\.isNumber) {
+            let minutes = Int(zone.suffix(2)) ?? 0
+            if minutes >= 60 { return .invalid }
+            if minutes != 0 && minutes != 30 && minutes != 45 { problematical = true }
+        } else if zone.count == 1, let c = zone.first, c.isLetter, c != "j" {
+            problematical = true
+        } else {
+            return .invalid
+        }
+        if let weekday {
+            // Zeller-style day of week for the Gregorian calendar.
+            var y = year, m = month + 1
+            if m < 3 { m += 12; y -= 1 }
+            let k = y % 100, j = y / 100
+            let h = (day + 13 * (m + 1) / 5 + k + k / 4 + j / 4 + 5 * j) % 7   // 0 = Saturday
+            if (h + 6) % 7 != weekday { return .invalid }
+        }
+        return problematical ? .problematical : .valid
+    }
+
+    // MARK: E-mail
+
+    /// An RFC 2822 addr-spec, as the validator has always accepted it.
+    static func isAddrSpec(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard let at = u.lastIndex(of: 64), at > 0, at < u.count - 1 else { return false }
+        for b in u[..<at] {
+            if !(isAlnum(b) || b == 46 || b == 45 || b == 95 || b == 43 || b == 39 || b == 61 || b == 38 || b >= 0x80) { return false }
+        }
+        let domain = u[(at + 1)...]
+        guard domain.contains(46), domain.first != 46, domain.last != 46 else { return false }
+        for b in domain where !(isAlnum(b) || b == 46 || b == 45 || b >= 0x80) { return false }
+        return true
+    }
+
+    enum Contact { case valid, missingRealName, emailFormat, invalid }
+
+    /// RSS's `managingEditor`, `webMaster` and `author`: `addr-spec (Real Name)`.
+    static func rssContact(_ raw: String) -> Contact {
+        let s = trimmed(raw)
+        if s.lowercased().hasPrefix("mailto:") { return .valid }
+        if isAddrSpec(s) { return .missingRealName }
+        if let open = s.firstIndex(of: "("), s.hasSuffix(")") {
+            let address = trimmed(String(s[..<open]))
+            if isAddrSpec(address) { return .valid }
+            return .invalid
+        }
+        // "Name <addr>" or "Name, addr": the address is there, in another form.
+        let words = s.split(whereSeparator: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "," })
+        if words.contains(where: { isAddrSpec(String($0)) }) { return .emailFormat }
+        return .invalid
+    }
+
+    // MARK: Numbers
+
+    static func isInteger(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        var i = 0
+        if i < u.count && (u[i] == 45 || u[i] == 43) { i += 1 }
+        guard i < u.count else { return false }
+        return u[i...].allSatisfy(isDigit)
+    }
+
+    static func isNonNegativeInteger(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        return !u.isEmpty && u.allSatisfy(isDigit)
+    }
+
+    static func isPositiveInteger(_ s: String) -> Bool {
+        isNonNegativeInteger(s) && s.utf8.contains { $0 != 48 }
+    }
+
+    static func isFloat(_ s: String) -> Bool {
+        guard !s.isEmpty else { return false }
+        return Double(s) != nil && s.utf8.allSatisfy { isDigit($0) || $0 == 46 || $0 == 45 || $0 == 43 || $0 == 101 || $0 == 69 }
+    }
+
+    // MARK: Languages and MIME types
+
+    /// An RFC 3066 / BCP 47 language tag: `en`, `en-us`, `x-klingon`, `zh-Hans-CN`.
+    static func isLanguageTag(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (1...8).contains(first.count), first.utf8.allSatisfy(isAlpha) else { return false }
+        if first.count > 3 && first.lowercased() != "i" { return false }
+        for p in parts.dropFirst() where !((1...8).contains(p.count) && p.utf8.allSatisfy(isAlnum)) { return false }
+        return true
+    }
+
+    private static let tokenSpecials: Set<UInt8> = Set("()<>@,;:\\\"/[]?= \t".utf8)
+
+    private static func isToken(_ s: Substring) -> Bool {
+        !s.isEmpty && s.utf8.allSatisfy { $0 > 32 && $0 < 127 && !tokenSpecials.contains($0) }
+    }
+
+    /// `type/subtype` with optional `; parameter=value` pairs (RFC 2045).
+    static func isMIMEType(_ s: String) -> Bool {
+        let parts = s.split(separator: ";", omittingEmptySubsequences: false)
+        let main = parts[0].split(separator: "/", omittingEmptySubsequences: false)
+        guard main.count == 2, isToken(trim(main[0])), isToken(trim(main[1])) else { return false }
+        for p in parts.dropFirst() {
+            let kv = p.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard kv.count == 2, isToken(trim(kv[0])) else { return false }
+        }
+        return true
+    }
+
+    private static func trim(_ s: Substring) -> Substring {
+        var s = s
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,120 @@
+import Syndication
+
+/// What an element is to the validator: which rules its attributes, children and text follow.
+enum Kind: Equatable {
+    /// Not checked, nor anything inside it (an element of a namespace we do not know).
+    case open
+    case document
+
+    // Atom 1.0 (RFC 4287)
+    case atomFeed, atomEntry, atomSource
+    case atomText          // title, subtitle, rights, summary
+    case atomContent
+    case atomPerson        // author, contributor
+    case atomPersonName, atomPersonEmail, atomPersonURI
+    case atomDate          // updated, published
+    case atomID
+    case atomLink
+    case atomCategory
+    case atomGenerator
+    case atomURI           // icon, logo
+    /// Inline XHTML inside an Atom text construct or content (below the wrapper `div`).
+    case xhtml
+    /// Inline MathML or SVG inside XHTML.
+    case foreignMarkup
+
+    // RSS 2.0 and its ancestors
+    case rss, channel, item, image, textInput, cloud, skipHours, skipDays, enclosure, guid, rssSource, rssCategory
+
+    // RSS 1.0 / 0.90
+    case rdf, rdfChannel, rdfItem, rdfImage, rdfTextInput, rdfItems, rdfSeq, rdfLi
+
+    /// Elements that are data, checked by a ``Leaf`` rule when they end.
+    case leaf(Leaf)
+}
+
+/// The checks for elements that hold a single value.
+enum Leaf: Equatable {
+    case text              // anything
+    case plainText         // text that should not be HTML (titles, names)
+    case html              // escaped HTML (descriptions)
+    case nonBlankText
+    case fullURL           // an absolute URL
+    case uriReference
+    case rfc822Date
+    case w3cdtf
+    case rfc3339
+    case rssContact        // managingEditor, webMaster, author
+    case language
+    case nonNegativeInteger
+    case positiveInteger
+    case integer
+    case ttl
+    case imageWidth, imageHeight
+    case hour, day
+    case updatePeriod
+    case updateFrequency
+    /// An empty element whose `rdf:resource` attribute is a full URL.
+    case rdfResource
+    /// Text that is a URL in RSS 2.0, an `rdf:resource` attribute in RSS 1.0 (trackback).
+    case trackbackURL
+    case contentEncoded
+    case xhtmlBody
+    case itunesExplicit
+    case itunesDuration
+    case yesNo
+}
+
+/// One open element.
+final class Node {
+    let namespace: String
+    let localName: String
+    /// The name used in messages: the local name for the document's own vocabulary,
+    /// `prefix:local` (with the well-known prefix) for extensions.
+    let name: String
+    /// The name used for the parent of an attribute in messages (`sx_history`).
+    let attributeParentName: String
+    var kind: Kind
+    let line: Int
+    let column: Int
+    let attributes: [ExtensionElement.Attribute]
+    var text: [UInt8] = []
+    var cdata = false
+    var childElements = 0
+    var counts: [String: Int] = [:]
+    /// Non-whitespace text directly inside an element that should only hold elements.
+    var strayText = false
+    /// Free-form facts a rule records for its `end` (the `type` of a text construct, …).
+    var facts: [String: String] = [:]
+
+    init(namespace: String, localName: String, name: String, attributeParentName: String, kind: Kind, line: Int,
+         column: Int, attributes: [ExtensionElement.Attribute]) {
+        self.namespace = namespace
+        self.localName = localName
+        self.name = name
+        self.attributeParentName = attributeParentName
+        self.kind = kind
+        self.line = line
+        self.column = column
+        self.attributes = attributes
+    }
+
+    func attribute(_ name: String, namespace: String? = nil) -> String? {
+        attributes.first { $0.name == name && $0.namespace == namespace }?.value
+    }
+
+    var value: String { String(decoding: text, as: UTF8.self) }
+
+    var keepsText: Bool {
+        switch kind {
+        case .open, .document, .atomFeed, .atomEntry, .atomSource, .atomPerson, .rss, .channel, .item, .image,
+             .textInput, .cloud, .skipHours, .skipDays, .rdf, .rdfChannel, .rdfItem, .rdfImage, .rdfTextInput,
+             .rdfItems, .rdfSeq, .foreignMarkup:
+            return false
+        default:
+            return true
+        }
+    }
+
+    func seen(_ child: String) -> Bool { (counts[child] ?? 0) > 0 }
+}

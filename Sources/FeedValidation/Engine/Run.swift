@@ -1,0 +1,343 @@
+import Syndication
+
+/// What a parent says of a child element.
+enum ChildDecision {
+    /// A known element; `once` when the parent may hold only one of it.
+    case known(Kind, once: Bool)
+    /// An element the parent's vocabulary does not define.
+    case undefined
+    /// An element of a vocabulary we do not check (an unknown namespace).
+    case open
+}
+
+/// The document family, fixed by the root element.
+enum Family {
+    case unknown, atom, rss2, rss1
+}
+
+/// One validation: the SAX receiver that keeps the open elements and applies the rules as
+/// elements start and end. Build one per document.
+final class Run: SAXReceiver {
+    var diagnostics: [Diagnostic] = []
+    var family: Family = .unknown
+    var format: String?
+    /// The namespace whose elements are named without a prefix in messages.
+    var coreNamespace = ""
+    var stack: [Node] = []
+    unowned(unsafe) var driver: SAXDriver!
+    var fatal = false
+    var hasDoctype = false
+    /// Byte offsets where each line starts, for the checks that look at the text as written.
+    let lineStarts: [Int]
+    let source: [UInt8]
+
+    // Document-wide facts.
+    var feedHasAuthor = false
+    var entriesWithoutAuthor: [(line: Int, column: Int)] = []
+    var guids: Set<String> = []
+    var entryKeys: Set<String> = []
+    var reportedNamespaces: Set<String> = []
+    var complete = false
+    var sawSelfLink = false
+    var usesAtomNamespace = false
+
+    init(source: [UInt8]) {
+        self.source = source
+        var starts = [0]
+        for (i, b) in source.enumerated() where b == 10 { starts.append(i + 1) }
+        lineStarts = starts
+    }
+
+    // MARK: Reporting
+
+    func report(_ code: String, line: Int, column: Int, _ params: [(String, String)] = []) {
+        guard !fatal || code == "SAXError" else { return }
+        let severity = Catalog.severities[code] ?? .error
+        let parameters = params.map { Diagnostic.Parameter(name: $0.0, value: $0.1) }
+        diagnostics.append(Diagnostic(severity: severity, code: code, line: line, column: column,
+                                      message: Catalog.message(code, parameters), parameters: parameters))
+    }
+
+    func report(_ code: String, at node: Node, _ params: [(String, String)] = []) {
+        report(code, line: node.line, column: node.column, params)
+    }
+
+    /// The element's own name and its parent's, as most messages carry them.
+    func names(_ node: Node) -> [(String, String)] {
+        [("parent", parent(of: node)?.name ?? "root"), ("element", node.name)]
+    }
+
+    func parent(of node: Node) -> Node? {
+        guard let i = stack.lastIndex(where: { $0 === node }) else { return stack.last }
+        return i > 0 ? stack[i - 1] : nil
+    }
+
+    /// The raw text of the lines an element spans (for checks of how it was written).
+    func rawLines(from first: Int, to last: Int) -> ArraySlice<UInt8> {
+        guard first >= 1, first <= lineStarts.count else { return [] }
+        let start = lineStarts[first - 1]
+        let end = last < lineStarts.count ? lineStarts[last] : source.count
+        return source[start..<max(start, min(end, source.count))]
+    }
+
+    // MARK: Names
+
+    func displayName(namespace: String, prefix: String?, local: String, separator: String = ":") -> String {
+        if namespace == coreNamespace { return local }
+        if let p = NS.prefixes[namespace] { return p + separator + local }
+        if let prefix { return prefix + separator + local }
+        return local
+    }
+
+    // MARK: SAXReceiver
+
+    func startElement(uri: String?, prefix: String?, localName: String, attributes: [ExtensionElement.Attribute],
+                      namespaceDeclarations: [(prefix: String?, uri: String)]) {
+        let (line, column) = driver.position
+        let ns = uri ?? ""
+        for d in namespaceDeclarations { checkNamespaceDeclaration(d.prefix, d.uri, line: line, column: column) }
+        if let parent = stack.last { parent.childElements += 1 }
+        let kind: Kind
+        let name: String
+        if stack.isEmpty {
+            kind = rootKind(ns: ns, local: localName, line: line, column: column, declarations: namespaceDeclarations)
+            name = displayName(namespace: ns, prefix: prefix, local: localName)
+        } else {
+            let parent = stack[stack.count - 1]
+            name = displayName(namespace: ns, prefix: prefix, local: localName)
+            switch child(of: parent, ns: ns, local: localName, name: name, line: line, column: column) {
+            case .known(let k, let once):
+                if once && parent.seen(name) {
+                    report("DuplicateElement", line: line, column: column,
+                           [("parent", parent.attributeParentName), ("element", name)])
+                }
+                kind = k
+            case .undefined:
+                report("UndefinedElement", line: line, column: column, [("parent", parent.name), ("element", name)])
+                kind = .open
+            case .open:
+                kind = .open
+            }
+            parent.counts[name, default: 0] += 1
+        }
+        let node = Node(namespace: ns, localName: localName, name: name,
+                        attributeParentName: displayName(namespace: ns, prefix: prefix, local: localName, separator: "_"),
+                        kind: kind, line: line, column: column, attributes: attributes)
+        stack.append(node)
+        checkCommonAttributes(node)
+        start(node)
+    }
+
+    func endElement() {
+        guard let node = stack.last else { return }
+        end(node)
+        stack.removeLast()
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let node = stack.last else { return }
+        if node.keepsText {
+            node.text.append(contentsOf: bytes)
+        } else if !node.strayText, node.kind != .open, node.kind != .foreignMarkup, bytes.contains(where: { !Values.isSpace($0) }) {
+            node.strayText = true
+        }
+    }
+
+    func cdata(_ bytes: UnsafeBufferPointer<UInt8>) {
+        stack.last?.cdata = true
+        characters(bytes)
+    }
+
+    func doctype(name: String?, externalID: String?, systemID: String?) {
+        hasDoctype = true
+    }
+
+    func undeclaredHTMLEntity(_ name: String) {
+        // HTML's entities are not XML's: a document must declare them (an RSS 0.91 DOCTYPE does).
+        guard !hasDoctype else { return }
+        let (line, column) = driver.position
+        report("SAXError", line: line, column: column, [("value", "undefined entity &\(name);")])
+        fatal = true
+    }
+
+    func xmlError(message: String, line: Int, column: Int, fatal isFatal: Bool) {
+        guard isFatal, !fatal else { return }
+        report("SAXError", line: line, column: column, [("value", message)])
+        // Namespace errors leave a well-formed tree behind; anything else ends the checking.
+        if !message.hasPrefix("Namespace prefix") && !message.contains("xmlns") {
+            fatal = true
+            driver.stop()
+        }
+    }
+
+    var shouldContinue: Bool { true }
+
+    // MARK: Dispatch
+
+    private func rootKind(ns: String, local: String, line: Int, column: Int,
+                          declarations: [(prefix: String?, uri: String)]) -> Kind {
+        switch (ns, local) {
+        case (NS.atom, "feed"):
+            family = .atom; format = "atom10"; coreNamespace = NS.atom
+            return .atomFeed
+        case (NS.atom, "entry"):
+            family = .atom; format = "atom10"; coreNamespace = NS.atom
+            return .atomEntry
+        case ("", "rss"):
+            family = .rss2; format = "rss20"; coreNamespace = ""
+            return .rss
+        case (NS.rdf, "RDF"):
+            family = .rss1; format = "rss10"
+            coreNamespace = declarations.first(where: { $0.prefix == nil })?.uri ?? NS.rss10
+            if coreNamespace == NS.rss090 { format = "rss090" }
+            return .rdf
+        case (_, "feed"):
+            family = .atom; format = "atom10"; coreNamespace = ns
+            if ns.isEmpty {
+                report("MissingNamespace", line: line, column: column, [("element", "feed")])
+            } else {
+                report("InvalidNamespace", line: line, column: column, [("element", "feed"), ("namespace", ns)])
+            }
+            return .atomFeed
+        case (_, "rss"):
+            family = .rss2; format = "rss20"; coreNamespace = ns
+            report("InvalidNamespace", line: line, column: column, [("element", "rss"), ("namespace", ns)])
+            return .rss
+        default:
+            report("UndefinedElement", line: line, column: column,
+                   [("parent", "root"), ("element", displayName(namespace: ns, prefix: nil, local: local))])
+            return .open
+        }
+    }
+
+    private func child(of parent: Node, ns: String, local: String, name: String, line: Int, column: Int) -> ChildDecision {
+        switch parent.kind {
+        case .open:
+            return .open
+        case .atomFeed, .atomEntry, .atomSource, .atomPerson, .atomText, .atomContent, .xhtml, .foreignMarkup,
+             .atomLink, .atomCategory, .atomGenerator, .atomDate, .atomID, .atomURI, .atomPersonName,
+             .atomPersonEmail, .atomPersonURI:
+            return atomChild(of: parent, ns: ns, local: local, name: name, line: line, column: column)
+        case .rss, .channel, .item, .image, .textInput, .cloud, .skipHours, .skipDays, .enclosure, .guid,
+             .rssSource, .rssCategory:
+            return rssChild(of: parent, ns: ns, local: local, name: name, line: line, column: column)
+        case .rdf, .rdfChannel, .rdfItem, .rdfImage, .rdfTextInput, .rdfItems, .rdfSeq, .rdfLi:
+            return rdfChild(of: parent, ns: ns, local: local, name: name, line: line, column: column)
+        case .leaf(let leaf):
+            return leafChild(of: parent, leaf: leaf, ns: ns, local: local, name: name, line: line, column: column)
+        case .document:
+            return .open
+        }
+    }
+
+    private func start(_ node: Node) {
+        switch node.kind {
+        case .atomLink: atomLinkStart(node)
+        case .atomCategory: atomCategoryStart(node)
+        case .atomGenerator: atomGeneratorStart(node)
+        case .atomContent, .atomText: atomTextStart(node)
+        case .xhtml: xhtmlStart(node)
+        case .foreignMarkup: foreignStart(node)
+        case .rss: rssStart(node)
+        case .cloud: cloudStart(node)
+        case .enclosure: enclosureStart(node)
+        case .rssSource: rssSourceStart(node)
+        case .open: openStart(node)
+        case .leaf(let leaf): leafStart(node, leaf)
+        default: break
+        }
+    }
+
+    private func end(_ node: Node) {
+        switch node.kind {
+        case .atomFeed: atomFeedEnd(node)
+        case .atomEntry: atomEntryEnd(node)
+        case .atomSource: atomSourceEnd(node)
+        case .atomPerson: atomPersonEnd(node)
+        case .atomPersonName: plainTextEnd(node, blankIsWarning: true)
+        case .atomPersonEmail: atomEmailEnd(node)
+        case .atomPersonURI: atomURIEnd(node)
+        case .atomDate: atomDateEnd(node)
+        case .atomID: atomIDEnd(node)
+        case .atomURI: atomURIEnd(node)
+        case .atomText, .atomContent: atomTextEnd(node)
+        case .atomLink: atomLinkEnd(node)
+        case .atomGenerator: atomGeneratorEnd(node)
+        case .rss: rssEnd(node)
+        case .channel: channelEnd(node)
+        case .item: itemEnd(node)
+        case .image: imageEnd(node)
+        case .textInput: textInputEnd(node)
+        case .skipHours: skipEnd(node, child: "hour")
+        case .skipDays: skipEnd(node, child: "day")
+        case .guid: guidEnd(node)
+        case .rssCategory: plainTextEnd(node, blankIsWarning: true)
+        case .rssSource: plainTextEnd(node, blankIsWarning: false)
+        case .rdf: rdfEnd(node)
+        case .rdfChannel: rdfChannelEnd(node)
+        case .rdfItem: rdfItemEnd(node)
+        case .rdfImage, .rdfTextInput: rdfCheckRequired(node)
+        case .leaf(let leaf): leafEnd(node, leaf)
+        default: break
+        }
+        if node.strayText {
+            report("UnexpectedText", at: node, names(node))
+        }
+    }
+
+    // MARK: Things every element may carry
+
+    private func checkNamespaceDeclaration(_ prefix: String?, _ uri: String, line: Int, column: Int) {
+        let attr = prefix.map { "xmlns:" + $0 } ?? "xmlns"
+        if uri.lowercased().hasPrefix("tag:") && !URIs.isValidTag(uri) {
+            report("InvalidTAG", line: line, column: column, [("element", attr), ("value", uri)])
+        }
+        if NS.prefixes[uri] == nil, let known = NS.nearMiss(uri), known != NS.atom {
+            report("InvalidNamespace", line: line, column: column, [("element", attr), ("value", uri)])
+        }
+    }
+
+    private func checkCommonAttributes(_ node: Node) {
+        for a in node.attributes where a.namespace == NS.xml {
+            switch a.name {
+            case "lang":
+                if !a.value.isEmpty && !Values.isLanguageTag(a.value) {
+                    report("InvalidLanguage", at: node, [("parent", node.name), ("element", "xml:lang"), ("value", a.value)])
+                }
+            case "base":
+                if let problem = URIs.referenceProblem(a.value) {
+                    report(problem == .whitespace ? "InvalidUriChar" : "InvalidUriChar", at: node,
+                           [("parent", node.name), ("element", "xml:base"), ("value", a.value)])
+                }
+            default: break
+            }
+        }
+    }
+
+    private func openStart(_ node: Node) {
+        guard !node.namespace.isEmpty, NS.prefixes[node.namespace] == nil, !reportedNamespaces.contains(node.namespace),
+              let parent = parent(of: node), parent.kind != .open, parent.kind != .foreignMarkup else { return }
+        reportedNamespaces.insert(node.namespace)
+        switch family {
+        case .atom:
+            report("UnknownNamespace", at: node, [("element", node.name), ("namespace", node.namespace)])
+        default:
+            break
+        }
+    }
+
+    // MARK: Leaves
+
+    private func leafChild(of parent: Node, leaf: Leaf, ns: String, local: String, name: String, line: Int,
+                           column: Int) -> ChildDecision {
+        switch leaf {
+        case .xhtmlBody:
+            return ns == NS.xhtml ? .known(.xhtml, once: false) : .open
+        case .text:
+            return .open
+        default:
+            if leaf == .rssContact && family == .rss1 { return .open }
+            return .undefined
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Syndication
+
+/// Validates RSS 0.9x/1.0/2.0 and Atom 1.0 documents the way the W3C Feed Validation Service
+/// does — same message classes, same parameters — in one streaming pass over libxml2's SAX
+/// events. It shares the parser's reader, not its leniency: what the parser forgives is
+/// reported here.
+public struct FeedValidator: Sendable {
+    public init() {}
+
+    /// Validates a whole document.
+    public func validate(_ bytes: [UInt8]) -> ValidationReport {
+        let decoded = DocumentText(bytes)
+        let run = Run(source: decoded.utf8)
+        checkDeclaration(bytes, decoded, run)
+        let driver = SAXDriver(receiver: run, keepCDATA: true)
+        run.driver = driver
+        decoded.utf8.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count && !run.fatal {
+                let end = min(offset + 256 * 1024, buffer.count)
+                driver.push(UnsafeBufferPointer(rebasing: buffer[offset..<end]))
+                offset = end
+            }
+        }
+        if !run.fatal { driver.finish() }
+        if run.family == .unknown && run.diagnostics.isEmpty {
+            run.report("UndefinedElement", line: 1, column: 1, [("parent", "root"), ("element", "")])
+        }
+        // Rules that look back (a missing author seen only when the feed ends) report late:
+        // put everything back in document order, and each finding once.
+        var seen = Set<String>()
+        let ordered = run.diagnostics.enumerated().sorted {
+            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+        }.map(\.element).filter { d in
+            let key = "\(d.line):\(d.column):\(d.code):" + d.parameters.map { $0.name + "=" + $0.value }.joined(separator: ",")
+            return seen.insert(key).inserted
+        }
+        return ValidationReport(diagnostics: ordered, format: run.format)
+    }
+
+    private static let standardEncodings: Set<String> = ["utf-8", "utf-16", "utf-16le", "utf-16be", "utf8"]
+    private static let commonEncodings: Set<String> = [
+        "iso-8859-1", "us-ascii", "ascii", "windows-1252", "iso-8859-2", "iso-8859-15", "windows-1251", "koi8-r",
+        "shift_jis", "euc-jp", "iso-2022-jp", "gb2312", "gbk", "gb18030", "big5", "euc-kr", "iso-8859-5",
+        "iso-8859-7", "iso-8859-9", "windows-1250", "windows-1253", "windows-1254", "windows-1255", "windows-1256",
+        "windows-1257", "iso-8859-6", "iso-8859-8", "tis-620", "utf-32",
+    ]
+
+    /// The XML declaration: version 1.0, an encoding that exists, and one every reader knows.
+    private func checkDeclaration(_ bytes: [UInt8], _ decoded: DocumentText, _ run: Run) {
+        let text = decoded.utf8
+        guard text.starts(with: Array("<?xml".utf8)), let end = text.firstIndex(of: UInt8(ascii: ">")) else {
+            if !(bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE])) {
+                run.report("MissingEncoding", line: 1, column: 1, [("element", "xml")])
+            }
+            return
+        }
+        let declaration = String(decoding: text[..<end], as: UTF8.self)
+        func pseudoAttribute(_ name: String) -> (value: String, column: Int)? {
+            guard let r = declaration.range(of: name + "=") else { return nil }
+            let rest = declaration[r.upperBound...]
+            guard let q = rest.first, q == "\"" || q == "'" else { return nil }
+            let value = rest.dropFirst().prefix { $0 != q }
+            let column = declaration.distance(from: declaration.startIndex, to: rest.startIndex) + value.count + 3
+            return (String(value), column)
+        }
+        if let version = pseudoAttribute("version"), version.value != "1.0" {
+            run.report("BadXmlVersion", line: 1, column: version.column, [("element", "xml"), ("value", version.value)])
+        }
+        guard let encoding = pseudoAttribute("encoding") else {
+            if !bytes.starts(with: [0xEF, 0xBB, 0xBF]) { run.report("MissingEncoding", line: 1, column: 1, [("element", "xml")]) }
+            return
+        }
+        let name = encoding.value.lowercased()
+        let line = 1 + text[..<end].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        if decoded.declaredIsUnknown {
+            run.report("UnknownEncoding", line: line, column: encoding.column, [("element", "xml"), ("value", encoding.value)])
+        } else if !FeedValidator.standardEncodings.contains(name) {
+            if FeedValidator.commonEncodings.contains(name) {
+                run.report("NonstdEncoding", line: line, column: encoding.column, [("element", "xml"), ("value", encoding.value)])
+            } else {
+                run.report("ObscureEncoding", line: line, column: encoding.column, [("element", "xml"), ("value", encoding.value)])
+            }
+        }
+    }
+}

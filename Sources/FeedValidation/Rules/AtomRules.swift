@@ -1,0 +1,497 @@
+import Syndication
+
+/// Atom 1.0, by RFC 4287 section: the feed, entry and source containers (4.1), text constructs
+/// (3.1), persons (3.2), dates (3.3), and the metadata elements (4.2).
+extension Run {
+    private static let feedChildren: [String: (Kind, Bool)] = [
+        "author": (.atomPerson, false), "category": (.atomCategory, false), "contributor": (.atomPerson, false),
+        "generator": (.atomGenerator, true), "icon": (.atomURI, true), "id": (.atomID, true),
+        "link": (.atomLink, false), "logo": (.atomURI, true), "rights": (.atomText, true),
+        "subtitle": (.atomText, true), "title": (.atomText, true), "updated": (.atomDate, true),
+    ]
+    private static let entryChildren: [String: (Kind, Bool)] = [
+        "author": (.atomPerson, false), "category": (.atomCategory, false), "content": (.atomContent, true),
+        "contributor": (.atomPerson, false), "id": (.atomID, true), "link": (.atomLink, false),
+        "published": (.atomDate, true), "rights": (.atomText, true), "source": (.atomSource, true),
+        "summary": (.atomText, true), "title": (.atomText, true), "updated": (.atomDate, true),
+    ]
+    private static let personChildren: [String: (Kind, Bool)] = [
+        "name": (.atomPersonName, true), "uri": (.atomPersonURI, true), "email": (.atomPersonEmail, true),
+    ]
+
+    static let registeredRels: Set<String> = [
+        "alternate", "related", "self", "enclosure", "via", "first", "last", "next", "previous", "prev",
+        "prev-archive", "next-archive", "current", "replies", "license", "edit", "edit-media", "payment",
+        "hub", "service", "search", "describedby", "up", "help", "icon", "index", "latest-version",
+        "predecessor-version", "successor-version", "version-history", "working-copy", "working-copy-of",
+        "alternate-archive", "archives", "author", "bookmark", "canonical", "copyright", "duplicate", "glossary",
+        "license", "lrdd", "monitor", "monitor-group", "nofollow", "noreferrer", "pingback", "prefetch",
+        "profile", "stylesheet", "tag", "edit-form", "create-form", "type", "item", "collection", "memento",
+    ]
+    private static let historyRels: Set<String> = ["first", "last", "next", "previous", "prev-archive", "next-archive", "current"]
+
+    func atomChild(of parent: Node, ns: String, local: String, name: String, line: Int, column: Int) -> ChildDecision {
+        switch parent.kind {
+        case .atomFeed, .atomEntry, .atomSource:
+            if ns == NS.atom {
+                let table = parent.kind == .atomEntry ? Run.entryChildren : Run.feedChildren
+                if let (kind, once) = table[local] { return .known(kind, once: once) }
+                if parent.kind == .atomFeed && local == "entry" { return .known(.atomEntry, once: false) }
+                return .undefined
+            }
+            return extensionChild(of: parent, ns: ns, local: local, context: parent.kind == .atomEntry ? .entry : .feed)
+        case .atomPerson:
+            if ns == NS.atom {
+                if let (kind, once) = Run.personChildren[local] { return .known(kind, once: once) }
+                return .undefined
+            }
+            return extensionChild(of: parent, ns: ns, local: local, context: .other)
+        case .atomText, .atomContent:
+            let type = parent.facts["type"] ?? "text"
+            if type == "xhtml" {
+                if parent.childElements == 1 && ns == NS.xhtml && local == "div" {
+                    parent.facts["div"] = "yes"
+                    return .known(.xhtml, once: false)
+                }
+                if parent.facts["div"] == nil && parent.facts["reportedDiv"] == nil {
+                    parent.facts["reportedDiv"] = "yes"
+                    report("MissingXhtmlDiv", line: line, column: column, names(parent))
+                }
+                return ns == NS.xhtml ? .known(.xhtml, once: false) : .open
+            }
+            if type == "text" || type == "html" {
+                report("UndefinedElement", line: line, column: column, [("parent", parent.name), ("element", name)])
+                return .open
+            }
+            return .open
+        case .xhtml:
+            if ns == NS.xhtml { return .known(.xhtml, once: false) }
+            if ns == "http://www.w3.org/1998/Math/MathML" || ns == "http://www.w3.org/2000/svg" {
+                return .known(.foreignMarkup, once: false)
+            }
+            if !reportedNamespaces.contains(ns) {
+                reportedNamespaces.insert(ns)
+                report("UnknownNamespace", line: line, column: column, [("element", name), ("namespace", ns)])
+            }
+            return .open
+        case .foreignMarkup:
+            return .known(.foreignMarkup, once: false)
+        default:
+            if ns != NS.atom && ns != coreNamespace { return .open }
+            return .undefined
+        }
+    }
+
+    // MARK: Containers
+
+    func atomFeedEnd(_ node: Node) {
+        requireChildren(node, ["id", "title", "updated"])
+        if !node.seen("author") && !(stack.first === node && node.localName == "entry") {
+            for position in entriesWithoutAuthor {
+                report("MissingElement", line: position.line, column: position.column, [("parent", "entry"), ("element", "author")])
+            }
+        }
+        if stack.first === node && !sawSelfLink && node.localName == "feed" {
+            // RFC 4287 recommends it, and readers need it to know where the feed lives.
+            report("MissingSelf", at: node, [("element", "link"), ("parent", "feed")])
+        }
+        feedHasAuthor = false
+    }
+
+    func atomEntryEnd(_ node: Node) {
+        requireChildren(node, ["id", "title", "updated"])
+        let hasAuthor = node.seen("author") || node.facts["sourceAuthor"] != nil
+        if !hasAuthor {
+            if stack.count == 1 {
+                report("MissingElement", at: node, [("parent", "entry"), ("element", "author")])
+            } else {
+                entriesWithoutAuthor.append((node.line, node.column))
+            }
+        }
+        if !node.seen("content") && node.facts["alternate"] == nil {
+            report("MissingContentOrAlternate", at: node, [("parent", "entry"), ("element", "content")])
+        }
+        if node.facts["needsSummary"] != nil && !node.seen("summary") {
+            report("MissingSummary", at: node, [("parent", "entry"), ("element", "summary")])
+        }
+        if let id = node.facts["id"] {
+            let key = id + "\u{0}" + (node.facts["updated"] ?? "")
+            if entryKeys.contains(key) {
+                report("DuplicateEntries", at: node, [("parent", "feed"), ("element", "entry"), ("value", id)])
+            }
+            entryKeys.insert(key)
+        }
+    }
+
+    func atomSourceEnd(_ node: Node) {
+        if node.seen("author"), let entry = parent(of: node) { entry.facts["sourceAuthor"] = "yes" }
+    }
+
+    func atomPersonEnd(_ node: Node) {
+        requireChildren(node, ["name"])
+        if let parent = parent(of: node), parent.kind == .atomFeed, node.localName == "author" { feedHasAuthor = true }
+    }
+
+    func requireChildren(_ node: Node, _ children: [String]) {
+        for c in children where !node.seen(c) {
+            report("MissingElement", at: node, [("parent", node.name), ("element", c)])
+        }
+    }
+
+    // MARK: Values
+
+    func plainTextEnd(_ node: Node, blankIsWarning: Bool) {
+        let value = node.value
+        if blankIsWarning && Values.trimmed(value).isEmpty {
+            report("NotBlank", at: node, names(node))
+            return
+        }
+        checkNoHTML(node, value)
+    }
+
+    /// Text that must not be HTML: an end tag of a known element, or a character reference
+    /// that survived decoding (escaped twice), gives `ContainsHTML`.
+    func checkNoHTML(_ node: Node, _ value: String, code: String = "ContainsHTML", params: [(String, String)]? = nil) {
+        guard value.utf8.contains(60) || value.utf8.contains(38) else { return }
+        if let tag = HTMLChecks.knownEndTag(value) {
+            report(code, at: node, (params ?? names(node)) + [("value", tag)])
+        } else if let entity = HTMLChecks.entityReference(value) {
+            // Hexadecimal references where the text was written are the RSS Profile's advice for
+            // a literal ampersand: not HTML.
+            let raw = rawLines(from: node.line, to: driver.position.line)
+            if !raw.containsSubsequence(Array("&#x".utf8)) {
+                report(code, at: node, (params ?? names(node)) + [("value", entity)])
+            }
+        }
+    }
+
+    func atomEmailEnd(_ node: Node) {
+        if !Values.isAddrSpec(Values.trimmed(node.value)) {
+            report("InvalidContact", at: node, names(node) + [("value", node.value)])
+        }
+    }
+
+    /// icon, logo and a person's uri: an IRI reference.
+    func atomURIEnd(_ node: Node) {
+        let value = node.value
+        if Values.hasOuterWhitespace(value) && !Values.trimmed(value).isEmpty {
+            report("UnexpectedWhitespace", at: node, names(node))
+            return
+        }
+        checkIRI(value, at: node, params: names(node), blankCode: "NotBlank")
+    }
+
+    /// An IRI reference: `InvalidIRI` (an `InvalidLink`), `InvalidUriChar` for whitespace.
+    func checkIRI(_ value: String, at node: Node, params: [(String, String)], blankCode: String? = nil, full: Bool = false) {
+        if value.isEmpty {
+            if let blankCode { report(blankCode, at: node, params) }
+            return
+        }
+        switch URIs.referenceProblem(value) {
+        case .whitespace?, .badCharacter?:
+            report("InvalidUriChar", at: node, params + [("value", value)])
+        case .badEscape?:
+            report("InvalidIRI", at: node, params + [("value", value)])
+        case nil:
+            if let sch = URIs.scheme(value), sch == "http" || sch == "https" || sch == "ftp", !URIs.isAbsolute(value) {
+                report("InvalidIRI", at: node, params + [("value", value)])
+            } else if full && !URIs.isAbsolute(value) {
+                report("InvalidFullLink", at: node, params + [("value", value)])
+            }
+        }
+    }
+
+    func atomDateEnd(_ node: Node) {
+        let value = node.value
+        if Values.hasOuterWhitespace(value) {
+            report("UnexpectedWhitespace", at: node, names(node))
+        }
+        let trimmed = Values.trimmed(value)
+        if !Values.isRFC3339(trimmed) {
+            report("InvalidRFC3339Date", at: node, names(node) + [("value", trimmed)])
+        } else if let year = Int(trimmed.prefix(4)), year < 1970 || year > 2100 {
+            report("ImplausibleDate", at: node, names(node) + [("value", trimmed)])
+        }
+        if node.localName == "updated", let entry = parent(of: node), entry.kind == .atomEntry { entry.facts["updated"] = trimmed }
+    }
+
+    func atomIDEnd(_ node: Node) {
+        let value = node.value
+        if Values.hasOuterWhitespace(value) && !Values.trimmed(value).isEmpty {
+            report("UnexpectedWhitespace", at: node, names(node))
+            return
+        }
+        checkIdentifier(value, at: node, params: names(node))
+        if let entry = parent(of: node), entry.kind == .atomEntry { entry.facts["id"] = value }
+    }
+
+    /// An identifier that must be an absolute IRI: tag: and urn: are checked by their own rules,
+    /// and ids should be in canonical form.
+    func checkIdentifier(_ value: String, at node: Node, params: [(String, String)]) {
+        let scheme = URIs.scheme(value)
+        if scheme == "tag" {
+            if !URIs.isValidTag(value) { report("InvalidTAG", at: node, params + [("value", value)]) }
+            return
+        }
+        if scheme == "urn" {
+            switch URIs.urnProblem(value) {
+            case .nid?: report("InvalidURN", at: node, params + [("value", value)])
+            case .nss?: report("InvalidNSS", at: node, params + [("value", value)])
+            case nil: break
+            }
+            return
+        }
+        if URIs.referenceProblem(value) != nil || !URIs.isAbsolute(value) {
+            report(URIs.referenceProblem(value) == .badCharacter ? "InvalidUriChar" : "InvalidFullLink", at: node,
+                   params + [("value", value)])
+            return
+        }
+        if !URIs.isCanonical(value) { report("NonCanonicalURI", at: node, params + [("value", value)]) }
+    }
+
+    // MARK: Links, categories, generator
+
+    func atomLinkStart(_ node: Node) {
+        guard let parent = parent(of: node) else { return }
+        let p = parent.name
+        let rel = node.attribute("rel")
+        if let rel, rel.isEmpty {
+            report("AttrNotBlank", at: node, [("parent", p), ("element", "link"), ("attr", "rel")])
+        } else if let rel, !rel.contains(":") || rel.contains(" ") || URIs.scheme(rel) == nil {
+            let lower = rel
+            if !Run.registeredRels.contains(lower) {
+                report("UnregisteredAtomLinkRel", at: node, [("parent", p), ("element", "link"), ("attr", "rel"), ("value", rel)])
+            }
+        }
+        let relation = rel ?? "alternate"
+        if let href = node.attribute("href") {
+            checkIRI(href, at: node, params: [("parent", p), ("element", "href"), ("attr", "href")])
+            if relation == "self" || relation == "http://www.iana.org/assignments/relation/self" { sawSelfLink = true }
+        } else {
+            report("MissingAttribute", at: node, [("parent", p), ("element", "link"), ("attr", "href")])
+        }
+        if let type = node.attribute("type") {
+            if type.isEmpty {
+                report("AttrNotBlank", at: node, [("parent", p), ("element", "link"), ("attr", "type")])
+            } else if !Values.isMIMEType(type) {
+                report("InvalidMIMEType", at: node, [("parent", p), ("element", "link"), ("attr", "type"), ("value", type)])
+            }
+        }
+        if let lang = node.attribute("hreflang"), !Values.isLanguageTag(lang) {
+            report("InvalidLanguage", at: node, [("parent", p), ("element", "hreflang"), ("value", lang)])
+        }
+        if let title = node.attribute("title") {
+            if title.isEmpty {
+                report("AttrNotBlank", at: node, [("parent", p), ("element", "link"), ("attr", "title")])
+            } else {
+                checkNoHTML(node, title, params: [("parent", p), ("element", "link")])
+            }
+        }
+        if let length = node.attribute("length"), !Values.isNonNegativeInteger(length) {
+            report("InvalidNonNegativeInteger", at: node, [("parent", p), ("element", "length"), ("value", length)])
+        }
+        if Run.historyRels.contains(relation) {
+            if parent.kind == .atomEntry {
+                report("FeedHistoryRelInEntry", at: node, [("parent", p), ("element", "link"), ("rel", relation)])
+            } else if complete && relation != "current" {
+                report("FeedRelInCompleteFeed", at: node, [("parent", p), ("element", "link"), ("rel", relation)])
+            }
+        }
+        if relation == "alternate" {
+            parent.facts["alternate"] = "yes"
+            let key = "links:" + (node.attribute("type") ?? "") + "|" + (node.attribute("hreflang") ?? "")
+            if parent.facts[key] != nil {
+                report("DuplicateAtomLink", at: node, [("parent", p), ("element", "link")])
+            }
+            parent.facts[key] = "yes"
+        }
+    }
+
+    func atomLinkEnd(_ node: Node) {
+        if !Values.trimmed(node.value).isEmpty {
+            report("AtomLinkNotEmpty", at: node, names(node))
+        }
+    }
+
+    func atomCategoryStart(_ node: Node) {
+        let p = [("parent", "category")]
+        if node.attribute("term") == nil {
+            report("MissingAttribute", at: node, [("element", "category"), ("attr", "term")])
+        }
+        if let scheme = node.attribute("scheme") {
+            checkIRI(scheme, at: node, params: p + [("element", "scheme")], full: true)
+        }
+        if let label = node.attribute("label") {
+            checkNoHTML(node, label, params: p + [("element", "label")])
+        }
+    }
+
+    func atomGeneratorStart(_ node: Node) {
+        guard let parent = parent(of: node) else { return }
+        if let uri = node.attribute("uri") {
+            checkIRI(uri, at: node, params: [("parent", parent.name), ("element", "generator"), ("attr", "uri")])
+        }
+    }
+
+    func atomGeneratorEnd(_ node: Node) {
+        plainTextEnd(node, blankIsWarning: true)
+    }
+
+    // MARK: Text constructs and content
+
+    func atomTextStart(_ node: Node) {
+        guard let parent = parent(of: node) else { return }
+        var type = "text"
+        if let t = node.attribute("type") {
+            if t.isEmpty {
+                report("AttrNotBlank", at: node, names(node) + [("attr", "type")])
+            } else {
+                switch t.lowercased() {
+                case "text", "text/plain": type = "text"
+                case "html", "text/html": type = "html"
+                case "xhtml", "application/xhtml+xml": type = "xhtml"
+                default:
+                    if node.kind == .atomContent && Values.isMIMEType(t) {
+                        type = t.lowercased()
+                    } else if node.kind == .atomContent {
+                        report("InvalidMIMEType", at: node, names(node) + [("attr", "type"), ("value", t)])
+                        type = "other"
+                    } else {
+                        report("InvalidTextType", at: node, names(node) + [("attr", "type"), ("value", t)])
+                    }
+                }
+            }
+        }
+        node.facts["type"] = type
+        if node.kind == .atomContent {
+            if let src = node.attribute("src") {
+                checkIRI(src, at: node, params: [("parent", parent.name), ("element", "content"), ("attr", "src")])
+                parent.facts["needsSummary"] = "yes"
+            } else if !["text", "html", "xhtml", "other"].contains(type) && !type.hasPrefix("text/")
+                        && !type.hasSuffix("+xml") && !type.hasSuffix("/xml") {
+                parent.facts["needsSummary"] = "yes"
+            }
+        }
+    }
+
+    func atomTextEnd(_ node: Node) {
+        let type = node.facts["type"] ?? "text"
+        let value = node.value
+        let params = names(node)
+        if node.kind == .atomContent, node.attribute("src") != nil {
+            if !Values.trimmed(value).isEmpty || node.childElements > 0 {
+                report("UnexpectedText", at: node, params)
+            }
+            return
+        }
+        switch type {
+        case "text":
+            if node.localName == "title" && Values.trimmed(value).isEmpty && node.childElements == 0 {
+                report("NotBlank", at: node, params)
+            } else if let tag = HTMLChecks.knownTag(value) {
+                report("ContainsUndeclaredHTML", at: node, params + [("value", tag)])
+            }
+        case "html":
+            checkEscapedHTML(node, value, params: params)
+        case "xhtml":
+            if node.childElements == 0 {
+                if node.cdata || HTMLChecks.knownTag(value) != nil || HTMLChecks.knownEndTag(value) != nil {
+                    report("NotInline", at: node, params)
+                } else {
+                    report("MissingXhtmlDiv", at: node, params)
+                }
+            } else if node.facts["div"] == nil {
+                if node.facts["reportedDiv"] == nil { report("MissingXhtmlDiv", at: node, params) }
+            } else if !Values.trimmed(value).isEmpty {
+                // Text beside the wrapper div.
+                report("MissingXhtmlDiv", at: node, params)
+            }
+        default:
+            if type.hasPrefix("text/") || type.hasSuffix("+xml") || type.hasSuffix("/xml") || type == "other" { return }
+            let compact = value.utf8.filter { !Values.isSpace($0) }
+            let base64 = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=".utf8)
+            if !compact.allSatisfy({ base64.contains($0) }) || compact.count % 4 != 0 {
+                report("NotBase64", at: node, params)
+            }
+        }
+    }
+
+    /// Escaped HTML: it must be HTML, and it must be safe.
+    func checkEscapedHTML(_ node: Node, _ value: String, params: [(String, String)]) {
+        guard value.utf8.contains(60) else { return }
+        let scan = HTMLScan(value)
+        if scan.processingInstruction {
+            report("SecurityRisk", at: node, params + [("tag", "?import")])
+        }
+        if scan.unterminated {
+            report("NotHtml", at: node, params + [("value", value)])
+        }
+        var findings: [HTMLChecks.Finding] = []
+        for tag in scan.tags where !tag.closing {
+            HTMLChecks.inspect(element: tag.name, attributes: tag.attributes, into: &findings)
+        }
+        reportFindings(findings, at: node, params: params)
+    }
+
+    func reportFindings(_ findings: [HTMLChecks.Finding], at node: Node, params: [(String, String)]) {
+        for f in findings {
+            switch f {
+            case .unsafeElement(let tag):
+                report("SecurityRisk", at: node, params + [("tag", tag)])
+            case .eventHandler(let attr):
+                report("SecurityRiskAttr", at: node, params + [("attr", attr)])
+            case .dangerousURI(let attr, let value):
+                report("SecurityRiskAttr", at: node, params + [("attr", attr), ("value", value)])
+            case .dangerousStyle(let value):
+                report("DangerousStyleAttr", at: node, params + [("attr", "style"), ("value", value)])
+            }
+        }
+    }
+
+    // MARK: Inline XHTML
+
+    /// The Atom text construct (or RSS `xhtml:body`) an inline element belongs to.
+    func construct(of node: Node) -> Node? {
+        for n in stack.reversed() {
+            switch n.kind {
+            case .atomText, .atomContent, .leaf(.xhtmlBody): return n
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    func xhtmlStart(_ node: Node) {
+        guard let owner = construct(of: node) else { return }
+        let params = names(owner)
+        if !HTMLChecks.knownElements.contains(node.localName.lowercased()) {
+            report("NotHtml", at: node, params + [("value", node.localName)])
+        }
+        var findings: [HTMLChecks.Finding] = []
+        HTMLChecks.inspect(element: node.localName.lowercased(),
+                           attributes: node.attributes.filter { $0.namespace == nil }.map { ($0.name.lowercased(), $0.value) },
+                           into: &findings)
+        reportFindings(findings, at: node, params: params)
+    }
+
+    func foreignStart(_ node: Node) {
+        let allowed = node.namespace == NS.xhtml ? HTMLChecks.knownElements
+            : (node.namespace == "http://www.w3.org/2000/svg" ? Allowlists.svgElements : Allowlists.mathmlElements)
+        if !allowed.contains(node.localName) && node.localName != "mathml" && node.localName != "math" && node.localName != "svg" {
+            let params = construct(of: node).map { names($0) } ?? []
+            report("SecurityRisk", at: node, params + [("tag", node.localName)])
+        }
+    }
+}
+
+extension ArraySlice where Element == UInt8 {
+    func containsSubsequence(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, count >= needle.count else { return false }
+        var i = startIndex
+        while i <= endIndex - needle.count {
+            if self[i] == first && self[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,304 @@
+/// Where an extension element stands.
+enum Context { case channel, item, feed, entry, other }
+
+/// The common extensions: Dublin Core, dcterms, syndication, admin, content, slash, wfw,
+/// trackback, thread, feedburner, Creative Commons, blogChannel, feed history, iTunes, Atom
+/// elements inside RSS, and XHTML bodies; then the checks of every value-holding element.
+extension Run {
+    private static let dcElements: Set<String> = [
+        "title", "creator", "subject", "description", "publisher", "contributor", "date", "type", "format",
+        "identifier", "source", "language", "relation", "coverage", "rights",
+    ]
+    private static let dctermsElements: Set<String> = dcElements.union([
+        "alternative", "tableOfContents", "abstract", "created", "valid", "available", "issued", "modified",
+        "dateAccepted", "dateCopyrighted", "dateSubmitted", "extent", "medium", "isVersionOf", "hasVersion",
+        "isReplacedBy", "replaces", "isRequiredBy", "requires", "isPartOf", "hasPart", "isReferencedBy",
+        "references", "isFormatOf", "hasFormat", "conformsTo", "spatial", "temporal", "audience", "mediator",
+        "educationLevel", "accessRights", "bibliographicCitation", "license", "rightsHolder", "provenance",
+        "instructionalMethod", "accrualMethod", "accrualPeriodicity", "accrualPolicy",
+    ])
+    private static let dctermsDates: Set<String> = [
+        "created", "valid", "available", "issued", "modified", "dateAccepted", "dateCopyrighted", "dateSubmitted",
+    ]
+    private static let itunesElements: [String: Kind] = [
+        "author": .leaf(.plainText), "block": .leaf(.yesNo), "category": .open, "image": .leaf(.text),
+        "duration": .leaf(.itunesDuration), "explicit": .leaf(.itunesExplicit), "keywords": .leaf(.text),
+        "new-feed-url": .leaf(.fullURL), "owner": .open, "subtitle": .leaf(.plainText), "summary": .leaf(.plainText),
+        "type": .leaf(.text), "episode": .leaf(.positiveInteger), "season": .leaf(.positiveInteger),
+        "episodeType": .leaf(.text), "title": .leaf(.plainText), "complete": .leaf(.yesNo), "name": .leaf(.plainText),
+        "email": .leaf(.text), "isClosedCaptioned": .leaf(.yesNo), "order": .leaf(.positiveInteger),
+    ]
+
+    func extensionChild(of parent: Node, ns: String, local: String, context: Context) -> ChildDecision {
+        if ns.isEmpty { return family == .atom ? .undefined : .open }
+        let inRSS = family != .atom
+        switch ns {
+        case NS.dc:
+            guard Run.dcElements.contains(local) else { return .undefined }
+            switch local {
+            case "date": return .known(.leaf(.w3cdtf), once: context == .channel)
+            case "language": return .known(.leaf(.language), once: context == .channel)
+            case "title": return .known(.leaf(.plainText), once: false)
+            case "creator": return .known(family == .rss1 ? .open : .leaf(.text), once: false)
+            default: return .known(.open, once: false)
+            }
+        case NS.dcterms:
+            guard Run.dctermsElements.contains(local) else { return .undefined }
+            if Run.dctermsDates.contains(local) { return .known(.leaf(.w3cdtf), once: context == .channel) }
+            return .known(.open, once: false)
+        case NS.sy:
+            switch local {
+            case "updatePeriod": return .known(.leaf(.updatePeriod), once: true)
+            case "updateFrequency": return .known(.leaf(.updateFrequency), once: true)
+            case "updateBase": return .known(.leaf(.w3cdtf), once: true)
+            default: return .undefined
+            }
+        case NS.admin:
+            switch local {
+            case "generatorAgent", "errorReportsTo": return .known(.leaf(.rdfResource), once: true)
+            default: return .undefined
+            }
+        case NS.content:
+            switch local {
+            case "encoded":
+                if context == .item && parent.seen("description") == false { parent.facts["contentBeforeDescription"] = "yes" }
+                return .known(.leaf(.contentEncoded), once: true)
+            case "items", "item", "format", "encoding": return .open
+            default: return .undefined
+            }
+        case NS.slash:
+            switch local {
+            case "comments": return .known(.leaf(.nonNegativeInteger), once: true)
+            case "section", "department", "hit_parade": return .known(.leaf(.text), once: true)
+            default: return .undefined
+            }
+        case NS.wfw:
+            switch local {
+            case "comment", "commentRss", "commentRSS": return .known(.leaf(.fullURL), once: true)
+            default: return .undefined
+            }
+        case NS.trackback:
+            switch local {
+            case "ping", "about":
+                if context != .item && context != .entry { return .undefined }
+                return .known(.leaf(.trackbackURL), once: local == "ping")
+            default: return .undefined
+            }
+        case NS.thr:
+            switch local {
+            case "in-reply-to": return context == .entry || context == .item ? .known(.open, once: false) : .undefined
+            case "total": return .known(.leaf(.nonNegativeInteger), once: true)
+            default: return .undefined
+            }
+        case NS.feedburner:
+            switch local {
+            case "origLink", "origEnclosureLink", "awareness", "feedburnerHostname":
+                return .known(.leaf(.fullURL), once: true)
+            case "emailServiceId": return .known(.leaf(.text), once: true)
+            case "browserFriendly": return .known(.leaf(.plainText), once: true)
+            case "feedFlare": return .known(.leaf(.plainText), once: false)
+            case "info": return .known(.open, once: true)
+            default: return .undefined
+            }
+        case NS.creativeCommons:
+            return local == "license" ? .known(.leaf(.fullURL), once: false) : .undefined
+        case NS.cc:
+            return .known(inRSS && local == "license" ? .leaf(.rdfResource) : .open, once: false)
+        case NS.blogChannel:
+            switch local {
+            case "blogRoll", "mySubscriptions", "blink", "changes": return .known(.leaf(.fullURL), once: true)
+            default: return .undefined
+            }
+        case NS.fh:
+            switch local {
+            case "complete":
+                complete = true
+                return .known(.leaf(.text), once: true)
+            case "archive": return .known(.leaf(.text), once: true)
+            default: return .undefined
+            }
+        case NS.itunes:
+            guard let kind = Run.itunesElements[local] else { return .undefined }
+            if local == "duration" && context != .item { return .undefined }
+            return .known(kind, once: local != "category")
+        case NS.atom:
+            guard inRSS else { return .undefined }
+            usesAtomNamespace = true
+            switch local {
+            case "link": return .known(.atomLink, once: false)
+            case "id": return .known(.atomID, once: true)
+            case "updated", "published": return .known(.atomDate, once: true)
+            case "author", "contributor": return .known(.atomPerson, once: false)
+            case "title", "summary", "rights", "subtitle": return .known(.atomText, once: true)
+            case "content": return .known(.atomContent, once: true)
+            case "category": return .known(.atomCategory, once: false)
+            default: return .open
+            }
+        case NS.xhtml:
+            if local == "body" || local == "div" { return .known(.leaf(.xhtmlBody), once: true) }
+            return .open
+        default:
+            return .open
+        }
+    }
+
+    // MARK: Value-holding elements
+
+    func leafStart(_ node: Node, _ leaf: Leaf) {
+        switch leaf {
+        case .rdfResource:
+            let p = [("parent", parent(of: node)?.name ?? "channel"), ("element", node.name)]
+            if let resource = node.attribute("resource", namespace: NS.rdf) {
+                if !URIs.isAbsolute(resource) { report("InvalidFullLink", at: node, p + [("value", resource)]) }
+            } else if family != .atom {
+                report("MissingAttribute", at: node, p + [("attr", "rdf:resource")])
+            }
+        case .trackbackURL where family == .rss1:
+            let p = [("parent", parent(of: node)?.name ?? "item"), ("element", node.name)]
+            if let resource = node.attribute("resource", namespace: NS.rdf) {
+                if !URIs.isAbsolute(resource) { report("InvalidFullLink", at: node, p + [("value", resource)]) }
+            } else {
+                report("MissingAttribute", at: node, p + [("attr", "rdf:resource")])
+            }
+        default:
+            break
+        }
+    }
+
+    func leafEnd(_ node: Node, _ leaf: Leaf) {
+        let value = node.value
+        let trimmed = Values.trimmed(value)
+        let params = names(node)
+        switch leaf {
+        case .text, .rdfResource:
+            break
+        case .plainText:
+            if node.localName == "title" && trimmed.isEmpty {
+                report("NotBlank", at: node, params)
+            } else {
+                checkNoHTML(node, value)
+            }
+        case .html:
+            if family == .rss2, let parent = parent(of: node), parent.kind == .channel || parent.kind == .image {
+                checkNoHTML(node, value)
+            } else {
+                checkSafeHTML(node, value, params: params)
+            }
+            if let parent = parent(of: node), parent.facts["contentBeforeDescription"] != nil {
+                parent.facts["descriptionAfterContent"] = "yes"
+            }
+        case .contentEncoded:
+            checkSafeHTML(node, value, params: params)
+        case .nonBlankText:
+            if trimmed.isEmpty { report("NotBlank", at: node, params) }
+        case .fullURL:
+            if family == .rss1 && trimmed.isEmpty { break }
+            if !URIs.isAbsolute(trimmed) { report("InvalidFullLink", at: node, params + [("value", trimmed)]) }
+        case .trackbackURL:
+            if family != .rss1 && !URIs.isAbsolute(trimmed) {
+                report("InvalidFullLink", at: node, params + [("value", trimmed)])
+            }
+        case .uriReference:
+            checkIRI(trimmed, at: node, params: params)
+        case .rfc822Date:
+            switch Values.rfc822(trimmed) {
+            case .valid: break
+            case .problematical: report("ProblematicalRFC822Date", at: node, params + [("value", trimmed)])
+            case .invalid: report("InvalidRFC2822Date", at: node, params + [("value", trimmed)])
+            }
+        case .w3cdtf:
+            if !Values.isW3CDTF(trimmed) { report("InvalidW3CDTFDate", at: node, params + [("value", trimmed)]) }
+        case .rfc3339:
+            if !Values.isRFC3339(trimmed) { report("InvalidRFC3339Date", at: node, params + [("value", trimmed)]) }
+        case .rssContact:
+            switch Values.rssContact(value) {
+            case .valid: checkNoHTML(node, value)
+            case .missingRealName: report("MissingRealName", at: node, params + [("value", trimmed)])
+            case .emailFormat: report("EmailFormat", at: node, params + [("value", trimmed)])
+            case .invalid: report("InvalidContact", at: node, params + [("value", trimmed)])
+            }
+        case .language:
+            if !Values.isLanguageTag(trimmed) { report("InvalidLanguage", at: node, params + [("value", trimmed)]) }
+        case .nonNegativeInteger:
+            if !Values.isNonNegativeInteger(trimmed) { report("InvalidNonNegativeInteger", at: node, params + [("value", trimmed)]) }
+        case .positiveInteger:
+            if !Values.isPositiveInteger(trimmed) { report("InvalidPositiveInteger", at: node, params + [("value", trimmed)]) }
+        case .integer:
+            if !Values.isInteger(trimmed) { report("InvalidInteger", at: node, params + [("value", trimmed)]) }
+        case .ttl:
+            if trimmed.isEmpty {
+                report("NotBlank", at: node, params)
+            } else if !Values.isNonNegativeInteger(trimmed) {
+                report("InvalidInteger", at: node, params + [("value", trimmed)])
+            }
+        case .updateFrequency:
+            if trimmed.isEmpty {
+                report("NotBlank", at: node, params)
+            } else if !Values.isPositiveInteger(trimmed) {
+                report("InvalidPositiveInteger", at: node, params + [("value", trimmed)])
+            }
+        case .imageWidth, .imageHeight:
+            let limit = leaf == .imageWidth ? 144 : 400
+            let code = leaf == .imageWidth ? "InvalidWidth" : "InvalidHeight"
+            if !Values.isPositiveInteger(trimmed) || (Int(trimmed) ?? Int.max) > limit {
+                report(code, at: node, params + [("value", trimmed)])
+            }
+        case .hour:
+            checkSkip(node, trimmed, params: params, valid: { v in
+                guard let h = Int(v), Values.isNonNegativeInteger(v) else { return false }
+                return h <= 24
+            }, invalidCode: "InvalidHour")
+            if trimmed == "24" { report("UseZeroForMidnight", at: node, params + [("value", trimmed)]) }
+        case .day:
+            checkSkip(node, trimmed, params: params, valid: {
+                ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].contains($0)
+            }, invalidCode: "InvalidDay")
+        case .updatePeriod:
+            if !["hourly", "daily", "weekly", "monthly", "yearly"].contains(trimmed) {
+                report("InvalidUpdatePeriod", at: node, params + [("value", trimmed)])
+            }
+        case .xhtmlBody:
+            break
+        case .itunesExplicit:
+            if !["yes", "no", "clean", "true", "false", "explicit"].contains(trimmed.lowercased()) {
+                report("InvalidYesNoClean", at: node, params + [("value", trimmed)])
+            }
+        case .yesNo:
+            if !["yes", "no", "Yes", "No"].contains(trimmed) { report("InvalidYesNo", at: node, params + [("value", trimmed)]) }
+        case .itunesDuration:
+            let parts = trimmed.split(separator: ":", omittingEmptySubsequences: false)
+            if parts.isEmpty || parts.count > 3 || !parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
+                report("InvalidDuration", at: node, params + [("value", trimmed)])
+            }
+        }
+    }
+
+    private func checkSkip(_ node: Node, _ value: String, params: [(String, String)], valid: (String) -> Bool,
+                           invalidCode: String) {
+        guard valid(value) else {
+            report(invalidCode, at: node, params + [("value", value)])
+            return
+        }
+        guard let parent = parent(of: node) else { return }
+        let key = "value:" + (value == "24" ? "0" : value)
+        if parent.facts[key] != nil {
+            report("DuplicateValue", at: node, params + [("value", value)])
+        }
+        parent.facts[key] = "yes"
+        if node.localName == "day" && (parent.counts["day"] ?? 0) > 7 {
+            report("EightDaysAWeek", at: node, params)
+        }
+    }
+
+    /// HTML that may be HTML, but must be safe.
+    func checkSafeHTML(_ node: Node, _ value: String, params: [(String, String)]) {
+        guard value.utf8.contains(60) else { return }
+        let scan = HTMLScan(value)
+        if scan.processingInstruction { report("SecurityRisk", at: node, params + [("tag", "?import")]) }
+        var findings: [HTMLChecks.Finding] = []
+        for tag in scan.tags where !tag.closing {
+            HTMLChecks.inspect(element: tag.name, attributes: tag.attributes, into: &findings)
+        }
+        reportFindings(findings, at: node, params: params)
+    }
+}

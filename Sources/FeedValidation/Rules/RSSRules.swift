@@ -1,0 +1,313 @@
+/// RSS 2.0 (and the 0.9x it grew from): rss, channel, item, image, textInput, cloud,
+/// skipHours/skipDays, guid, enclosure, source; and RSS 1.0 / 0.90 (RDF).
+extension Run {
+    private static let channelChildren: [String: (Kind, Bool)] = [
+        "title": (.leaf(.plainText), true), "link": (.leaf(.fullURL), true), "description": (.leaf(.html), true),
+        "language": (.leaf(.language), true), "copyright": (.leaf(.plainText), true),
+        "managingEditor": (.leaf(.rssContact), true), "webMaster": (.leaf(.rssContact), true),
+        "pubDate": (.leaf(.rfc822Date), true), "lastBuildDate": (.leaf(.rfc822Date), true),
+        "category": (.rssCategory, false), "generator": (.leaf(.plainText), true), "docs": (.leaf(.fullURL), true),
+        "cloud": (.cloud, true), "ttl": (.leaf(.ttl), true), "image": (.image, true), "rating": (.leaf(.text), true),
+        "textInput": (.textInput, true), "skipHours": (.skipHours, true), "skipDays": (.skipDays, true),
+        "item": (.item, false),
+    ]
+    private static let itemChildren: [String: (Kind, Bool)] = [
+        "title": (.leaf(.plainText), true), "link": (.leaf(.fullURL), true), "description": (.leaf(.html), true),
+        "author": (.leaf(.rssContact), true), "category": (.rssCategory, false), "comments": (.leaf(.fullURL), true),
+        "enclosure": (.enclosure, false), "guid": (.guid, true), "pubDate": (.leaf(.rfc822Date), true),
+        "source": (.rssSource, true),
+    ]
+    private static let imageChildren: [String: (Kind, Bool)] = [
+        "url": (.leaf(.fullURL), true), "title": (.leaf(.plainText), true), "link": (.leaf(.fullURL), true),
+        "width": (.leaf(.imageWidth), true), "height": (.leaf(.imageHeight), true),
+        "description": (.leaf(.plainText), true),
+    ]
+    private static let textInputChildren: [String: (Kind, Bool)] = [
+        "title": (.leaf(.plainText), true), "description": (.leaf(.plainText), true),
+        "name": (.leaf(.nonBlankText), true), "link": (.leaf(.fullURL), true),
+    ]
+
+    func rssChild(of parent: Node, ns: String, local: String, name: String, line: Int, column: Int) -> ChildDecision {
+        let core = ns == coreNamespace
+        switch parent.kind {
+        case .rss:
+            if core && local == "channel" { return .known(.channel, once: true) }
+            return core ? .undefined : extensionChild(of: parent, ns: ns, local: local, context: .other)
+        case .channel:
+            if core, let (k, once) = Run.channelChildren[local] { return .known(k, once: once) }
+            if core && ns.isEmpty && local.first?.isUppercase == true && Run.channelChildren[local] == nil && local != "item" {
+                // An extension someone forgot to put in a namespace.
+                report("NotInANamespace", line: line, column: column, [("parent", parent.name), ("element", name)])
+                return .open
+            }
+            return core ? .undefined : extensionChild(of: parent, ns: ns, local: local, context: .channel)
+        case .item:
+            if core, let (k, once) = Run.itemChildren[local] { return .known(k, once: once) }
+            if core && ns.isEmpty && local.first?.isUppercase == true {
+                report("NotInANamespace", line: line, column: column, [("parent", parent.name), ("element", name)])
+                return .open
+            }
+            return core ? .undefined : extensionChild(of: parent, ns: ns, local: local, context: .item)
+        case .image:
+            if core, let (k, once) = Run.imageChildren[local] { return .known(k, once: once) }
+            return core ? .undefined : extensionChild(of: parent, ns: ns, local: local, context: .other)
+        case .textInput:
+            if core, let (k, once) = Run.textInputChildren[local] { return .known(k, once: once) }
+            return core ? .undefined : extensionChild(of: parent, ns: ns, local: local, context: .other)
+        case .skipHours:
+            if core && local == "hour" { return .known(.leaf(.hour), once: false) }
+            return core ? .undefined : .open
+        case .skipDays:
+            if core && local == "day" { return .known(.leaf(.day), once: false) }
+            return core ? .undefined : .open
+        default:
+            return core ? .undefined : .open
+        }
+    }
+
+    func rssStart(_ node: Node) {
+        guard let version = node.attribute("version") else {
+            report("MissingAttribute", at: node, [("element", "rss"), ("attr", "version")])
+            return
+        }
+        switch version {
+        case "2.0", "2.0.1", "2.00": format = "rss20"
+        case "0.91": format = "rss091"
+        case "0.92": format = "rss092"
+        case "0.93", "0.94": format = "rss09x"
+        default:
+            report("InvalidRSSVersion", at: node, [("element", "rss"), ("attr", "version"), ("value", version)])
+        }
+        for a in node.attributes where a.namespace != nil && a.namespace != NS.xml {
+            report("UseOfExtensionAttr", at: node, [("element", "rss"), ("attr", a.name)])
+        }
+    }
+
+    func rssEnd(_ node: Node) {
+        if !node.seen("channel") { report("MissingElement", at: node, [("parent", "rss"), ("element", "channel")]) }
+    }
+
+    private static let channelSemantics: [(String, String)] = [
+        ("copyright", "dc:rights"), ("managingEditor", "dc:creator"), ("webMaster", "dc:publisher"),
+        ("pubDate", "dc:date"), ("lastBuildDate", "dcterms:modified"), ("language", "dc:language"),
+        ("creativeCommons:license", "cc:license"),
+    ]
+    private static let itemSemantics: [(String, String)] = [
+        ("guid", "atom:id"), ("author", "dc:creator"), ("category", "dc:subject"), ("pubDate", "dc:date"),
+        ("source", "dc:source"), ("creativeCommons:license", "cc:license"),
+    ]
+
+    func channelEnd(_ node: Node) {
+        guard family == .rss2 else { return }
+        for (child, code) in [("title", "MissingTitle"), ("link", "MissingLink"), ("description", "MissingDescription")]
+        where !node.seen(child) {
+            report(code, at: node, [("parent", "channel"), ("element", child)])
+        }
+        for (core, ext) in Run.channelSemantics where node.seen(core) && node.seen(ext) {
+            report("DuplicateSemantics", at: node, [("core", core), ("ext", ext)])
+        }
+        if usesAtomNamespace && !sawSelfLink && format == "rss20" {
+            report("MissingSelf", at: node, [("element", "atom:link"), ("parent", "channel")])
+        }
+    }
+
+    func itemEnd(_ node: Node) {
+        if family == .rss2 && !node.seen("title") && !node.seen("description") {
+            report("ItemMustContainTitleOrDescription", at: node, [("parent", "channel"), ("element", "item")])
+        }
+        for (core, ext) in Run.itemSemantics where node.seen(core) && node.seen(ext) {
+            report("DuplicateItemSemantics", at: node, [("core", core), ("ext", ext)])
+        }
+        if node.seen("description") && node.seen("content:encoded"), node.facts["descriptionAfterContent"] != nil {
+            report("NeedDescriptionBeforeContent", at: node, [("parent", "channel"), ("element", "item")])
+        }
+    }
+
+    func imageEnd(_ node: Node) {
+        for (child, code) in [("url", "MissingElement"), ("title", "MissingTitle"), ("link", "MissingLink")] where !node.seen(child) {
+            report(code, at: node, [("parent", "image"), ("element", child)])
+        }
+    }
+
+    func textInputEnd(_ node: Node) {
+        for (child, code) in [("title", "MissingTitle"), ("description", "MissingDescription"), ("name", "MissingElement"),
+                              ("link", "MissingLink")] where !node.seen(child) {
+            report(code, at: node, [("parent", "textInput"), ("element", child)])
+        }
+    }
+
+    func skipEnd(_ node: Node, child: String) {
+        if !node.seen(child) { report("MissingElement", at: node, [("parent", node.name), ("element", child)]) }
+    }
+
+    func cloudStart(_ node: Node) {
+        for attr in ["domain", "port", "path", "registerProcedure", "protocol"] where node.attribute(attr) == nil {
+            report("MissingAttribute", at: node, [("element", "cloud"), ("attr", attr)])
+        }
+        if let port = node.attribute("port"), !Values.isNonNegativeInteger(port) {
+            report("InvalidIntegerAttribute", at: node, [("parent", "cloud"), ("element", "cloud"), ("attr", "port"), ("value", port)])
+        }
+        if let proto = node.attribute("protocol"), !["xml-rpc", "soap", "http-post", "soap 1.1"].contains(proto.lowercased()) {
+            report("InvalidCloudProtocol", at: node, [("element", "cloud"), ("attr", "protocol"), ("value", proto)])
+        }
+    }
+
+    func enclosureStart(_ node: Node) {
+        let p = [("parent", "item"), ("element", "enclosure")]
+        if let url = node.attribute("url") {
+            if !URIs.isAbsolute(url) { report("InvalidURLAttribute", at: node, p + [("attr", "url"), ("value", url)]) }
+        } else {
+            report("MissingAttribute", at: node, p + [("attr", "url")])
+        }
+        if let length = node.attribute("length") {
+            if !Values.isNonNegativeInteger(length) {
+                report("InvalidIntegerAttribute", at: node, p + [("attr", "length"), ("value", length)])
+            }
+        } else {
+            report("MissingAttribute", at: node, p + [("attr", "length")])
+        }
+        if let type = node.attribute("type") {
+            if !Values.isMIMEType(type) { report("InvalidMIMEAttribute", at: node, p + [("attr", "type"), ("value", type)]) }
+        } else {
+            report("MissingAttribute", at: node, p + [("attr", "type")])
+        }
+    }
+
+    func rssSourceStart(_ node: Node) {
+        if let url = node.attribute("url") {
+            if !URIs.isAbsolute(url) {
+                report("InvalidURLAttribute", at: node, [("parent", "item"), ("element", "source"), ("attr", "url"), ("value", url)])
+            }
+        } else {
+            report("MissingAttribute", at: node, [("element", "source"), ("attr", "url")])
+        }
+    }
+
+    func guidEnd(_ node: Node) {
+        let value = node.value
+        let permalink = node.attribute("isPermaLink")
+        if let permalink, permalink != "true" && permalink != "false" {
+            report("InvalidBooleanAttribute", at: node, [("parent", "guid"), ("element", "isPermaLink"), ("value", permalink)])
+        }
+        if Values.trimmed(value).isEmpty {
+            report("NotBlank", at: node, names(node))
+            return
+        }
+        if permalink != "false" {
+            let scheme = URIs.scheme(value)
+            if scheme == nil || !URIs.isAbsolute(value) {
+                report("InvalidHttpGUID", at: node, names(node) + [("value", value)])
+            }
+        } else if value.count < 4 || (value.allSatisfy(\.isNumber) && value.count < 8) {
+            report("NotSufficientlyUnique", at: node, names(node) + [("value", value)])
+        }
+        if guids.contains(value) {
+            report("DuplicateValue", at: node, [("parent", "item"), ("element", "guid"), ("value", value)])
+        }
+        guids.insert(value)
+    }
+
+    // MARK: RSS 1.0 and 0.90
+
+    func rdfChild(of parent: Node, ns: String, local: String, name: String, line: Int, column: Int) -> ChildDecision {
+        let core = ns == coreNamespace
+        switch parent.kind {
+        case .rdf:
+            if core {
+                switch local {
+                case "channel": return .known(.rdfChannel, once: true)
+                case "image": return .known(.rdfImage, once: true)
+                case "item": return .known(.rdfItem, once: false)
+                case "textinput": return .known(.rdfTextInput, once: true)
+                default: return .undefined
+                }
+            }
+            if ns == NS.rdf && local == "Description" { return .open }
+            if local == "channel" && (ns == NS.rss10 || ns == NS.rss090 || ns.hasPrefix("http://purl.org/rss")) {
+                return .open
+            }
+            return extensionChild(of: parent, ns: ns, local: local, context: .other)
+        case .rdfChannel:
+            if core {
+                switch local {
+                case "title": return .known(.leaf(.plainText), once: true)
+                case "link": return .known(.leaf(.fullURL), once: true)
+                case "description": return .known(.leaf(.html), once: true)
+                case "image": return .known(.leaf(.text), once: true)
+                case "items": return .known(.rdfItems, once: true)
+                case "textinput": return .known(.leaf(.text), once: true)
+                default: return .undefined
+                }
+            }
+            return extensionChild(of: parent, ns: ns, local: local, context: .channel)
+        case .rdfItem:
+            if core {
+                switch local {
+                case "title": return .known(.leaf(.plainText), once: true)
+                case "link": return .known(.leaf(.fullURL), once: true)
+                case "description": return .known(.leaf(.html), once: true)
+                default: return .undefined
+                }
+            }
+            return extensionChild(of: parent, ns: ns, local: local, context: .item)
+        case .rdfImage:
+            if core {
+                switch local {
+                case "title": return .known(.leaf(.plainText), once: true)
+                case "link", "url": return .known(.leaf(.fullURL), once: true)
+                default: return .undefined
+                }
+            }
+            return extensionChild(of: parent, ns: ns, local: local, context: .other)
+        case .rdfTextInput:
+            if core {
+                switch local {
+                case "title", "description": return .known(.leaf(.plainText), once: true)
+                case "name": return .known(.leaf(.nonBlankText), once: true)
+                case "link": return .known(.leaf(.fullURL), once: true)
+                default: return .undefined
+                }
+            }
+            return extensionChild(of: parent, ns: ns, local: local, context: .other)
+        case .rdfItems:
+            if ns == NS.rdf && (local == "Seq" || local == "Bag") { return .known(.rdfSeq, once: true) }
+            return .undefined
+        case .rdfSeq:
+            if ns == NS.rdf && local == "li" { return .known(.rdfLi, once: false) }
+            return .undefined
+        default:
+            return .open
+        }
+    }
+
+    func rdfEnd(_ node: Node) {
+        if !node.seen("channel") {
+            report("MissingElement", at: node, [("parent", "rdf:RDF"), ("element", "channel")])
+        }
+    }
+
+    func rdfChannelEnd(_ node: Node) {
+        rdfCheckRequired(node)
+        if coreNamespace == NS.rss10 && !node.seen("items") {
+            report("MissingElement", at: node, [("parent", "channel"), ("element", "items")])
+        }
+    }
+
+    func rdfItemEnd(_ node: Node) {
+        rdfCheckRequired(node)
+    }
+
+    func rdfCheckRequired(_ node: Node) {
+        let required: [String]
+        switch node.kind {
+        case .rdfChannel: required = ["title", "link", "description"]
+        case .rdfItem: required = ["title", "link"]
+        case .rdfImage: required = ["title", "url", "link"]
+        case .rdfTextInput: required = ["title", "description", "name", "link"]
+        default: required = []
+        }
+        for c in required where !node.seen(c) {
+            report("MissingElement", at: node, [("parent", node.name), ("element", c)])
+        }
+    }
+}

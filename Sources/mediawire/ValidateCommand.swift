@@ -1,0 +1,85 @@
+import ArgumentParser
+import FeedValidation
+import Foundation
+
+struct ValidateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Validate an RSS or Atom feed (file, URL or - for standard input) with W3C-grade diagnostics.",
+        discussion: """
+            Exit status: 0 when there is no error, 1 when there is one, 2 when the input could not be read.
+            Codes are the W3C Feed Validation Service's message classes (MissingElement, InvalidRFC3339Date, …).
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "A file path, an http(s) URL, or - for standard input.")
+    var input: String
+
+    @Option(help: "text (FILE:LINE:COL: severity: CODE: message) or json.")
+    var format: Format = .text
+
+    @Option(help: "The URL the document stands for (shown in text output instead of the path).")
+    var base: String?
+
+    func run() async throws {
+        let loaded: LoadedDocument
+        do {
+            loaded = try await LoadedDocument.load(input, url: nil, headersFile: nil)
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("mediawire validate: \(error.message)\n".utf8))
+            throw ExitCode(2)
+        }
+        let report = FeedValidator().validate(loaded.bytes)
+        switch format {
+        case .json:
+            StandardOutput.write(Array(ValidationJSON.encode(report).utf8))
+        case .text:
+            let name = base ?? input
+            var out = ""
+            for d in report.diagnostics {
+                out += "\(name):\(d.line):\(d.column): \(d.severity.rawValue): \(d.code): \(d.message)\n"
+            }
+            let errors = report.count(.error), warnings = report.count(.warning), infos = report.count(.info)
+            out += "\(name): \(report.format ?? "unknown format"): \(errors) error\(errors == 1 ? "" : "s"), "
+                + "\(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info\n"
+            StandardOutput.write(Array(out.utf8))
+        }
+        if report.hasErrors { throw ExitCode(1) }
+    }
+}
+
+/// The JSON list of diagnostics `validate --format json` prints.
+enum ValidationJSON {
+    static func encode(_ report: ValidationReport) -> String {
+        var out = "["
+        for (i, d) in report.diagnostics.enumerated() {
+            if i > 0 { out += "," }
+            out += "\n{\"severity\":\(quote(d.severity.rawValue)),\"code\":\(quote(d.code)),\"line\":\(d.line),"
+            out += "\"column\":\(d.column),\"message\":\(quote(d.message)),\"params\":{"
+            out += d.parameters.map { quote($0.name) + ":" + quote($0.value) }.joined(separator: ",")
+            out += "}}"
+        }
+        out += report.diagnostics.isEmpty ? "]\n" : "\n]\n"
+        return out
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+}
