@@ -170,6 +170,21 @@ enum Values {
         return problematical ? .problematical : .valid
     }
 
+    /// Normal Play Time (RFC 2326): seconds (`12.5`), `h:mm:ss(.f)`, or `now`.
+    static func isNPTTime(_ s: String) -> Bool {
+        if s == "now" { return true }
+        let parts = s.split(separator: ":", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count) else { return false }
+        for (i, p) in parts.enumerated() {
+            let last = i == parts.count - 1
+            let pieces = p.split(separator: ".", omittingEmptySubsequences: false)
+            guard !p.isEmpty, pieces.count <= (last ? 2 : 1), pieces.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(isDigit) }) else {
+                return false
+            }
+        }
+        return true
+    }
+
     // MARK: E-mail
 
     /// An RFC 2822 addr-spec, as the validator has always accepted it.

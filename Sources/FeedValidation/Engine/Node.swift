@@ -31,6 +31,8 @@ enum Kind: Equatable {
 
     /// Elements that are data, checked by a ``Leaf`` rule when they end.
     case leaf(Leaf)
+    /// An element of an extension vocabulary described by ``Vocabulary`` (`media:content`).
+    case vocabulary(String)
 }
 
 /// The checks for elements that hold a single value.
@@ -60,9 +62,22 @@ enum Leaf: Equatable {
     case trackbackURL
     case contentEncoded
     case xhtmlBody
+    case xhtmlMeta
+    case inReplyTo
     case itunesExplicit
     case itunesDuration
     case yesNo
+    case nss
+    case trueFalse
+    case float
+    case mime
+    case nptTime
+    case iso8601
+    case urlAttribute
+    /// An RFC 2822 addr-spec alone.
+    case email
+    /// One of a fixed set of words, else the given code.
+    case oneOf(String, Set<String>)
 }
 
 /// One open element.

@@ -203,6 +203,10 @@ final class Run: SAXReceiver {
             family = .rss2; format = "rss20"; coreNamespace = ns
             report("InvalidNamespace", line: line, column: column, [("element", "rss"), ("namespace", ns)])
             return .rss
+        case (NS.app, _):
+            // Atom Publishing Protocol documents: read, not checked.
+            family = .atom; format = "app"; coreNamespace = NS.app
+            return .open
         default:
             report("UndefinedElement", line: line, column: column,
                    [("parent", "root"), ("element", displayName(namespace: ns, prefix: nil, local: local))])
@@ -225,6 +229,8 @@ final class Run: SAXReceiver {
             return rdfChild(of: parent, ns: ns, local: local, name: name, line: line, column: column)
         case .leaf(let leaf):
             return leafChild(of: parent, leaf: leaf, ns: ns, local: local, name: name, line: line, column: column)
+        case .vocabulary:
+            return vocabularyChild(of: parent, ns: ns, local: local)
         case .document:
             return .open
         }
@@ -244,6 +250,7 @@ final class Run: SAXReceiver {
         case .rssSource: rssSourceStart(node)
         case .open: openStart(node)
         case .leaf(let leaf): leafStart(node, leaf)
+        case .vocabulary(let key): vocabularyStart(node, key)
         default: break
         }
     }
@@ -278,6 +285,7 @@ final class Run: SAXReceiver {
         case .rdfItem: rdfItemEnd(node)
         case .rdfImage, .rdfTextInput: rdfCheckRequired(node)
         case .leaf(let leaf): leafEnd(node, leaf)
+        case .vocabulary(let key): vocabularyEnd(node, key)
         default: break
         }
         if node.strayText {
@@ -333,6 +341,8 @@ final class Run: SAXReceiver {
         switch leaf {
         case .xhtmlBody:
             return ns == NS.xhtml ? .known(.xhtml, once: false) : .open
+        case .inReplyTo, .xhtmlMeta:
+            return .open
         case .text:
             return .open
         default:

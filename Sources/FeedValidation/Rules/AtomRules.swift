@@ -133,7 +133,7 @@ extension Run {
     }
 
     func requireChildren(_ node: Node, _ children: [String]) {
-        for c in children where !node.seen(c) {
+        for c in children where !node.seen(displayName(namespace: NS.atom, prefix: nil, local: c)) {
             report("MissingElement", at: node, [("parent", node.name), ("element", c)])
         }
     }
@@ -289,6 +289,19 @@ extension Run {
         }
         if let length = node.attribute("length"), !Values.isNonNegativeInteger(length) {
             report("InvalidNonNegativeInteger", at: node, [("parent", p), ("element", "length"), ("value", length)])
+        }
+        for a in node.attributes where a.namespace == NS.thr {
+            let element = "thr:" + a.name
+            switch a.name {
+            case "count":
+                if !Values.isNonNegativeInteger(a.value) { report("InvalidInteger", at: node, [("parent", p), ("element", element), ("value", a.value)]) }
+            case "updated":
+                if !Values.isRFC3339(a.value) { report("InvalidRFC3339Date", at: node, [("parent", p), ("element", element), ("value", a.value)]) }
+            case "when":
+                report("NoThrWhen", at: node, [("parent", p), ("element", element)])
+            default:
+                break
+            }
         }
         if Run.historyRels.contains(relation) {
             if parent.kind == .atomEntry {

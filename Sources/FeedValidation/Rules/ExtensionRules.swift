@@ -18,7 +18,7 @@ extension Run {
         "instructionalMethod", "accrualMethod", "accrualPeriodicity", "accrualPolicy",
     ])
     private static let dctermsDates: Set<String> = [
-        "created", "valid", "available", "issued", "modified", "dateAccepted", "dateCopyrighted", "dateSubmitted",
+        "created", "issued", "modified", "dateAccepted", "dateCopyrighted", "dateSubmitted",
     ]
     private static let itunesElements: [String: Kind] = [
         "author": .leaf(.plainText), "block": .leaf(.yesNo), "category": .open, "image": .leaf(.text),
@@ -32,6 +32,10 @@ extension Run {
     func extensionChild(of parent: Node, ns: String, local: String, context: Context) -> ChildDecision {
         if ns.isEmpty { return family == .atom ? .undefined : .open }
         let inRSS = family != .atom
+        if Vocabulary.namespaces.contains(ns) {
+            if ns == NS.itunes && local == "duration" && context != .item && context != .entry { return .undefined }
+            return vocabularyChild(of: parent, ns: ns, local: local)
+        }
         switch ns {
         case NS.dc:
             guard Run.dcElements.contains(local) else { return .undefined }
@@ -86,7 +90,7 @@ extension Run {
             }
         case NS.thr:
             switch local {
-            case "in-reply-to": return context == .entry || context == .item ? .known(.open, once: false) : .undefined
+            case "in-reply-to": return .known(.leaf(.inReplyTo), once: false)
             case "total": return .known(.leaf(.nonNegativeInteger), once: true)
             default: return .undefined
             }
@@ -117,10 +121,6 @@ extension Run {
             case "archive": return .known(.leaf(.text), once: true)
             default: return .undefined
             }
-        case NS.itunes:
-            guard let kind = Run.itunesElements[local] else { return .undefined }
-            if local == "duration" && context != .item { return .undefined }
-            return .known(kind, once: local != "category")
         case NS.atom:
             guard inRSS else { return .undefined }
             usesAtomNamespace = true
@@ -136,6 +136,7 @@ extension Run {
             }
         case NS.xhtml:
             if local == "body" || local == "div" { return .known(.leaf(.xhtmlBody), once: true) }
+            if local == "meta" { return .known(.leaf(.xhtmlMeta), once: false) }
             return .open
         default:
             return .open
@@ -153,6 +154,35 @@ extension Run {
             } else if family != .atom {
                 report("MissingAttribute", at: node, p + [("attr", "rdf:resource")])
             }
+        case .xhtmlMeta:
+            let p = [("parent", node.attributeParentName)]
+            for a in ["name", "content"] where node.attribute(a) == nil {
+                report("MissingAttribute", at: node, [("element", node.name), ("attr", a)])
+            }
+            if node.attribute("name")?.lowercased() == "robots", let content = node.attribute("content") {
+                let words = content.lowercased().split(separator: ",").map { Values.trimmed(String($0)) }
+                let known: Set<String> = ["index", "noindex", "follow", "nofollow", "noarchive", "none", "all", "nosnippet", "noodp"]
+                let contradictory = (words.contains("index") && words.contains("noindex"))
+                    || (words.contains("follow") && words.contains("nofollow"))
+                if contradictory || !words.allSatisfy(known.contains) {
+                    report("InvalidMetaContent", at: node, p + [("element", "content"), ("value", content)])
+                }
+            }
+        case .inReplyTo:
+            if let ref = node.attribute("ref") {
+                if !URIs.isAbsolute(ref) { report("InvalidFullLink", at: node, [("parent", node.attributeParentName), ("element", "ref"), ("value", ref)]) }
+            } else {
+                report("MissingAttribute", at: node, [("element", node.name), ("attr", "ref")])
+            }
+            if let href = node.attribute("href") {
+                checkIRI(href, at: node, params: [("parent", node.attributeParentName), ("element", "href")])
+            }
+            if let type = node.attribute("type"), !Values.isMIMEType(type) {
+                report("InvalidMIMEType", at: node, [("parent", node.attributeParentName), ("element", node.name), ("attr", "type"), ("value", type)])
+            }
+            if let source = node.attribute("source") {
+                checkIRI(source, at: node, params: [("parent", node.attributeParentName), ("element", "source")])
+            }
         case .trackbackURL where family == .rss1:
             let p = [("parent", parent(of: node)?.name ?? "item"), ("element", node.name)]
             if let resource = node.attribute("resource", namespace: NS.rdf) {
@@ -166,9 +196,12 @@ extension Run {
     }
 
     func leafEnd(_ node: Node, _ leaf: Leaf) {
-        let value = node.value
+        checkValue(node.value, leaf, at: node, params: names(node))
+    }
+
+    /// Applies a value rule to an element's text or an attribute's value.
+    func checkValue(_ value: String, _ leaf: Leaf, at node: Node, params: [(String, String)]) {
         let trimmed = Values.trimmed(value)
-        let params = names(node)
         switch leaf {
         case .text, .rdfResource:
             break
@@ -193,7 +226,35 @@ extension Run {
             if trimmed.isEmpty { report("NotBlank", at: node, params) }
         case .fullURL:
             if family == .rss1 && trimmed.isEmpty { break }
-            if !URIs.isAbsolute(trimmed) { report("InvalidFullLink", at: node, params + [("value", trimmed)]) }
+            if let problem = URIs.referenceProblem(trimmed), problem != .badEscape, !trimmed.isEmpty {
+                report("InvalidUriChar", at: node, params + [("value", trimmed)])
+            } else if !URIs.isAbsolute(trimmed) {
+                report("InvalidFullLink", at: node, params + [("value", trimmed)])
+            }
+        case .nss:
+            if trimmed.isEmpty {
+                report("NotBlank", at: node, params)
+            } else if HTMLChecks.entityReference(value) != nil || HTMLChecks.knownTag(value) != nil {
+                report("ContainsHTML", at: node, params + [("value", value)])
+            } else if URIs.urnProblem("urn:x:" + value) != nil {
+                report("InvalidNSS", at: node, params + [("value", value)])
+            }
+        case .trueFalse:
+            if value != "true" && value != "false" { report("InvalidTrueFalse", at: node, params + [("value", value)]) }
+        case .float:
+            if !Values.isFloat(trimmed) { report("InvalidFloat", at: node, params + [("value", trimmed)]) }
+        case .mime:
+            if !Values.isMIMEType(trimmed) { report("InvalidMIMEAttribute", at: node, params + [("value", trimmed)]) }
+        case .nptTime:
+            if !Values.isNPTTime(trimmed) { report("InvalidNPTTime", at: node, params + [("value", trimmed)]) }
+        case .email:
+            if !Values.isAddrSpec(trimmed) { report("InvalidContact", at: node, params + [("value", trimmed)]) }
+        case .iso8601:
+            if !Values.isW3CDTF(trimmed) { report("InvalidISO8601DateTime", at: node, params + [("value", trimmed)]) }
+        case .urlAttribute:
+            if !URIs.isAbsolute(trimmed) { report("InvalidURLAttribute", at: node, params + [("value", trimmed)]) }
+        case .oneOf(let code, let allowed):
+            if !allowed.contains(trimmed) { report(code, at: node, params + [("value", trimmed)]) }
         case .trackbackURL:
             if family != .rss1 && !URIs.isAbsolute(trimmed) {
                 report("InvalidFullLink", at: node, params + [("value", trimmed)])
@@ -257,11 +318,11 @@ extension Run {
             if !["hourly", "daily", "weekly", "monthly", "yearly"].contains(trimmed) {
                 report("InvalidUpdatePeriod", at: node, params + [("value", trimmed)])
             }
-        case .xhtmlBody:
+        case .xhtmlBody, .xhtmlMeta, .inReplyTo:
             break
         case .itunesExplicit:
-            if !["yes", "no", "clean", "true", "false", "explicit"].contains(trimmed.lowercased()) {
-                report("InvalidYesNoClean", at: node, params + [("value", trimmed)])
+            if !["yes", "no", "clean", "true", "false", "explicit"].contains(value) {
+                report("InvalidTrueFalse", at: node, params + [("value", value)])
             }
         case .yesNo:
             if !["yes", "no", "Yes", "No"].contains(trimmed) { report("InvalidYesNo", at: node, params + [("value", trimmed)]) }

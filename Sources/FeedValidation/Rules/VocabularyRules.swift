@@ -1,0 +1,313 @@
+/// Extension vocabularies described as data: Media RSS, FeedSync, iTunes, the Conversations
+/// Network, `xhtml:meta`, and thread's `in-reply-to`. Each element names the rule for its text
+/// and for each attribute; the few checks that relate several values are written out below.
+struct ElementSpec {
+    var text: Leaf?
+    var attributes: [(String, Leaf)] = []
+    var required: [String] = []
+    var once = false
+}
+
+enum Vocabulary {
+    static let conversationsNetwork = "http://conversationsnetwork.org/rssNamespace-1.0/"
+
+    /// Namespaces described here (their other elements are let through unchecked).
+    static let namespaces: Set<String> = [NS.media, NS.sx, conversationsNetwork, NS.itunes]
+    /// Of those, the ones whose every element is listed: anything else in them is undefined.
+    static let closed: Set<String> = [NS.itunes]
+
+    private static let mediaTextTypes = Leaf.oneOf("InvalidMediaTextType", ["plain", "html"])
+    private static let mediaText = ElementSpec(text: .text, attributes: [("type", mediaTextTypes)], once: true)
+
+    static let specs: [String: ElementSpec] = [
+        "media:group": ElementSpec(),
+        "media:content": ElementSpec(attributes: [
+            ("url", .fullURL), ("fileSize", .positiveInteger), ("type", .mime),
+            ("medium", .oneOf("InvalidMediaMedium", ["image", "audio", "video", "document", "executable"])),
+            ("isDefault", .trueFalse), ("expression", .oneOf("InvalidMediaExpression", ["sample", "full", "nonstop"])),
+            ("bitrate", .float), ("framerate", .float), ("samplingrate", .float), ("channels", .positiveInteger),
+            ("duration", .nonNegativeInteger), ("height", .positiveInteger), ("width", .positiveInteger),
+            ("lang", .language),
+        ]),
+        "media:rating": ElementSpec(text: .text, attributes: [("scheme", .fullURL)]),
+        "media:title": mediaText,
+        "media:description": mediaText,
+        "media:text": ElementSpec(text: .text, attributes: [("type", mediaTextTypes), ("lang", .language),
+                                                           ("start", .nptTime), ("end", .nptTime)]),
+        "media:keywords": ElementSpec(text: .text, once: true),
+        "media:thumbnail": ElementSpec(attributes: [("url", .fullURL), ("height", .positiveInteger),
+                                                    ("width", .positiveInteger), ("time", .nptTime)], required: ["url"]),
+        "media:category": ElementSpec(text: .plainText, attributes: [("scheme", .fullURL), ("label", .plainText)]),
+        "media:hash": ElementSpec(text: .text, attributes: [("algo", .oneOf("InvalidMediaHash", ["md5", "sha-1"]))]),
+        "media:player": ElementSpec(attributes: [("url", .fullURL), ("height", .positiveInteger), ("width", .positiveInteger)],
+                                    required: ["url"]),
+        "media:credit": ElementSpec(text: .plainText, attributes: [("scheme", .fullURL)]),
+        "media:copyright": ElementSpec(text: .plainText, attributes: [("url", .fullURL)], once: true),
+        "media:restriction": ElementSpec(text: .text, attributes: [
+            ("relationship", .oneOf("InvalidMediaRestrictionRel", ["allow", "deny"])),
+            ("type", .oneOf("InvalidMediaRestrictionType", ["country", "uri", "sharing"])),
+        ], required: ["relationship"]),
+        "media:adult": ElementSpec(text: .text),
+
+        "sx:sharing": ElementSpec(attributes: [("since", .rfc3339), ("until", .rfc3339), ("expires", .rfc3339)]),
+        "sx:related": ElementSpec(attributes: [("link", .fullURL), ("title", .nonBlankText),
+                                               ("type", .oneOf("InvalidSseType", ["complete", "aggregated"]))],
+                                  required: ["link", "type"]),
+        "sx:sync": ElementSpec(attributes: [("id", .nss), ("updates", .positiveInteger), ("deleted", .trueFalse),
+                                            ("noconflicts", .trueFalse)], required: ["id", "updates"], once: true),
+        "sx:history": ElementSpec(attributes: [("sequence", .positiveInteger), ("when", .rfc3339), ("by", .nss)],
+                                  required: ["sequence"]),
+        "sx:conflicts": ElementSpec(),
+
+        "itunes:author": ElementSpec(text: .plainText, once: true),
+        "itunes:block": ElementSpec(text: .yesNo, once: true),
+        "itunes:category": ElementSpec(),
+        "itunes:image": ElementSpec(attributes: [("href", .fullURL)], required: ["href"], once: true),
+        "itunes:duration": ElementSpec(text: .itunesDuration, once: true),
+        "itunes:explicit": ElementSpec(text: .itunesExplicit, once: true),
+        "itunes:keywords": ElementSpec(text: .text, once: true),
+        "itunes:new-feed-url": ElementSpec(text: .fullURL, once: true),
+        "itunes:owner": ElementSpec(once: true),
+        "itunes:name": ElementSpec(text: .plainText, once: true),
+        "itunes:email": ElementSpec(text: .email, once: true),
+        "itunes:subtitle": ElementSpec(text: .plainText, once: true),
+        "itunes:summary": ElementSpec(text: .plainText, once: true),
+        "itunes:type": ElementSpec(text: .oneOf("InvalidItunesChannelType", ["episodic", "serial"]), once: true),
+        "itunes:episodeType": ElementSpec(text: .oneOf("InvalidItunesEpisodeType", ["full", "trailer", "bonus"]), once: true),
+        "itunes:episode": ElementSpec(text: .positiveInteger, once: true),
+        "itunes:season": ElementSpec(text: .positiveInteger, once: true),
+        "itunes:title": ElementSpec(text: .plainText, once: true),
+        "itunes:complete": ElementSpec(text: .yesNo, once: true),
+        "itunes:isClosedCaptioned": ElementSpec(text: .yesNo, once: true),
+        "itunes:order": ElementSpec(text: .positiveInteger, once: true),
+
+        "cn:image": ElementSpec(attributes: [("url", .urlAttribute)]),
+        "cn:introMilliseconds": ElementSpec(text: .nonNegativeInteger),
+        "cn:ratingCount": ElementSpec(text: .nonNegativeInteger),
+        "cn:ratingIndividual": ElementSpec(text: .positiveInteger),
+        "cn:ratingAverage": ElementSpec(text: .float),
+        "cn:ratingTimestamp": ElementSpec(text: .iso8601),
+    ]
+
+    static func key(namespace: String, local: String) -> String? {
+        let prefix = namespace == conversationsNetwork ? "cn" : NS.prefixes[namespace]
+        return prefix.map { $0 + ":" + local }
+    }
+
+    // MARK: iTunes categories
+
+    static let itunesCategories: [String: Set<String>] = [
+        "Arts": ["Books", "Design", "Fashion & Beauty", "Food", "Performing Arts", "Visual Arts", "Literature"],
+        "Business": ["Careers", "Entrepreneurship", "Investing", "Management", "Marketing", "Non-Profit",
+                     "Business News", "Shopping", "Management & Marketing"],
+        "Comedy": ["Comedy Interviews", "Improv", "Stand-Up"],
+        "Education": ["Courses", "How To", "Language Learning", "Self-Improvement", "Educational Technology",
+                      "Higher Education", "K-12", "Training"],
+        "Fiction": ["Comedy Fiction", "Drama", "Science Fiction"],
+        "Games & Hobbies": ["Automotive", "Aviation", "Hobbies", "Other Games", "Video Games"],
+        "Government": [], "Government & Organizations": ["Local", "National", "Non-Profit", "Regional"],
+        "Health": ["Alternative Health", "Fitness & Nutrition", "Self-Help", "Sexuality"],
+        "Health & Fitness": ["Alternative Health", "Fitness", "Medicine", "Mental Health", "Nutrition", "Sexuality"],
+        "History": [],
+        "Kids & Family": ["Education for Kids", "Parenting", "Pets & Animals", "Stories for Kids"],
+        "Leisure": ["Animation & Manga", "Automotive", "Aviation", "Crafts", "Games", "Hobbies", "Home & Garden",
+                    "Video Games"],
+        "Music": ["Music Commentary", "Music History", "Music Interviews"],
+        "News": ["Business News", "Daily News", "Entertainment News", "News Commentary", "Politics", "Sports News",
+                 "Tech News"],
+        "News & Politics": [],
+        "Religion & Spirituality": ["Buddhism", "Christianity", "Hinduism", "Islam", "Judaism", "Other", "Religion",
+                                    "Spirituality"],
+        "Science": ["Astronomy", "Chemistry", "Earth Sciences", "Life Sciences", "Mathematics", "Natural Sciences",
+                    "Nature", "Physics", "Social Sciences"],
+        "Science & Medicine": ["Medicine", "Natural Sciences", "Social Sciences"],
+        "Society & Culture": ["Documentary", "History", "Personal Journals", "Philosophy", "Places & Travel",
+                              "Relationships"],
+        "Sports": ["Baseball", "Basketball", "Cricket", "Fantasy Sports", "Football", "Golf", "Hockey", "Rugby",
+                   "Running", "Soccer", "Swimming", "Tennis", "Volleyball", "Wilderness", "Wrestling"],
+        "Sports & Recreation": ["Amateur", "College & High School", "Outdoor", "Professional"],
+        "Technology": ["Gadgets", "Tech News", "Podcasting", "Software How-To"],
+        "True Crime": [],
+        "TV & Film": ["After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews"],
+        "Movies & Television": [],
+    ]
+    /// Subcategories Apple retired.
+    static let obsoleteSubcategories: Set<String> = ["Computers", "IT News", "Information Technology"]
+}
+
+extension Run {
+    func vocabularyChild(of parent: Node, ns: String, local: String) -> ChildDecision {
+        if let key = Vocabulary.key(namespace: ns, local: local), let spec = Vocabulary.specs[key] {
+            return .known(.vocabulary(key), once: spec.once)
+        }
+        return Vocabulary.closed.contains(ns) ? .undefined : .open
+    }
+
+    func vocabularyStart(_ node: Node, _ key: String) {
+        guard let spec = Vocabulary.specs[key] else { return }
+        for (name, rule) in spec.attributes {
+            guard let value = node.attribute(name) else { continue }
+            let params: [(String, String)] = rule == .nptTime
+                ? [("element", node.name), ("attr", name)]
+                : [("parent", node.attributeParentName), ("element", name)]
+            checkValue(value, rule, at: node, params: params)
+        }
+        for name in spec.required where node.attribute(name) == nil {
+            report("MissingAttribute", at: node, [("element", node.name), ("attr", name)])
+        }
+        switch key {
+        case "sx:sharing":
+            let since = node.attribute("since"), until = node.attribute("until")
+            if until != nil && since == nil {
+                report("MissingAttribute", at: node, [("element", node.name), ("attr", "since")])
+            }
+            if let since, let until, Values.isRFC3339(since), Values.isRFC3339(until), since > until {
+                report("SinceAfterUntil", at: node, [("element", node.name)])
+            }
+        case "sx:history":
+            let by = node.attribute("by"), when = node.attribute("when")
+            if by == nil && when == nil {
+                report("MissingByAndWhenAttrs", at: node, [("element", node.name)])
+            } else if by == nil || when == nil {
+                report("MissingRecommendedAttribute", at: node, [("element", node.name), ("attr", by == nil ? "by" : "when")])
+            }
+            if let seq = node.attribute("sequence"), Values.isPositiveInteger(seq), (Int(seq) ?? Int.max) > Int(Int32.max) {
+                report("IntegerOverflow", at: node, [("parent", node.attributeParentName), ("element", "sequence"), ("value", seq)])
+            }
+        case "sx:sync":
+            if let id = node.attribute("id") {
+                if guids.contains("sx:" + id) {
+                    report("DuplicateValue", at: node, [("parent", node.attributeParentName), ("element", "id"), ("value", id)])
+                }
+                guids.insert("sx:" + id)
+            }
+        case "media:adult":
+            report("DeprecatedMediaAdult", at: node, [("element", node.name)])
+        case "itunes:category":
+            itunesCategoryStart(node)
+        default:
+            break
+        }
+    }
+
+    func vocabularyEnd(_ node: Node, _ key: String) {
+        guard let spec = Vocabulary.specs[key] else { return }
+        let value = node.value
+        let params = names(node)
+        switch key {
+        case "media:title", "media:description", "media:text":
+            if node.attribute("type") == "html" {
+                checkEscapedHTML(node, value, params: [("element", node.name)])
+            } else if let tag = HTMLChecks.knownTag(value) {
+                report("ContainsUndeclaredHTML", at: node, [("element", node.name), ("value", tag)])
+            }
+            return
+        case "media:group":
+            if (node.counts["media:content"] ?? 0) < 2 {
+                report("MediaGroupWithoutAlternatives", at: node, [("element", node.name)])
+            }
+        case "media:rating":
+            checkMediaRating(node, Values.trimmed(value))
+            return
+        case "media:hash":
+            let algo = node.attribute("algo") ?? "md5"
+            let v = Values.trimmed(value)
+            let length = algo == "sha-1" ? 40 : 32
+            if v.utf8.count != length || !v.utf8.allSatisfy({ Values.isDigit($0) || (($0 | 0x20) >= 97 && ($0 | 0x20) <= 102) }) {
+                report("InvalidMediaHash", at: node, params + [("value", v)])
+            }
+            return
+        case "media:restriction":
+            checkMediaRestriction(node, Values.trimmed(value))
+            return
+        case "media:credit":
+            let roles: Set<String> = [
+                "actor", "anchor person", "author", "choreographer", "composer", "conductor", "director", "editor",
+                "graphic designer", "grip", "illustrator", "lyricist", "music arranger", "music group", "musician",
+                "orchestra", "performer", "photographer", "producer", "reporter", "vocalist", "camera operator",
+                "distribution company", "executive producer", "lighting operator", "production company", "publishing company",
+                "writer", "artist", "record label", "set designer", "sound engineer", "special effects", "stunts", "technical director",
+            ]
+            if let role = node.attribute("role"), node.attribute("scheme") == nil || node.attribute("scheme") == "urn:ebu",
+               !roles.contains(role) {
+                report("InvalidCreditRole", at: node, [("element", node.name), ("value", role)])
+            }
+        case "itunes:owner":
+            if !node.seen("itunes:email") { report("MissingElement", at: node, [("parent", node.name), ("element", "itunes:email")]) }
+        case "itunes:subtitle", "itunes:summary":
+            if value.count > (key == "itunes:subtitle" ? 255 : 4000) {
+                report("TooLong", at: node, [("element", node.name), ("value", String(value.count))])
+            }
+        case "itunes:keywords":
+            let v = Values.trimmed(value)
+            if (v.contains(" ") && !v.contains(",")) || v.split(separator: ",").count > 12 {
+                report("InvalidKeywords", at: node, [("element", node.name), ("value", v)])
+            }
+        case "sx:sync":
+            if !node.seen("sx:history") {
+                report("MissingElement", at: node, [("parent", node.attributeParentName), ("element", "sx:history")])
+            }
+        default:
+            break
+        }
+        if let rule = spec.text { checkValue(value, rule, at: node, params: params) }
+    }
+
+    private func checkMediaRating(_ node: Node, _ value: String) {
+        let scheme = node.attribute("scheme") ?? "urn:simple"
+        let allowed: Set<String>?
+        switch scheme {
+        case "urn:simple": allowed = ["adult", "nonadult"]
+        case "urn:mpaa": allowed = ["g", "pg", "pg-13", "r", "nc-17"]
+        case "urn:v-chip": allowed = ["tv-y", "tv-y7", "tv-y7-fv", "tv-g", "tv-pg", "tv-14", "tv-ma"]
+        case "urn:icra":
+            // ICRA labels: `r (cz 1 lz 1 nz 1 oz 1 vz 1)`.
+            if value.hasPrefix("r (") && value.hasSuffix(")") { return }
+            report("InvalidMediaRating", at: node, [("element", node.name), ("value", value)])
+            return
+        default: allowed = nil
+        }
+        if let allowed, !allowed.contains(value.lowercased()) {
+            report("InvalidMediaRating", at: node, [("element", node.name), ("value", value)])
+        }
+    }
+
+    private func checkMediaRestriction(_ node: Node, _ value: String) {
+        let type = node.attribute("type") ?? ""
+        let words = value.split(separator: " ").map(String.init)
+        switch type {
+        case "uri":
+            for w in words where !URIs.isAbsolute(w) {
+                report("InvalidFullLink", at: node, [("element", node.name), ("value", w)])
+            }
+        case "country":
+            if value == "all" || value == "none" { return }
+            if !words.allSatisfy({ $0.count == 2 && $0.utf8.allSatisfy(Values.isAlpha) }) {
+                report("InvalidMediaRestriction", at: node, [("element", node.name), ("value", value)])
+            }
+        default:
+            if !(value == "all" || value == "none" || value.isEmpty) {
+                report("InvalidMediaRestriction", at: node, [("element", node.name), ("value", value)])
+            }
+        }
+    }
+
+    // MARK: iTunes
+
+    func itunesCategoryStart(_ node: Node) {
+        guard let text = node.attribute("text") else {
+            report("MissingAttribute", at: node, [("element", node.name), ("attr", "text")])
+            return
+        }
+        if let parent = parent(of: node), parent.namespace == NS.itunes, parent.localName == "category" {
+            let top = parent.attribute("text") ?? ""
+            guard let subs = Vocabulary.itunesCategories[top] else { return }
+            if !subs.contains(text) {
+                let code = Vocabulary.obsoleteSubcategories.contains(text) ? "ObsoleteItunesCategory" : "InvalidItunesCategory"
+                report(code, at: node, [("parent", parent.name), ("element", node.name), ("value", text)])
+            }
+        } else if Vocabulary.itunesCategories[text] == nil {
+            report("InvalidItunesCategory", at: node, [("element", node.name), ("value", text)])
+        }
+    }
+}
