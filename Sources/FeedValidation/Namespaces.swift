@@ -37,7 +37,8 @@ enum NS {
         admin: "admin", content: "content", itunes: "itunes", media: "media", slash: "slash", wfw: "wfw",
         thr: "thr", trackback: "trackback", feedburner: "feedburner", creativeCommons: "creativeCommons",
         cc: "cc", blogChannel: "blogChannel", georss: "georss", geo: "geo", fh: "fh", app: "app", sx: "sx",
-        access: "access", rss10: "rss", opensearch: "opensearch",
+        access: "access", rss10: "rss", opensearch: "opensearch", "http://geourl.org/rss/module/": "geourl",
+        "http://postneo.com/icbm": "icbm",
     ]
 
     /// Namespaces whose vocabulary is known: an element of them that is not in it is undefined.

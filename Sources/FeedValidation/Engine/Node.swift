@@ -63,6 +63,8 @@ enum Leaf: Equatable {
     case contentEncoded
     case xhtmlBody
     case xhtmlMeta
+    case feedFlare
+    case latitude, longitude
     case inReplyTo
     case itunesExplicit
     case itunesDuration

@@ -36,6 +36,7 @@ final class Run: SAXReceiver {
     var entriesWithoutAuthor: [(line: Int, column: Int)] = []
     var guids: Set<String> = []
     var entryKeys: Set<String> = []
+    var entryIDs: [String] = []
     var reportedNamespaces: Set<String> = []
     var complete = false
     var sawSelfLink = false
@@ -150,6 +151,10 @@ final class Run: SAXReceiver {
 
     func doctype(name: String?, externalID: String?, systemID: String?) {
         hasDoctype = true
+        if let systemID, systemID.contains("my.netscape.com") {
+            let (line, column) = driver.position
+            report("DeprecatedDTD", line: line, column: column, [("element", "DOCTYPE"), ("value", systemID)])
+        }
     }
 
     func undeclaredHTMLEntity(_ name: String) {

@@ -91,6 +91,12 @@ extension Run {
                 report("MissingElement", line: position.line, column: position.column, [("parent", "entry"), ("element", "author")])
             }
         }
+        if entryIDs.count >= 3 && Set(entryIDs).count == 1 {
+            report("DuplicateIds", at: node, [("parent", "feed"), ("element", "id"), ("value", entryIDs[0])])
+        }
+        if complete, let current = node.facts["currentHref"], current != node.facts["selfHref"] {
+            report("CurrentNotSelfInCompleteFeed", at: node, [("parent", "feed"), ("element", "link")])
+        }
         if stack.first === node && !sawSelfLink && node.localName == "feed" {
             // RFC 4287 recommends it, and readers need it to know where the feed lives.
             report("MissingSelf", at: node, [("element", "link"), ("parent", "feed")])
@@ -120,6 +126,7 @@ extension Run {
                 report("DuplicateEntries", at: node, [("parent", "feed"), ("element", "entry"), ("value", id)])
             }
             entryKeys.insert(key)
+            entryIDs.append(id)
         }
     }
 
@@ -266,7 +273,11 @@ extension Run {
         let relation = rel ?? "alternate"
         if let href = node.attribute("href") {
             checkIRI(href, at: node, params: [("parent", p), ("element", "href"), ("attr", "href")])
-            if relation == "self" || relation == "http://www.iana.org/assignments/relation/self" { sawSelfLink = true }
+            if relation == "self" || relation == "http://www.iana.org/assignments/relation/self" {
+                sawSelfLink = true
+                parent.facts["selfHref"] = href
+            }
+            if relation == "current" { parent.facts["currentHref"] = href }
         } else {
             report("MissingAttribute", at: node, [("parent", p), ("element", "link"), ("attr", "href")])
         }
@@ -360,9 +371,17 @@ extension Run {
                 report("AttrNotBlank", at: node, names(node) + [("attr", "type")])
             } else {
                 switch t.lowercased() {
-                case "text", "text/plain": type = "text"
-                case "html", "text/html": type = "html"
-                case "xhtml", "application/xhtml+xml": type = "xhtml"
+                case "text": type = "text"
+                case "html": type = "html"
+                case "xhtml": type = "xhtml"
+                case "text/plain", "text/html", "application/xhtml+xml":
+                    if node.kind == .atomText {
+                        // Atom 0.3's MIME types: Atom 1.0 names the three kinds instead.
+                        report("InvalidTextType", at: node, names(node) + [("attr", "type"), ("value", t)])
+                        type = t == "text/plain" ? "text" : (t == "text/html" ? "html" : "xhtml")
+                    } else {
+                        type = t == "text/plain" ? "text" : (t == "text/html" ? "html" : "xhtml")
+                    }
                 default:
                     if node.kind == .atomContent && Values.isMIMEType(t) {
                         type = t.lowercased()
@@ -378,6 +397,9 @@ extension Run {
         node.facts["type"] = type
         if node.kind == .atomContent {
             if let src = node.attribute("src") {
+                if type == "text" || type == "html" || type == "xhtml", let t = node.attribute("type") {
+                    report("InvalidMIMEType", at: node, [("parent", parent.name), ("element", "content"), ("attr", "type"), ("value", t)])
+                }
                 checkIRI(src, at: node, params: [("parent", parent.name), ("element", "content"), ("attr", "src")])
                 parent.facts["needsSummary"] = "yes"
             } else if !["text", "html", "xhtml", "other"].contains(type) && !type.hasPrefix("text/")

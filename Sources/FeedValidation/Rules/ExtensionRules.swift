@@ -100,9 +100,15 @@ extension Run {
                 return .known(.leaf(.fullURL), once: true)
             case "emailServiceId": return .known(.leaf(.text), once: true)
             case "browserFriendly": return .known(.leaf(.plainText), once: true)
-            case "feedFlare": return .known(.leaf(.plainText), once: false)
+            case "feedFlare": return .known(.leaf(.feedFlare), once: false)
             case "info": return .known(.open, once: true)
             default: return .undefined
+            }
+        case NS.geo, "http://geourl.org/rss/module/", "http://postneo.com/icbm":
+            switch local {
+            case "lat", "latitude": return .known(.leaf(.latitude), once: true)
+            case "long", "longitude": return .known(.leaf(.longitude), once: true)
+            default: return .open
             }
         case NS.creativeCommons:
             return local == "license" ? .known(.leaf(.fullURL), once: false) : .undefined
@@ -168,6 +174,12 @@ extension Run {
                     report("InvalidMetaContent", at: node, p + [("element", "content"), ("value", content)])
                 }
             }
+        case .feedFlare:
+            for a in ["href", "src"] {
+                if let v = node.attribute(a) {
+                    checkValue(v, .fullURL, at: node, params: [("parent", node.attributeParentName), ("element", a)])
+                }
+            }
         case .inReplyTo:
             if let ref = node.attribute("ref") {
                 if !URIs.isAbsolute(ref) { report("InvalidFullLink", at: node, [("parent", node.attributeParentName), ("element", "ref"), ("value", ref)]) }
@@ -223,13 +235,30 @@ extension Run {
         case .contentEncoded:
             checkSafeHTML(node, value, params: params)
         case .nonBlankText:
-            if trimmed.isEmpty { report("NotBlank", at: node, params) }
+            if trimmed.isEmpty {
+                report("NotBlank", at: node, params)
+            } else if node.localName == "name", let parent = parent(of: node), parent.kind == .textInput || parent.kind == .rdfTextInput {
+                let u = Array(trimmed.utf8)
+                if !Values.isAlpha(u[0]) || !u.allSatisfy({ Values.isAlnum($0) || $0 == 95 || $0 == 46 || $0 == 45 || $0 == 58 }) {
+                    report("InvalidFormComponentName", at: node, params + [("value", trimmed)])
+                }
+            }
+        case .latitude, .longitude:
+            let limit = leaf == .latitude ? 90.0 : 180.0
+            if let v = Double(trimmed), abs(v) <= limit {
+            } else {
+                report(leaf == .latitude ? "InvalidLatitude" : "InvalidLongitude", at: node, params + [("value", trimmed)])
+            }
         case .fullURL:
             if family == .rss1 && trimmed.isEmpty { break }
             if let problem = URIs.referenceProblem(trimmed), problem != .badEscape, !trimmed.isEmpty {
                 report("InvalidUriChar", at: node, params + [("value", trimmed)])
             } else if !URIs.isAbsolute(trimmed) {
                 report("InvalidFullLink", at: node, params + [("value", trimmed)])
+            } else if trimmed.utf8.contains(where: { $0 >= 0x80 }) {
+                // An IRI where RSS asks for a URI: readers may not cope.
+                report(family == .rss2 && coreNamespace == node.namespace ? "UriNotIri" : "InvalidFullLink", at: node,
+                       params + [("value", trimmed)])
             }
         case .nss:
             if trimmed.isEmpty {
@@ -320,6 +349,8 @@ extension Run {
             }
         case .xhtmlBody, .xhtmlMeta, .inReplyTo:
             break
+        case .feedFlare:
+            checkNoHTML(node, value)
         case .itunesExplicit:
             if !["yes", "no", "clean", "true", "false", "explicit"].contains(value) {
                 report("InvalidTrueFalse", at: node, params + [("value", value)])
@@ -328,7 +359,8 @@ extension Run {
             if !["yes", "no", "Yes", "No"].contains(trimmed) { report("InvalidYesNo", at: node, params + [("value", trimmed)]) }
         case .itunesDuration:
             let parts = trimmed.split(separator: ":", omittingEmptySubsequences: false)
-            if parts.isEmpty || parts.count > 3 || !parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
+            let fieldsInRange = parts.count < 2 || parts.dropFirst().allSatisfy { (Int($0) ?? 60) < 60 }
+            if parts.isEmpty || parts.count > 3 || !parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) || !fieldsInRange {
                 report("InvalidDuration", at: node, params + [("value", trimmed)])
             }
         }

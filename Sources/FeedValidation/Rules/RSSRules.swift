@@ -186,6 +186,9 @@ extension Run {
     func guidEnd(_ node: Node) {
         let value = node.value
         let permalink = node.attribute("isPermaLink")
+        for a in node.attributes where a.namespace == nil && a.name != "isPermaLink" {
+            report("UnexpectedAttribute", at: node, [("parent", "item"), ("element", "guid"), ("attr", a.name)])
+        }
         if let permalink, permalink != "true" && permalink != "false" {
             report("InvalidBooleanAttribute", at: node, [("parent", "guid"), ("element", "isPermaLink"), ("value", permalink)])
         }
@@ -215,7 +218,9 @@ extension Run {
         case .rdf:
             if core {
                 switch local {
-                case "channel": return .known(.rdfChannel, once: true)
+                case "channel":
+                    parent.facts["channel"] = "yes"
+                    return .known(.rdfChannel, once: true)
                 case "image": return .known(.rdfImage, once: true)
                 case "item": return .known(.rdfItem, once: false)
                 case "textinput": return .known(.rdfTextInput, once: true)
@@ -223,6 +228,7 @@ extension Run {
                 }
             }
             if ns == NS.rdf && local == "Description" { return .open }
+            if core && local == "channel" { parent.facts["channel"] = "yes" }
             if local == "channel" && (ns == NS.rss10 || ns == NS.rss090 || ns.hasPrefix("http://purl.org/rss")) {
                 return .open
             }
@@ -281,7 +287,7 @@ extension Run {
     }
 
     func rdfEnd(_ node: Node) {
-        if !node.seen("channel") {
+        if node.facts["channel"] == nil {
             report("MissingElement", at: node, [("parent", "rdf:RDF"), ("element", "channel")])
         }
     }

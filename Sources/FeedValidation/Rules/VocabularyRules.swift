@@ -262,7 +262,22 @@ extension Run {
         case "urn:v-chip": allowed = ["tv-y", "tv-y7", "tv-y7-fv", "tv-g", "tv-pg", "tv-14", "tv-ma"]
         case "urn:icra":
             // ICRA labels: `r (cz 1 lz 1 nz 1 oz 1 vz 1)`.
-            if value.hasPrefix("r (") && value.hasSuffix(")") { return }
+            // Each category once, with a level 0 or 1 (nz is not one of them).
+            let labels: Set<String> = ["ca", "cb", "cz", "la", "lb", "lc", "lz", "na", "nb", "nc", "nd", "ne", "nf",
+                                       "nr", "nz", "oa", "ob", "oc", "oh", "oz", "va", "vb", "vc", "vd", "vz"]
+            if value.hasPrefix("r (") && value.hasSuffix(")") {
+                let inner = value.dropFirst(3).dropLast().split(separator: " ")
+                var ok = inner.count % 2 == 0
+                var i = 0
+                var letters = Set<Character>()
+                while ok && i + 1 < inner.count {
+                    let label = String(inner[i])
+                    ok = labels.contains(label) && (inner[i + 1] == "0" || inner[i + 1] == "1")
+                        && letters.insert(label.last!).inserted
+                    i += 2
+                }
+                if ok { return }
+            }
             report("InvalidMediaRating", at: node, [("element", node.name), ("value", value)])
             return
         default: allowed = nil
