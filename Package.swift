@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "Wire",
             dependencies: [
-                "Syndication", "HouseStyle",
+                "Syndication", "HouseStyle", "FeedValidation",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(
             name: "WireTests",
             dependencies: [
-                "Wire", "Syndication", "HouseStyle", "LoopbackServer",
+                "Wire", "Syndication", "HouseStyle", "LoopbackServer", "FeedValidation",
             ]
         ),
         .testTarget(name: "MediawireCLITests", dependencies: ["mediawire"]),

@@ -30,6 +30,8 @@ enum NS {
     static let sx = "http://feedsync.org/2007/feedsync"
     static let access = "http://www.bloglines.com/about/specs/fac-1.0"
     static let opensearch = "http://a9.com/-/spec/opensearch/1.1/"
+    /// MediaWire's own extension (the agency's original headline beside ours).
+    static let mediawire = "https://mediawire.dev/ns/2026"
 
     /// Namespace → the prefix used in messages.
     static let prefixes: [String: String] = [
@@ -38,12 +40,12 @@ enum NS {
         thr: "thr", trackback: "trackback", feedburner: "feedburner", creativeCommons: "creativeCommons",
         cc: "cc", blogChannel: "blogChannel", georss: "georss", geo: "geo", fh: "fh", app: "app", sx: "sx",
         access: "access", rss10: "rss", opensearch: "opensearch", "http://geourl.org/rss/module/": "geourl",
-        "http://postneo.com/icbm": "icbm",
+        "http://postneo.com/icbm": "icbm", mediawire: "mw",
     ]
 
     /// Namespaces whose vocabulary is known: an element of them that is not in it is undefined.
     static let closed: Set<String> = [dc, dcterms, sy, admin, content, slash, wfw, thr, trackback, feedburner,
-                                      creativeCommons, blogChannel, fh, itunes, atom]
+                                      creativeCommons, blogChannel, fh, itunes, atom, mediawire]
 
     /// Namespace URIs that are near misses of known ones (wrong case, old versions).
     static func nearMiss(_ uri: String) -> String? {

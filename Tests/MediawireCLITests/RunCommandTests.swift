@@ -40,6 +40,10 @@ import Testing
         let feed = try String(contentsOfFile: feedPath, encoding: .utf8)
         #expect(feed.components(separatedBy: "<entry>").count - 1 == 12)
         #expect(try xmllintProblems(feedPath) == nil)
+        // Our own validator, through the CLI: no error, no warning.
+        let validation = try CLIRunner.run(["validate", feedPath])
+        #expect(validation.status == 0, "\(validation.stdout)")
+        #expect(validation.stdout.hasSuffix("0 errors, 0 warnings, 0 info\n"), "\(validation.stdout)")
         // Every report names its agency.
         for agency in ["RT - World News", "Reuters World News", "TASS", "Press TV - Latest News"] {
             #expect(feed.contains(agency), "\(agency)")

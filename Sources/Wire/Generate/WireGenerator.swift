@@ -1,3 +1,4 @@
+import FeedValidation
 import Foundation
 import Syndication
 
@@ -55,7 +56,8 @@ public struct WireGenerator {
         var repairs: [String] = []
         var count = 0
         try AtomicFile.write(to: options.path) { sink in
-            let writer = EntryWriter(sink: sink, sources: sources, names: names)
+            let writer = EntryWriter(sink: sink, sources: sources, names: names,
+                                     mintAuthority: Poller.authority(outputID: config.output.id, site: config.output.site))
             var headerWritten = false
             func header(updated: String) {
                 writeFeedHeader(sink, updated: updated, selfURL: config.output.selfURL, archive: nil)
@@ -131,7 +133,8 @@ public struct WireGenerator {
             let path = (directory as NSString).appendingPathComponent("archive-\(page).atom")
             var repairs: [String] = []
             try AtomicFile.write(to: path) { sink in
-                let writer = EntryWriter(sink: sink, sources: sources, names: names)
+                let writer = EntryWriter(sink: sink, sources: sources, names: names,
+                                     mintAuthority: Poller.authority(outputID: config.output.id, site: config.output.site))
                 var entries: [StoredEntry] = []
                 try store.forEachInSequenceRange(from: page * size + 1, through: (page + 1) * size) { entries.append($0) }
                 let updated = entries.map(EntryWriter.updated).max() ?? RFC3339.format(0)
@@ -163,11 +166,15 @@ final class EntryWriter {
     let names: [String: String]
     var repairs: [String] = []
     private var notes: [String] = []
+    /// The `tag:` authority for ids minted while writing.
+    let mintAuthority: String
+    private var emittedIDs: Set<String> = []
 
-    init(sink: XMLSink, sources: [String: SourceState], names: [String: String]) {
+    init(sink: XMLSink, sources: [String: SourceState], names: [String: String], mintAuthority: String) {
         self.sink = sink
         self.sources = sources
         self.names = names
+        self.mintAuthority = mintAuthority
     }
 
     /// The entry's `updated`: the agency's (RFC 3339 as written, else normalized), else its
@@ -185,7 +192,15 @@ final class EntryWriter {
     func write(_ e: StoredEntry) {
         notes.removeAll()
         sink.raw("<entry>")
-        text("id", e.atomID)
+        // One id, one report: a second source carrying the same agency id (the same wire
+        // configured twice, a syndicated story) gets its own, minted from the source and key.
+        var id = e.atomID
+        if !emittedIDs.insert(id).inserted {
+            id = StoredEntry.mint(authority: mintAuthority, sourceID: e.sourceID, key: e.key)
+            emittedIDs.insert(id)
+            notes.append("id \(e.atomID) already used by another source: published as \(id)")
+        }
+        text("id", id)
         text("title", e.title, attributes: [("type", "text")])
         if e.originalTitle != e.title {
             text("mw:original-title", e.originalTitle)
@@ -314,8 +329,10 @@ final class EntryWriter {
         // A file source's path is ours, not the agency's: the feed's own self link stands for it.
         let polled = state.flatMap { $0.fetchURL.hasPrefix("file:") ? nil : $0.fetchURL }
         let selfURL = polled ?? feed.selfLink.flatMap { StoredEntry.isAbsoluteIRI($0) && !$0.hasPrefix("file:") ? $0 : nil }
-        let feedID = feed.id.flatMap { StoredEntry.isAbsoluteIRI($0) ? $0 : nil } ?? selfURL ?? feed.site
-        if let feedID { text("id", feedID) }
+        let feedID = feed.id.flatMap { AtomValues.isCleanIdentifier($0) ? $0 : nil }
+            ?? [selfURL, feed.site].compactMap { $0 }.first(where: AtomValues.isCleanIdentifier)
+            ?? StoredEntry.mint(authority: mintAuthority, sourceID: id, key: "source")
+        text("id", feedID)
         if let title = feed.title {
             textConstruct("title", title)
         } else {

@@ -1,4 +1,5 @@
 import Crypto
+import FeedValidation
 import Foundation
 import Syndication
 
@@ -224,7 +225,7 @@ public struct StoredEntry: Sendable, Hashable {
             keyHasher.add(content?.value ?? summary?.value)
             key = "hash:" + keyHasher.hex
         }
-        if let id, Self.isAbsoluteIRI(id) {
+        if let id, AtomValues.isCleanIdentifier(id) {
             atomID = id
         } else {
             atomID = Self.mint(authority: mintAuthority, sourceID: sourceID, key: key)
@@ -266,8 +267,9 @@ public struct StoredEntry: Sendable, Hashable {
         return s.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// An absolute IRI: a scheme, a colon, and no white space (`urn:`, `tag:`, `http://...`).
+    /// An absolute IRI the validator accepts (a scheme, and nothing an IRI may not hold).
     public static func isAbsoluteIRI(_ s: String) -> Bool {
+        guard AtomValues.isAbsoluteIRI(s) else { return false }
         let u = s.utf8
         guard let colon = u.firstIndex(of: UInt8(ascii: ":")), colon != u.startIndex,
               u.index(after: colon) != u.endIndex else { return false }

@@ -1,0 +1,95 @@
+import Testing
+@testable import FeedValidation
+
+/// RSS 2.0 (channel, item, guid, enclosure, image, cloud, textInput, ttl, skipHours/skipDays,
+/// RFC 822 dates, e-mail forms) and RSS 1.0 / 0.90.
+@Suite struct RSSTests {
+    func first(_ xml: String, _ code: String) -> Diagnostic? {
+        validate(xml).diagnostics.first { $0.code == code }
+    }
+
+    @Test func theChannelNeedsTitleLinkAndDescription() {
+        let xml = rss().replacingOccurrences(of: "<description>News</description>", with: "")
+        #expect(codes(xml).contains("MissingDescription"))
+        #expect(codes("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"></rss>").contains("MissingElement"))
+        #expect(codes("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel/></rss>").contains("MissingAttribute"))
+    }
+
+    @Test func channelDuplicatesAndUnknownsAreErrors() throws {
+        let d = try #require(first(rss(channel: "<title>Twice</title>"), "DuplicateElement"))
+        #expect(d.parameter("parent") == "channel")
+        #expect(d.parameter("element") == "title")
+        #expect(codes(rss(item: "<foo>bar</foo>")).contains("UndefinedElement"))
+    }
+
+    @Test(arguments: [
+        ("Tue, 01 Dec 2026 10:00:00 GMT", nil), ("1 Dec 2026 10:00 +0000", nil), ("01 Dec 2026 10:00:00 EST", nil),
+        ("Wed, 01 Dec 2026 10:00:00 GMT", "InvalidRFC2822Date"), ("2026-12-01T10:00:00Z", "InvalidRFC2822Date"),
+        ("31 Nov 2026 10:00:00 GMT", "InvalidRFC2822Date"), ("01 Dec 26 10:00:00 GMT", "ProblematicalRFC822Date"),
+        ("Tue,01 Dec 2026 10:00:00 GMT", "ProblematicalRFC822Date"),
+    ] as [(String, String?)])
+    func pubDatesAreRFC822(_ value: String, _ code: String?) {
+        let found = codes(rss(item: "<pubDate>\(value)</pubDate>"))
+        if let code {
+            #expect(found.contains(code), "\(value): \(found)")
+        } else {
+            #expect(found.isEmpty, "\(value): \(found)")
+        }
+    }
+
+    @Test(arguments: [
+        ("desk@example.org (News Desk)", nil), ("desk@example.org", "MissingRealName"),
+        ("News Desk <desk@example.org>", "EmailFormat"), ("News Desk", "InvalidContact"),
+    ] as [(String, String?)])
+    func authorsAreAddresses(_ value: String, _ code: String?) {
+        let found = codes(rss(item: "<author>\(value.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;"))</author>"))
+        #expect(code.map { found.contains($0) } ?? found.isEmpty, "\(value): \(found)")
+    }
+
+    @Test func guidsArePermalinksUnlessSaidOtherwiseAndUnique() {
+        #expect(codes(rss(item: "").replacingOccurrences(of: "<guid>http://example.org/1</guid>", with: "<guid>1234</guid>"))
+            .contains("InvalidHttpGUID"))
+        #expect(!codes(rss().replacingOccurrences(of: "<guid>http://example.org/1</guid>",
+                                                   with: "<guid isPermaLink=\"false\">agency-2026-12-01-0001</guid>")).contains("InvalidHttpGUID"))
+        let twice = rss(channel: "<item><title>B</title><guid>http://example.org/1</guid></item>")
+        #expect(codes(twice).contains("DuplicateValue"))
+    }
+
+    @Test func enclosuresCloudsAndImagesHaveTheirAttributesAndChildren() {
+        #expect(codes(rss(item: "<enclosure url=\"http://example.org/a.mp3\" length=\"12.5\" type=\"audio/mpeg\"/>")).contains("InvalidIntegerAttribute"))
+        #expect(codes(rss(item: "<enclosure url=\"http://example.org/a.mp3\" length=\"12\"/>")).contains("MissingAttribute"))
+        #expect(codes(rss(channel: "<cloud domain=\"rpc.example.org\" port=\"80\" path=\"/RPC2\" protocol=\"xml-rpc\"/>")).contains("MissingAttribute"))
+        #expect(codes(rss(channel: "<image><url>http://example.org/l.png</url><title>x</title><link>http://example.org/</link><width>500</width></image>")).contains("InvalidWidth"))
+        #expect(codes(rss(channel: "<image><url>http://example.org/l.png</url><title>x</title></image>")).contains("MissingLink"))
+    }
+
+    @Test func schedulesAndNumbers() {
+        #expect(codes(rss(channel: "<ttl>1.5</ttl>")).contains("InvalidInteger"))
+        #expect(codes(rss(channel: "<skipHours><hour>12</hour><hour>12</hour></skipHours>")).contains("DuplicateValue"))
+        #expect(codes(rss(channel: "<skipDays><day>Someday</day></skipDays>")).contains("InvalidDay"))
+        #expect(codes(rss(channel: "<skipDays></skipDays>")).contains("MissingElement"))
+        #expect(codes(rss(channel: "<language>english</language>")).contains("InvalidLanguage"))
+        #expect(codes(rss(channel: "<docs>www.example.org</docs>")).contains("InvalidFullLink"))
+    }
+
+    @Test func titlesArePlainText() {
+        #expect(codes(rss(item: "").replacingOccurrences(of: "<title>Report</title>", with: "<title>&lt;b&gt;Report&lt;/b&gt;</title>"))
+            .contains("ContainsHTML"))
+        #expect(codes(rss().replacingOccurrences(of: "<title>Report</title>", with: "<title>AT&amp;T results</title>")).isEmpty)
+    }
+
+    @Test func rss1NeedsItsChannelAndItems() {
+        let rdf = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+            <channel rdf:about="http://example.org/"><title>x</title><link>http://example.org/</link><description>d</description></channel>
+            <item rdf:about="http://example.org/1"><title>t</title></item>
+            </rdf:RDF>
+            """
+        let found = codes(rdf)
+        #expect(found.contains("MissingElement"))
+        #expect(validate(rdf).format == "rss10")
+        #expect(validate(rdf).diagnostics.contains { $0.parameter("element") == "items" })
+        #expect(validate(rdf).diagnostics.contains { $0.parameter("element") == "link" && $0.parameter("parent") == "item" })
+    }
+}
