@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "mediawire-bench",
             dependencies: [
-                "Syndication", "HouseStyle", "Wire", "LoopbackServer",
+                "Syndication", "HouseStyle", "Wire", "LoopbackServer", "FeedValidation",
             ]
         ),
         .executableTarget(

@@ -10,6 +10,8 @@ SHARED=../shared
 FP_FLOOR=90      # feedparser file cases, sanitize/ and base/ excluded (issue #2)
 HTTP_FLOOR=80    # feedparser HTTP cases through --http simulate
 DIFF_FLOOR=95    # field agreement with feedparser on the real-world corpus
+FV_STRICT_FLOOR=80   # W3C feedvalidator testcases, strict (issue #6)
+FV_LOOSE_FLOOR=95    # W3C feedvalidator testcases, has-an-error agreement
 OUT=${CONFORMANCE_OUT:-.build/conformance}
 mkdir -p "$OUT"
 fail=0
@@ -52,6 +54,21 @@ timeouts=$(echo "$line" | sed -E 's/.*timeouts ([0-9]+).*/\1/')
 if below "$agree" $DIFF_FLOOR; then echo "FLOOR MISSED: differential agreement $agree% < $DIFF_FLOOR%"; fail=1; fi
 if [ "$crashes" != 0 ] || [ "$timeouts" != 0 ]; then echo "FLOOR MISSED: $crashes crashes, $timeouts timeouts"; fail=1; fi
 
+echo "== W3C Feed Validation Service testcases"
+python3 $SHARED/conformance/feedvalidator/run.py $SHARED/conformance/feedvalidator/testcases \
+    --cmd "$BIN validate {file} --format json" --jobs 2 --list-failures 0 \
+    --out "$OUT/feedvalidator.json" > "$OUT/feedvalidator.txt" || true
+cat "$OUT/feedvalidator.txt"
+fv=$(grep '^OVERALL' "$OUT/feedvalidator.txt")
+strict=$(echo "$fv" | sed -E 's/.*strict +[0-9]+\/[0-9]+ +([0-9.]+)%.*/\1/')
+loose=$(echo "$fv" | sed -E 's/.*loose +[0-9]+\/[0-9]+ +([0-9.]+)%.*/\1/')
+fp=$(echo "$fv" | sed -E 's/.*FP +([0-9]+)\/.*/\1/')
+fvbad=$(echo "$fv" | sed -E 's/.*crash ([0-9]+) timeout ([0-9]+) badjson ([0-9]+).*/\1\2\3/')
+if below "$strict" $FV_STRICT_FLOOR; then echo "FLOOR MISSED: feedvalidator strict $strict% < $FV_STRICT_FLOOR%"; fail=1; fi
+if below "$loose" $FV_LOOSE_FLOOR; then echo "FLOOR MISSED: feedvalidator loose $loose% < $FV_LOOSE_FLOOR%"; fail=1; fi
+if [ "$fp" != 0 ]; then echo "FLOOR MISSED: $fp false positives on valid feeds"; fail=1; fi
+if [ "$fvbad" != 000 ]; then echo "FLOOR MISSED: validator crashes, timeouts or bad JSON ($fv)"; fail=1; fi
+
 echo "== the demo wire, read by feedparser (a real client) and checked against RFC 4287's schema"
 demo=$(mktemp -d)
 cp -r feeds "$demo/feeds"
@@ -59,6 +76,11 @@ if "$BIN" run --config "$demo/feeds/demo.yaml" > "$OUT/demo-run.txt" 2>&1; then
     entries=$(grep -c '<entry>' "$demo/.mediawire/demo-wire.atom" || true)
     .venv-peers/bin/python scripts/wire-reader-check.py "$demo/.mediawire/demo-wire.atom" "$entries" || fail=1
     xmllint --noout --relaxng $SHARED/schema/atom.rng "$demo/.mediawire/demo-wire.atom" || fail=1
+    "$BIN" validate "$demo/.mediawire/demo-wire.atom" | tail -n 1
+    "$BIN" validate "$demo/.mediawire/demo-wire.atom" --format json | python3 -c '
+import json, sys
+found = [d for d in json.load(sys.stdin) if d["severity"] != "info"]
+sys.exit("validator findings on the demo wire: %s" % found if found else 0)' || fail=1
 else
     cat "$OUT/demo-run.txt"; echo "FAILED: mediawire run on the demo wire"; fail=1
 fi

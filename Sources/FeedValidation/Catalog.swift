@@ -330,13 +330,19 @@ extension Catalog {
     ]
 
     static func message(_ code: String, _ parameters: [Diagnostic.Parameter]) -> String {
-        var text = templates[code] ?? describe(code)
-        for p in parameters { text = text.replacingOccurrences(of: "{" + p.name + "}", with: p.value) }
-        // Placeholders this finding has no value for.
-        while let open = text.range(of: "{"), let close = text[open.upperBound...].range(of: "}") {
-            text.replaceSubrange(open.lowerBound..<close.upperBound, with: "it")
+        let template = templates[code] ?? describe(code)
+        // `{name}` becomes the parameter's value ("it" when the finding has none).
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = rest[rest.index(after: open)..<close]
+            out += parameters.first { $0.name == name }?.value ?? "it"
+            rest = rest[rest.index(after: close)...]
         }
-        return text
+        out += rest
+        return out
     }
 
     /// `InvalidPositiveInteger` → "invalid positive integer", with the element when there is one.

@@ -1,3 +1,4 @@
+import FeedValidation
 import Foundation
 import HouseStyle
 import LoopbackServer
@@ -7,6 +8,7 @@ import Wire
 // mediawire-bench: in-process benchmarks, medians of several rounds.
 //   mediawire-bench restyle [--count N] [--rounds R] [--style FILE]
 //   mediawire-bench parse FILE [--rounds R]
+//   mediawire-bench validate FILE [--rounds R]
 //   mediawire-bench serve --feeds N [--kb 50] [--hosts H] --config-out FILE   (loopback agencies; runs until killed)
 //   mediawire-bench fill-store --config FILE [--entries 100000] [--sources 100]
 
@@ -116,6 +118,16 @@ case "parse":
     let parsed = FeedParser().parse(bytes)
     let cleanTimes = (0..<options.int("rounds", 5)).map { _ in seconds { var f = parsed; ContentSafety.apply(to: &f) } }
     report("sanitize + resolve the same feed's HTML", cleanTimes, per: max(1, entries), unit: "entry")
+case "validate":
+    guard let file = options.positional.first, let bytes = FileManager.default.contents(atPath: file).map({ [UInt8]($0) }) else {
+        print("validate needs a readable FILE"); exit(2)
+    }
+    var found = 0
+    let times = (0..<options.int("rounds", 7)).map { _ in seconds { found = FeedValidator().validate(bytes).diagnostics.count } }
+    report("validate \(file) (\(bytes.count) bytes, \(found) diagnostics)", times, per: 1, unit: "document")
+    let median = times.sorted()[times.count / 2]
+    print(String(format: "throughput %.1f MB/s in process (min %.1f)", Double(bytes.count) / median / 1e6,
+                 Double(bytes.count) / times.min()! / 1e6))
 case "serve":
     let count = options.int("feeds", 1000)
     let size = options.int("kb", 50) * 1000

@@ -34,7 +34,7 @@ struct HTMLScan {
             let nameStart = j
             while j < u.count, Values.isAlnum(u[j]) || u[j] == 58 || u[j] == 45 || u[j] == 95 { j += 1 }
             guard j > nameStart, Values.isAlpha(u[nameStart]) else { i += 1; continue }
-            let name = String(decoding: u[nameStart..<j], as: UTF8.self).lowercased()
+            let name = HTMLScan.lowercase(u[nameStart..<j])
             var attributes: [(String, String)] = []
             var ended = false
             while j < u.count {
@@ -43,7 +43,7 @@ struct HTMLScan {
                 if u[j] == 62 { ended = true; j += 1; break }
                 let aStart = j
                 while j < u.count, !Values.isSpace(u[j]), u[j] != 61, u[j] != 62, u[j] != 47 { j += 1 }
-                let aName = String(decoding: u[aStart..<j], as: UTF8.self).lowercased()
+                let aName = HTMLScan.lowercase(u[aStart..<j])
                 while j < u.count, Values.isSpace(u[j]) { j += 1 }
                 var value = ""
                 if j < u.count, u[j] == 61 {
@@ -63,11 +63,25 @@ struct HTMLScan {
                     }
                 }
                 if j == aStart { j += 1 }
-                if !aName.isEmpty { attributes.append((aName, HTMLEntities.decodeReferences(value))) }
+                if !aName.isEmpty {
+                    attributes.append((aName, value.utf8.contains(38) ? HTMLEntities.decodeReferences(value) : value))
+                }
             }
             if !ended { unterminated = true; break }
             tags.append(Tag(name: name, closing: closing, attributes: attributes))
             i = j
+        }
+    }
+
+    /// ASCII lower case, straight from the bytes.
+    static func lowercase(_ bytes: ArraySlice<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var i = 0
+            for b in bytes {
+                out[i] = b >= 65 && b <= 90 ? b | 0x20 : b
+                i += 1
+            }
+            return i
         }
     }
 
@@ -112,13 +126,25 @@ enum HTMLChecks {
                 findings.append(.eventHandler(attr))
             } else if attr == "style" {
                 if !CSSCleaner.isSafe(value) { findings.append(.dangerousStyle(value)) }
-            } else if uriAttributes.contains(attr) {
-                let v = value.lowercased().filter { !$0.isWhitespace && $0 != "\0" }
-                if v.hasPrefix("javascript:") || v.hasPrefix("vbscript:") || v.hasPrefix("data:text/html") {
-                    findings.append(.dangerousURI(attr, value))
-                }
+            } else if uriAttributes.contains(attr), isScriptURL(value) {
+                findings.append(.dangerousURI(attr, value))
             }
         }
+    }
+
+    private static let scriptSchemes: [[UInt8]] = ["javascript:", "vbscript:", "data:text/html"].map { Array($0.utf8) }
+
+    /// `javascript:`, `vbscript:` or `data:text/html`, however it is spaced or cased.
+    static func isScriptURL(_ value: String) -> Bool {
+        var head: [UInt8] = []
+        head.reserveCapacity(16)
+        for b in value.utf8 {
+            if b <= 0x20 { continue }
+            head.append(b >= 65 && b <= 90 ? b | 0x20 : b)
+            if head.count == 14 { break }
+        }
+        guard head.count >= 9 else { return false }
+        return scriptSchemes.contains { head.starts(with: $0) }
     }
 
     /// An HTML end tag of a known element (`</b>`): the mark of HTML in text that says it is not.

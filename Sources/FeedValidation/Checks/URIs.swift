@@ -30,9 +30,20 @@ enum URIs {
 
     enum Problem { case whitespace, badCharacter, badEscape }
 
+    /// Runs `body` over the string's UTF-8 bytes without copying them when they are contiguous.
+    @inline(__always)
+    static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        let copy = Array(s.utf8)
+        return copy.withUnsafeBufferPointer(body)
+    }
+
     /// Why the text is not a URI reference (or an IRI reference when `iri`), or nil when it is one.
     static func referenceProblem(_ s: String, iri: Bool = true) -> Problem? {
-        let u = Array(s.utf8)
+        withBytes(s) { referenceProblem($0, iri: iri) }
+    }
+
+    static func referenceProblem(_ u: UnsafeBufferPointer<UInt8>, iri: Bool) -> Problem? {
         var i = 0
         while i < u.count {
             let b = u[i]
@@ -54,14 +65,28 @@ enum URIs {
 
     /// Whether `s` is an absolute IRI this validator trusts (`http://host/…`, `mailto:…`).
     static func isAbsolute(_ s: String) -> Bool {
-        guard let sch = scheme(s), referenceProblem(s) == nil else { return false }
-        if networkSchemes.contains(sch) {
-            let rest = s.utf8.dropFirst(sch.utf8.count + 1)
-            guard rest.starts(with: "//".utf8) else { return false }
-            let host = rest.dropFirst(2)
-            return host.first.map { $0 != 47 } ?? false
+        withBytes(s) { u in
+            // The scheme: a letter, then letters, digits, "+", "-" or ".", then ":".
+            guard let first = u.first, Values.isAlpha(first) else { return false }
+            var colon = 1
+            while colon < u.count, u[colon] != 58 {
+                let b = u[colon]
+                guard Values.isAlnum(b) || b == 43 || b == 45 || b == 46 else { return false }
+                colon += 1
+            }
+            guard colon < u.count, referenceProblem(u, iri: true) == nil else { return false }
+            let network = colon >= 3 && colon <= 5 && {
+                var lower: [UInt8] = []
+                for b in u[0..<colon] { lower.append(b | 0x20) }
+                return lower == [104, 116, 116, 112] || lower == [104, 116, 116, 112, 115] || lower == [102, 116, 112]
+            }()
+            if network {
+                // http://host…: two slashes, then a host.
+                return colon + 3 < u.count && u[colon + 1] == 47 && u[colon + 2] == 47 && u[colon + 3] != 47
+            }
+            if colon + 1 < u.count { return true }
+            return colon == 5 && (u[0] | 0x20) == 97 && (u[1] | 0x20) == 98   // "about:"
         }
-        return s.utf8.count > sch.utf8.count + 1 || sch == "about"
     }
 
     // MARK: tag: (RFC 4151)

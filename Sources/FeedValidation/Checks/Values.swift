@@ -95,47 +95,56 @@ enum Values {
 
     enum RFC822 { case valid, problematical, invalid }
 
-    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    private static let weekdays = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
-    private static let zones: Set<String> = ["ut", "gmt", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt"]
+    private static let months: [[UInt8]] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        .map { Array($0.utf8) }
+    private static let weekdays: [[UInt8]] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"].map { Array($0.utf8) }
+    private static let zones: Set<[UInt8]> = Set(["ut", "gmt", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt"]
+        .map { Array($0.utf8) })
+
+    private static func digits(_ t: ArraySlice<UInt8>) -> Int? {
+        guard !t.isEmpty, t.count <= 9 else { return nil }
+        var n = 0
+        for b in t {
+            guard isDigit(b) else { return nil }
+            n = n * 10 + Int(b - 48)
+        }
+        return n
+    }
 
     /// RFC 822 / 2822 dates as RSS 2.0 uses them: `[Wkd, ]D Mon YYYY HH:MM[:SS] ZONE`.
     /// Readable but unwise forms (two-digit years, military zones, comments, a missing space) are
-    /// `problematical`.
+    /// `problematical`. Works on the bytes: it runs for every item of every feed.
     static func rfc822(_ s: String) -> RFC822 {
         var problematical = false
-        var text = s
-        if text.contains("(") {
-            // Comments are legal in RFC 822 but few readers cope.
-            var out = ""
-            var depth = 0
-            for c in text {
-                if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if depth == 0 { out.append(c) }
-            }
-            text = out
-            problematical = true
+        var text: [UInt8] = []
+        text.reserveCapacity(s.utf8.count)
+        var depth = 0
+        for b in s.utf8 {
+            if b == 40 { depth += 1; problematical = true; continue }
+            if b == 41 { depth = max(0, depth - 1); continue }
+            if depth == 0 { text.append(b >= 65 && b <= 90 ? b | 0x20 : b) }
         }
-        var tokens = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
-        guard !tokens.isEmpty else { return .invalid }
+        var tokens = text.split(whereSeparator: isSpace)
+        guard let first = tokens.first else { return .invalid }
         var weekday: Int?
-        if let first = tokens.first, first.count >= 3, let w = weekdays.firstIndex(of: String(first.prefix(3))) {
-            if first.hasSuffix(",") && first.count == 4 {
+        if first.count >= 3, let w = weekdays.firstIndex(where: { first.prefix(3).elementsEqual($0) }) {
+            let rest = first.dropFirst(3)
+            if rest.elementsEqual([44]) {
                 tokens.removeFirst()
-            } else if first.count > 4, first.dropFirst(3).first == ",", first.dropFirst(4).allSatisfy({ $0.isNumber }) {
-                tokens[0] = String(first.dropFirst(4))
+            } else if rest.first == 44, rest.count > 1, rest.dropFirst().allSatisfy(isDigit) {
+                tokens[0] = rest.dropFirst()
                 problematical = true
-            } else if first.count == 3 {
+            } else if rest.isEmpty {
                 tokens.removeFirst()
-                if tokens.first == "," { tokens.removeFirst() } else { problematical = true }
+                if tokens.first?.elementsEqual([44]) == true { tokens.removeFirst() } else { problematical = true }
             } else {
                 return .invalid
             }
             weekday = w
         }
-        guard tokens.count == 5 || tokens.count == 4 else { return .invalid }
-        guard let day = Int(tokens[0]), tokens[0].count <= 2, let month = months.firstIndex(of: tokens[1]),
-              tokens[2].allSatisfy({ $0.isNumber }) else { return .invalid }
-        var year = Int(tokens[2]) ?? 0
+        guard tokens.count == 5, let day = digits(tokens[0]), tokens[0].count <= 2,
+              let month = months.firstIndex(where: { tokens[1].elementsEqual($0) }),
+              var year = digits(tokens[2]) else { return .invalid }
         if tokens[2].count == 2 {
             problematical = true
             year += year < 50 ? 2000 : 1900
@@ -143,24 +152,23 @@ enum Values {
             return .invalid
         }
         guard day >= 1, day <= daysIn(month: month + 1, year: year) else { return .invalid }
-        let time = tokens[3].split(separator: ":", omittingEmptySubsequences: false)
-        guard time.count == 2 || time.count == 3, time.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }),
-              let hh = Int(time[0]), let mm = Int(time[1]), hh < 24, mm < 60 else { return .invalid }
-        if time.count == 3, let ss = Int(time[2]), ss > 60 { return .invalid }
-        if tokens.count == 4 { return .invalid }
+        let time = tokens[3].split(separator: 58, omittingEmptySubsequences: false)
+        guard time.count == 2 || time.count == 3, time.allSatisfy({ $0.count == 2 }),
+              let hh = digits(time[0]), let mm = digits(time[1]), hh < 24, mm < 60 else { return .invalid }
+        if time.count == 3 { guard let ss = digits(time[2]), ss <= 60 else { return .invalid } }
         let zone = tokens[4]
-        if zones.contains(zone) {
-        } else if zone.count == 5, zone.first == "+" || zone.first == "-", zone.dropFirst().allSatisfy(\.isNumber) {
-            let minutes = Int(zone.suffix(2)) ?? 0
+        if zones.contains(Array(zone)) {
+        } else if zone.count == 5, zone.first == 43 || zone.first == 45, let offset = digits(zone.dropFirst()) {
+            let minutes = offset % 100
             if minutes >= 60 { return .invalid }
             if minutes != 0 && minutes != 30 && minutes != 45 { problematical = true }
-        } else if zone.count == 1, let c = zone.first, c.isLetter, c != "j" {
+        } else if zone.count == 1, let c = zone.first, isAlpha(c), c != 106 {
             problematical = true
         } else {
             return .invalid
         }
         if let weekday {
-            // Zeller-style day of week for the Gregorian calendar.
+            // Zeller's congruence for the Gregorian calendar.
             var y = year, m = month + 1
             if m < 3 { m += 12; y -= 1 }
             let k = y % 100, j = y / 100

@@ -1,3 +1,4 @@
+import Foundation
 import Syndication
 
 /// What an element is to the validator: which rules its attributes, children and text follow.
@@ -90,26 +91,31 @@ final class Node {
     /// `prefix:local` (with the well-known prefix) for extensions.
     let name: String
     /// The name used for the parent of an attribute in messages (`sx_history`).
-    let attributeParentName: String
+    var attributeParentName: String {
+        name.utf8.contains(58) ? name.replacingOccurrences(of: ":", with: "_") : name
+    }
     var kind: Kind
     let line: Int
     let column: Int
     let attributes: [ExtensionElement.Attribute]
-    var text: [UInt8] = []
-    var cdata = false
-    var childElements = 0
-    var counts: [String: Int] = [:]
+    // One document, one thread, never re-entered: the dynamic exclusivity checks buy nothing.
+    @exclusivity(unchecked) var text: [UInt8] = []
+    @exclusivity(unchecked) var cdata = false
+    @exclusivity(unchecked) var childElements = 0
+    /// How many of each child element it has had, by name: a short list, searched in order
+    /// (an element has a handful of distinct children; a dictionary would cost more).
+    @exclusivity(unchecked) private var childNames: [String] = []
+    @exclusivity(unchecked) private var childCounts: [Int] = []
     /// Non-whitespace text directly inside an element that should only hold elements.
-    var strayText = false
+    @exclusivity(unchecked) var strayText = false
     /// Free-form facts a rule records for its `end` (the `type` of a text construct, …).
-    var facts: [String: String] = [:]
+    @exclusivity(unchecked) var facts: [String: String] = [:]
 
-    init(namespace: String, localName: String, name: String, attributeParentName: String, kind: Kind, line: Int,
+    init(namespace: String, localName: String, name: String, kind: Kind, line: Int,
          column: Int, attributes: [ExtensionElement.Attribute]) {
         self.namespace = namespace
         self.localName = localName
         self.name = name
-        self.attributeParentName = attributeParentName
         self.kind = kind
         self.line = line
         self.column = column
@@ -133,5 +139,19 @@ final class Node {
         }
     }
 
-    func seen(_ child: String) -> Bool { (counts[child] ?? 0) > 0 }
+    func seen(_ child: String) -> Bool { count(child) > 0 }
+
+    func count(_ child: String) -> Int {
+        for i in childNames.indices where childNames[i] == child { return childCounts[i] }
+        return 0
+    }
+
+    func addChild(_ child: String) {
+        for i in childNames.indices where childNames[i] == child {
+            childCounts[i] += 1
+            return
+        }
+        childNames.append(child)
+        childCounts.append(1)
+    }
 }

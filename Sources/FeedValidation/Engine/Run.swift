@@ -18,17 +18,24 @@ enum Family {
 /// One validation: the SAX receiver that keeps the open elements and applies the rules as
 /// elements start and end. Build one per document.
 final class Run: SAXReceiver {
-    var diagnostics: [Diagnostic] = []
+    @exclusivity(unchecked) var diagnostics: [Diagnostic] = []
     var family: Family = .unknown
     var format: String?
     /// The namespace whose elements are named without a prefix in messages.
     var coreNamespace = ""
-    var stack: [Node] = []
+    @exclusivity(unchecked) var stack: [Node] = []
     unowned(unsafe) var driver: SAXDriver!
     var fatal = false
     var hasDoctype = false
-    /// Byte offsets where each line starts, for the checks that look at the text as written.
-    let lineStarts: [Int]
+    /// Byte offsets where each line starts, for the checks that look at the text as written
+    /// (worked out the first time one needs them).
+    lazy var lineStarts: [Int] = {
+        var starts = [0]
+        source.withUnsafeBufferPointer { buffer in
+            for i in 0..<buffer.count where buffer[i] == 10 { starts.append(i + 1) }
+        }
+        return starts
+    }()
     let source: [UInt8]
 
     // Document-wide facts.
@@ -44,9 +51,6 @@ final class Run: SAXReceiver {
 
     init(source: [UInt8]) {
         self.source = source
-        var starts = [0]
-        for (i, b) in source.enumerated() where b == 10 { starts.append(i + 1) }
-        lineStarts = starts
     }
 
     // MARK: Reporting
@@ -83,11 +87,32 @@ final class Run: SAXReceiver {
 
     // MARK: Names
 
-    func displayName(namespace: String, prefix: String?, local: String, separator: String = ":") -> String {
+    @exclusivity(unchecked) private var nameCache: [String: [String: String]] = [:]
+
+    func displayName(namespace: String, prefix: String?, local: String) -> String {
         if namespace == coreNamespace { return local }
-        if let p = NS.prefixes[namespace] { return p + separator + local }
-        if let prefix { return prefix + separator + local }
-        return local
+        if let known = nameCache[namespace]?[local] { return known }
+        let name: String
+        if let p = NS.prefixes[namespace] {
+            name = p + ":" + local
+        } else if let prefix {
+            // The document's own prefix: not cached, another element may use another one.
+            return prefix + ":" + local
+        } else {
+            name = local
+        }
+        nameCache[namespace, default: [:]][local] = name
+        return name
+    }
+
+    /// MIME types already found valid (feeds repeat the same few thousands of times).
+    var validMIMETypes: Set<String> = []
+
+    func isMIMEType(_ s: String) -> Bool {
+        if validMIMETypes.contains(s) { return true }
+        guard Values.isMIMEType(s) else { return false }
+        validMIMETypes.insert(s)
+        return true
     }
 
     // MARK: SAXReceiver
@@ -119,11 +144,9 @@ final class Run: SAXReceiver {
             case .open:
                 kind = .open
             }
-            parent.counts[name, default: 0] += 1
+            parent.addChild(name)
         }
-        let node = Node(namespace: ns, localName: localName, name: name,
-                        attributeParentName: displayName(namespace: ns, prefix: prefix, local: localName, separator: "_"),
-                        kind: kind, line: line, column: column, attributes: attributes)
+        let node = Node(namespace: ns, localName: localName, name: name, kind: kind, line: line, column: column, attributes: attributes)
         stack.append(node)
         checkCommonAttributes(node)
         start(node)

@@ -284,7 +284,7 @@ extension Run {
         if let type = node.attribute("type") {
             if type.isEmpty {
                 report("AttrNotBlank", at: node, [("parent", p), ("element", "link"), ("attr", "type")])
-            } else if !Values.isMIMEType(type) {
+            } else if !isMIMEType(type) {
                 report("InvalidMIMEType", at: node, [("parent", p), ("element", "link"), ("attr", "type"), ("value", type)])
             }
         }
@@ -383,7 +383,7 @@ extension Run {
                         type = t == "text/plain" ? "text" : (t == "text/html" ? "html" : "xhtml")
                     }
                 default:
-                    if node.kind == .atomContent && Values.isMIMEType(t) {
+                    if node.kind == .atomContent && isMIMEType(t) {
                         type = t.lowercased()
                     } else if node.kind == .atomContent {
                         report("InvalidMIMEType", at: node, names(node) + [("attr", "type"), ("value", t)])

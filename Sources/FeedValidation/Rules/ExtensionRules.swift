@@ -191,7 +191,7 @@ extension Run {
             if let href = node.attribute("href") {
                 checkIRI(href, at: node, params: [("parent", node.attributeParentName), ("element", "href")])
             }
-            if let type = node.attribute("type"), !Values.isMIMEType(type) {
+            if let type = node.attribute("type"), !isMIMEType(type) {
                 report("InvalidMIMEType", at: node, [("parent", node.attributeParentName), ("element", node.name), ("attr", "type"), ("value", type)])
             }
             if let source = node.attribute("source") {
@@ -210,18 +210,19 @@ extension Run {
     }
 
     func leafEnd(_ node: Node, _ leaf: Leaf) {
-        checkValue(node.value, leaf, at: node, params: names(node))
+        checkValue(node.value, leaf, at: node, params: self.names(node))
     }
 
-    /// Applies a value rule to an element's text or an attribute's value.
-    func checkValue(_ value: String, _ leaf: Leaf, at node: Node, params: [(String, String)]) {
+    /// Applies a value rule to an element's text or an attribute's value. The parameters are
+    /// worked out only when there is something to report.
+    func checkValue(_ value: String, _ leaf: Leaf, at node: Node, params makeParams: @autoclosure () -> [(String, String)]) {
         let trimmed = Values.trimmed(value)
         switch leaf {
         case .text, .rdfResource:
             break
         case .plainText:
             if node.localName == "title" && trimmed.isEmpty {
-                report("NotBlank", at: node, params)
+                report("NotBlank", at: node, makeParams())
             } else {
                 checkNoHTML(node, value)
             }
@@ -229,125 +230,125 @@ extension Run {
             if family == .rss2, let parent = parent(of: node), parent.kind == .channel || parent.kind == .image {
                 checkNoHTML(node, value)
             } else {
-                checkSafeHTML(node, value, params: params)
+                checkSafeHTML(node, value, params: makeParams())
             }
             if let parent = parent(of: node), parent.facts["contentBeforeDescription"] != nil {
                 parent.facts["descriptionAfterContent"] = "yes"
             }
         case .contentEncoded:
-            checkSafeHTML(node, value, params: params)
+            checkSafeHTML(node, value, params: makeParams())
         case .nonBlankText:
             if trimmed.isEmpty {
-                report("NotBlank", at: node, params)
+                report("NotBlank", at: node, makeParams())
             } else if node.localName == "name", let parent = parent(of: node), parent.kind == .textInput || parent.kind == .rdfTextInput {
                 let u = Array(trimmed.utf8)
                 if !Values.isAlpha(u[0]) || !u.allSatisfy({ Values.isAlnum($0) || $0 == 95 || $0 == 46 || $0 == 45 || $0 == 58 }) {
-                    report("InvalidFormComponentName", at: node, params + [("value", trimmed)])
+                    report("InvalidFormComponentName", at: node, makeParams() + [("value", trimmed)])
                 }
             }
         case .latitude, .longitude:
             let limit = leaf == .latitude ? 90.0 : 180.0
             if let v = Double(trimmed), abs(v) <= limit {
             } else {
-                report(leaf == .latitude ? "InvalidLatitude" : "InvalidLongitude", at: node, params + [("value", trimmed)])
+                report(leaf == .latitude ? "InvalidLatitude" : "InvalidLongitude", at: node, makeParams() + [("value", trimmed)])
             }
         case .fullURL:
             if family == .rss1 && trimmed.isEmpty { break }
             if let problem = URIs.referenceProblem(trimmed), problem != .badEscape, !trimmed.isEmpty {
-                report("InvalidUriChar", at: node, params + [("value", trimmed)])
+                report("InvalidUriChar", at: node, makeParams() + [("value", trimmed)])
             } else if !URIs.isAbsolute(trimmed) {
-                report("InvalidFullLink", at: node, params + [("value", trimmed)])
+                report("InvalidFullLink", at: node, makeParams() + [("value", trimmed)])
             } else if trimmed.utf8.contains(where: { $0 >= 0x80 }) {
                 // An IRI where RSS asks for a URI: readers may not cope.
                 report(family == .rss2 && coreNamespace == node.namespace ? "UriNotIri" : "InvalidFullLink", at: node,
-                       params + [("value", trimmed)])
+                       makeParams() + [("value", trimmed)])
             }
         case .nss:
             if trimmed.isEmpty {
-                report("NotBlank", at: node, params)
+                report("NotBlank", at: node, makeParams())
             } else if HTMLChecks.entityReference(value) != nil || HTMLChecks.knownTag(value) != nil {
-                report("ContainsHTML", at: node, params + [("value", value)])
+                report("ContainsHTML", at: node, makeParams() + [("value", value)])
             } else if URIs.urnProblem("urn:x:" + value) != nil {
-                report("InvalidNSS", at: node, params + [("value", value)])
+                report("InvalidNSS", at: node, makeParams() + [("value", value)])
             }
         case .trueFalse:
-            if value != "true" && value != "false" { report("InvalidTrueFalse", at: node, params + [("value", value)]) }
+            if value != "true" && value != "false" { report("InvalidTrueFalse", at: node, makeParams() + [("value", value)]) }
         case .float:
-            if !Values.isFloat(trimmed) { report("InvalidFloat", at: node, params + [("value", trimmed)]) }
+            if !Values.isFloat(trimmed) { report("InvalidFloat", at: node, makeParams() + [("value", trimmed)]) }
         case .mime:
-            if !Values.isMIMEType(trimmed) { report("InvalidMIMEAttribute", at: node, params + [("value", trimmed)]) }
+            if !isMIMEType(trimmed) { report("InvalidMIMEAttribute", at: node, makeParams() + [("value", trimmed)]) }
         case .nptTime:
-            if !Values.isNPTTime(trimmed) { report("InvalidNPTTime", at: node, params + [("value", trimmed)]) }
+            if !Values.isNPTTime(trimmed) { report("InvalidNPTTime", at: node, makeParams() + [("value", trimmed)]) }
         case .email:
-            if !Values.isAddrSpec(trimmed) { report("InvalidContact", at: node, params + [("value", trimmed)]) }
+            if !Values.isAddrSpec(trimmed) { report("InvalidContact", at: node, makeParams() + [("value", trimmed)]) }
         case .iso8601:
-            if !Values.isW3CDTF(trimmed) { report("InvalidISO8601DateTime", at: node, params + [("value", trimmed)]) }
+            if !Values.isW3CDTF(trimmed) { report("InvalidISO8601DateTime", at: node, makeParams() + [("value", trimmed)]) }
         case .urlAttribute:
-            if !URIs.isAbsolute(trimmed) { report("InvalidURLAttribute", at: node, params + [("value", trimmed)]) }
+            if !URIs.isAbsolute(trimmed) { report("InvalidURLAttribute", at: node, makeParams() + [("value", trimmed)]) }
         case .oneOf(let code, let allowed):
-            if !allowed.contains(trimmed) { report(code, at: node, params + [("value", trimmed)]) }
+            if !allowed.contains(trimmed) { report(code, at: node, makeParams() + [("value", trimmed)]) }
         case .trackbackURL:
             if family != .rss1 && !URIs.isAbsolute(trimmed) {
-                report("InvalidFullLink", at: node, params + [("value", trimmed)])
+                report("InvalidFullLink", at: node, makeParams() + [("value", trimmed)])
             }
         case .uriReference:
-            checkIRI(trimmed, at: node, params: params)
+            checkIRI(trimmed, at: node, params: makeParams())
         case .rfc822Date:
             switch Values.rfc822(trimmed) {
             case .valid: break
-            case .problematical: report("ProblematicalRFC822Date", at: node, params + [("value", trimmed)])
-            case .invalid: report("InvalidRFC2822Date", at: node, params + [("value", trimmed)])
+            case .problematical: report("ProblematicalRFC822Date", at: node, makeParams() + [("value", trimmed)])
+            case .invalid: report("InvalidRFC2822Date", at: node, makeParams() + [("value", trimmed)])
             }
         case .w3cdtf:
-            if !Values.isW3CDTF(trimmed) { report("InvalidW3CDTFDate", at: node, params + [("value", trimmed)]) }
+            if !Values.isW3CDTF(trimmed) { report("InvalidW3CDTFDate", at: node, makeParams() + [("value", trimmed)]) }
         case .rfc3339:
-            if !Values.isRFC3339(trimmed) { report("InvalidRFC3339Date", at: node, params + [("value", trimmed)]) }
+            if !Values.isRFC3339(trimmed) { report("InvalidRFC3339Date", at: node, makeParams() + [("value", trimmed)]) }
         case .rssContact:
             switch Values.rssContact(value) {
             case .valid: checkNoHTML(node, value)
-            case .missingRealName: report("MissingRealName", at: node, params + [("value", trimmed)])
-            case .emailFormat: report("EmailFormat", at: node, params + [("value", trimmed)])
-            case .invalid: report("InvalidContact", at: node, params + [("value", trimmed)])
+            case .missingRealName: report("MissingRealName", at: node, makeParams() + [("value", trimmed)])
+            case .emailFormat: report("EmailFormat", at: node, makeParams() + [("value", trimmed)])
+            case .invalid: report("InvalidContact", at: node, makeParams() + [("value", trimmed)])
             }
         case .language:
-            if !Values.isLanguageTag(trimmed) { report("InvalidLanguage", at: node, params + [("value", trimmed)]) }
+            if !Values.isLanguageTag(trimmed) { report("InvalidLanguage", at: node, makeParams() + [("value", trimmed)]) }
         case .nonNegativeInteger:
-            if !Values.isNonNegativeInteger(trimmed) { report("InvalidNonNegativeInteger", at: node, params + [("value", trimmed)]) }
+            if !Values.isNonNegativeInteger(trimmed) { report("InvalidNonNegativeInteger", at: node, makeParams() + [("value", trimmed)]) }
         case .positiveInteger:
-            if !Values.isPositiveInteger(trimmed) { report("InvalidPositiveInteger", at: node, params + [("value", trimmed)]) }
+            if !Values.isPositiveInteger(trimmed) { report("InvalidPositiveInteger", at: node, makeParams() + [("value", trimmed)]) }
         case .integer:
-            if !Values.isInteger(trimmed) { report("InvalidInteger", at: node, params + [("value", trimmed)]) }
+            if !Values.isInteger(trimmed) { report("InvalidInteger", at: node, makeParams() + [("value", trimmed)]) }
         case .ttl:
             if trimmed.isEmpty {
-                report("NotBlank", at: node, params)
+                report("NotBlank", at: node, makeParams())
             } else if !Values.isNonNegativeInteger(trimmed) {
-                report("InvalidInteger", at: node, params + [("value", trimmed)])
+                report("InvalidInteger", at: node, makeParams() + [("value", trimmed)])
             }
         case .updateFrequency:
             if trimmed.isEmpty {
-                report("NotBlank", at: node, params)
+                report("NotBlank", at: node, makeParams())
             } else if !Values.isPositiveInteger(trimmed) {
-                report("InvalidPositiveInteger", at: node, params + [("value", trimmed)])
+                report("InvalidPositiveInteger", at: node, makeParams() + [("value", trimmed)])
             }
         case .imageWidth, .imageHeight:
             let limit = leaf == .imageWidth ? 144 : 400
             let code = leaf == .imageWidth ? "InvalidWidth" : "InvalidHeight"
             if !Values.isPositiveInteger(trimmed) || (Int(trimmed) ?? Int.max) > limit {
-                report(code, at: node, params + [("value", trimmed)])
+                report(code, at: node, makeParams() + [("value", trimmed)])
             }
         case .hour:
-            checkSkip(node, trimmed, params: params, valid: { v in
+            checkSkip(node, trimmed, params: makeParams(), valid: { v in
                 guard let h = Int(v), Values.isNonNegativeInteger(v) else { return false }
                 return h <= 24
             }, invalidCode: "InvalidHour")
-            if trimmed == "24" { report("UseZeroForMidnight", at: node, params + [("value", trimmed)]) }
+            if trimmed == "24" { report("UseZeroForMidnight", at: node, makeParams() + [("value", trimmed)]) }
         case .day:
-            checkSkip(node, trimmed, params: params, valid: {
+            checkSkip(node, trimmed, params: makeParams(), valid: {
                 ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].contains($0)
             }, invalidCode: "InvalidDay")
         case .updatePeriod:
             if !["hourly", "daily", "weekly", "monthly", "yearly"].contains(trimmed) {
-                report("InvalidUpdatePeriod", at: node, params + [("value", trimmed)])
+                report("InvalidUpdatePeriod", at: node, makeParams() + [("value", trimmed)])
             }
         case .xhtmlBody, .xhtmlMeta, .inReplyTo:
             break
@@ -355,15 +356,15 @@ extension Run {
             checkNoHTML(node, value)
         case .itunesExplicit:
             if !["yes", "no", "clean", "true", "false", "explicit"].contains(value) {
-                report("InvalidTrueFalse", at: node, params + [("value", value)])
+                report("InvalidTrueFalse", at: node, makeParams() + [("value", value)])
             }
         case .yesNo:
-            if !["yes", "no", "Yes", "No"].contains(trimmed) { report("InvalidYesNo", at: node, params + [("value", trimmed)]) }
+            if !["yes", "no", "Yes", "No"].contains(trimmed) { report("InvalidYesNo", at: node, makeParams() + [("value", trimmed)]) }
         case .itunesDuration:
             let parts = trimmed.split(separator: ":", omittingEmptySubsequences: false)
             let fieldsInRange = parts.count < 2 || parts.dropFirst().allSatisfy { (Int($0) ?? 60) < 60 }
             if parts.isEmpty || parts.count > 3 || !parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) || !fieldsInRange {
-                report("InvalidDuration", at: node, params + [("value", trimmed)])
+                report("InvalidDuration", at: node, makeParams() + [("value", trimmed)])
             }
         }
     }
@@ -380,7 +381,7 @@ extension Run {
             report("DuplicateValue", at: node, params + [("value", value)])
         }
         parent.facts[key] = "yes"
-        if node.localName == "day" && (parent.counts["day"] ?? 0) > 7 {
+        if node.localName == "day" && parent.count("day") > 7 {
             report("EightDaysAWeek", at: node, params)
         }
     }

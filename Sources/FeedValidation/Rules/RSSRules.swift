@@ -167,7 +167,7 @@ extension Run {
             report("MissingAttribute", at: node, p + [("attr", "length")])
         }
         if let type = node.attribute("type") {
-            if !Values.isMIMEType(type) { report("InvalidMIMEAttribute", at: node, p + [("attr", "type"), ("value", type)]) }
+            if !isMIMEType(type) { report("InvalidMIMEAttribute", at: node, p + [("attr", "type"), ("value", type)]) }
         } else {
             report("MissingAttribute", at: node, p + [("attr", "type")])
         }

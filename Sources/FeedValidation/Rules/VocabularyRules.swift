@@ -147,10 +147,9 @@ extension Run {
         guard let spec = Vocabulary.specs[key] else { return }
         for (name, rule) in spec.attributes {
             guard let value = node.attribute(name) else { continue }
-            let params: [(String, String)] = rule == .nptTime
+            checkValue(value, rule, at: node, params: rule == .nptTime
                 ? [("element", node.name), ("attr", name)]
-                : [("parent", node.attributeParentName), ("element", name)]
-            checkValue(value, rule, at: node, params: params)
+                : [("parent", node.attributeParentName), ("element", name)])
         }
         for name in spec.required where node.attribute(name) == nil {
             report("MissingAttribute", at: node, [("element", node.name), ("attr", name)])
@@ -203,7 +202,7 @@ extension Run {
             }
             return
         case "media:group":
-            if (node.counts["media:content"] ?? 0) < 2 {
+            if node.count("media:content") < 2 {
                 report("MediaGroupWithoutAlternatives", at: node, [("element", node.name)])
             }
         case "media:rating":
