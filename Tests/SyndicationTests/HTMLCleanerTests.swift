@@ -21,6 +21,19 @@ import Testing
         #expect(clean(#"<a href="mailto:desk@agency.example">mail</a>"#) == #"<a href="mailto:desk@agency.example">mail</a>"#)
     }
 
+    @Test func referencesInTextAreKeptAsWritten() {
+        #expect(clean("<b>&#38;</b> &#X26; &eacute;t&eacute; &nbsp;") == "<b>&#38;</b> &#x26; &eacute;t&eacute; &nbsp;")
+        // The C1 range is windows-1252, as feedparser reads it.
+        #expect(clean("&#150; dash") == "&#x2013; dash")
+        // Unknown names and bare ampersands are text.
+        #expect(clean("AT&T &nosuch; a & b") == "AT&amp;T &amp;nosuch; a &amp; b")
+        // Inside tags references are decoded, so a hidden scheme is still caught.
+        #expect(clean(#"<a href="javascript&#58;alert(1)">x</a>"#) == #"<a href="">x</a>"#)
+        #expect(HTMLCleaner.visibleText("caf&eacute; &#38; bar") == "café & bar")
+        // Text already holding private-use characters of the marker range is left to libxml2.
+        #expect(clean("\u{100001} &#38;") == "\u{100001} &amp;")
+    }
+
     @Test func unknownElementsLoseTheirTagsButNotTheirText() {
         #expect(clean("<iframe src=\"https://tracker.example/\"></iframe>Report <blink>now</blink>") == "Report now")
         #expect(clean("<object data=\"x\">fallback text</object>") == "fallback text")

@@ -57,7 +57,9 @@ public enum HTMLCleaner {
         }
         // A wrapper element of our own: text at the top level is not wrapped in an implied <p>,
         // and a stray end tag in the fragment cannot close anything outside it.
-        let document = "<mediawire-fragment>" + Self.prepared(html, sanitize: options.sanitize) + "</mediawire-fragment>"
+        var fragment = Self.prepared(html, sanitize: options.sanitize)
+        if options.sanitize, let marked = cleaner.references.mark(fragment) { fragment = marked }
+        let document = "<mediawire-fragment>" + fragment + "</mediawire-fragment>"
         let user = Unmanaged.passUnretained(cleaner).toOpaque()
         guard let ctxt = htmlCreatePushParserCtxt(&handler, user, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else { return html }
         defer { htmlFreeParserCtxt(ctxt) }
@@ -152,6 +154,8 @@ private final class Cleaner {
     var depth = 0
     /// Only character data is written, unescaped (for ``HTMLCleaner/visibleText(_:)``).
     let textOnly: Bool
+    /// The references in the text, written back as they came.
+    var references = References()
 
     init(options: HTMLCleaner.Options, textOnly: Bool = false) {
         self.textOnly = textOnly
@@ -269,21 +273,42 @@ private final class Cleaner {
         guard droppedDepth == 0 else { return }
         let buffer = UnsafeBufferPointer(start: bytes, count: length)
         if textOnly {
-            out.append(contentsOf: buffer)
+            guard !references.isEmpty else { out.append(contentsOf: buffer); return }
+            var i = 0
+            while i < length {
+                if let index = references.marker(buffer, at: i) {
+                    out.append(contentsOf: references.decoded[index])
+                    i += 4
+                } else {
+                    out.append(buffer[i])
+                    i += 1
+                }
+            }
             return
         }
         // Runs without a special character are copied whole.
+        let marked = !references.isEmpty
         var start = 0
-        for i in 0..<length {
+        var i = 0
+        while i < length {
             let b = buffer[i]
-            guard b == 0x26 || b == 0x3C || b == 0x3E else { continue }
+            guard b == 0x26 || b == 0x3C || b == 0x3E || (marked && b == 0xF4) else { i += 1; continue }
             if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<i])) }
             switch b {
             case 0x26: out.append(contentsOf: Cleaner.amp)
             case 0x3C: out.append(contentsOf: Cleaner.lt)
-            default: out.append(contentsOf: Cleaner.gt)
+            case 0x3E: out.append(contentsOf: Cleaner.gt)
+            default:
+                if let index = references.marker(buffer, at: i) {
+                    out.append(contentsOf: references.written[index])
+                    i += 4
+                    start = i
+                    continue
+                }
+                out.append(b)
             }
-            start = i + 1
+            i += 1
+            start = i
         }
         if length > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<length])) }
     }
@@ -297,6 +322,7 @@ private final class Cleaner {
     func comment(_ value: UnsafePointer<xmlChar>) {
         guard droppedDepth == 0 else { return }
         let text = String(cString: value)
+        // Comments were not marked, so hold no markers.
         // Conditional comments are markup for some browsers: `<!--[if IE]><script>…`.
         if sanitize && (text.hasPrefix("[if") || text.lowercased().contains("<script")) { return }
         emit("<!--" + text + "-->")
