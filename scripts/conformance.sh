@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${1:-.build/debug/mediawire}
 SHARED=../shared
-FP_FLOOR=90      # feedparser file cases, sanitize/ and base/ excluded (issue #2)
+FP_FLOOR=97      # feedparser file cases, sanitize/ and base/ excluded (issue #2; #7: must not drop)
+SANITIZE_FLOOR=95 # feedparser sanitize/ and base/ folders (issue #7)
 HTTP_FLOOR=80    # feedparser HTTP cases through --http simulate
 DIFF_FLOOR=95    # field agreement with feedparser on the real-world corpus
 FV_STRICT_FLOOR=80   # W3C feedvalidator testcases, strict (issue #6)
@@ -33,6 +34,14 @@ feedparser_suite() {
 
 echo "== feedparser conformance (file cases)"
 feedparser_suite feedparser $FP_FLOOR
+
+echo "== feedparser conformance (sanitize and base: HTML made safe, relative URIs resolved)"
+python3 $SHARED/conformance/feedparser/run.py $SHARED/conformance/feedparser/tests \
+    --cmd "$BIN parse {file} --json" --include 'wellformed/sanitize/*' --include 'wellformed/base/*' \
+    --failures "$OUT/sanitize-failures.txt" --jobs 2 > "$OUT/sanitize.txt" || true
+cat "$OUT/sanitize.txt"
+p=$(pct "$OUT/sanitize.txt")
+if below "$p" "$SANITIZE_FLOOR"; then echo "FLOOR MISSED: sanitize/base $p% < $SANITIZE_FLOOR%"; fail=1; fi
 
 echo "== feedparser conformance (HTTP cases, simulated)"
 feedparser_suite feedparser-http $HTTP_FLOOR --http simulate \
