@@ -33,11 +33,14 @@ public enum ContentSafety {
 public final class ContentPipeline: @unchecked Sendable {
     private let cleaner: TextCleaner
     private let lock = NSLock()
-    private let idle = NSCondition()
     private var queue: [(Int, Entry)] = []
     private var head = 0
     private var results: [Int: (original: Entry, cleaned: Entry)] = [:]
-    private var workerRunning = false
+    private var started = false
+    private var closed = false
+    /// One signal per entry queued, and one when the parse is over.
+    private let available = DispatchSemaphore(value: 0)
+    private let workerDone = DispatchSemaphore(value: 0)
 
     public init(sanitize: Bool = true, resolve: Bool = true) {
         cleaner = TextCleaner(sanitize: sanitize, resolve: resolve)
@@ -51,46 +54,61 @@ public final class ContentPipeline: @unchecked Sendable {
     private func submit(_ index: Int, _ entry: Entry) {
         lock.lock()
         queue.append((index, entry))
-        let start = !workerRunning
-        workerRunning = true
+        let start = !started
+        started = true
         lock.unlock()
-        if start { DispatchQueue.global().async { self.work(worker: true) } }
+        // One worker for the whole parse, woken per entry (not one task per burst of entries).
+        if start { DispatchQueue.global().async { self.runWorker() } }
+        available.signal()
     }
 
-    /// Cleans queued entries until none is left.
-    private func work(worker: Bool) {
+    private func runWorker() {
         while true {
-            lock.lock()
-            guard head < queue.count else {
-                if worker { workerRunning = false }
+            available.wait()
+            if !cleanNext() {
+                lock.lock()
+                let over = closed && head >= queue.count
                 lock.unlock()
-                if worker { idle.lock(); idle.broadcast(); idle.unlock() }
-                return
+                if over { workerDone.signal(); return }
             }
-            let (index, original) = queue[head]
-            head += 1
-            lock.unlock()
-            var cleaned = original
-            cleaner.clean(&cleaned)
-            lock.lock()
-            results[index] = (original, cleaned)
-            lock.unlock()
         }
+    }
+
+    /// Cleans the next queued entry; false when there is none.
+    private func cleanNext() -> Bool {
+        lock.lock()
+        guard head < queue.count else {
+            lock.unlock()
+            return false
+        }
+        let (index, original) = queue[head]
+        head += 1
+        lock.unlock()
+        var cleaned = original
+        cleaner.clean(&cleaned)
+        lock.lock()
+        results[index] = (original, cleaned)
+        lock.unlock()
+        return true
+    }
+
+    private func work(worker: Bool) {
+        while cleanNext() {}
     }
 
     /// Waits for (and helps with) the entries still queued, then puts the cleaned entries in place.
     /// An entry that changed after it was handed over is cleaned again here.
     public func finish(_ feed: inout Feed) {
-        work(worker: false)
-        idle.lock()
-        while true {
-            lock.lock()
-            let running = workerRunning
-            lock.unlock()
-            if !running { break }
-            idle.wait(until: Date().addingTimeInterval(0.01))
+        lock.lock()
+        closed = true
+        let hadWorker = started
+        lock.unlock()
+        if hadWorker {
+            available.signal()
+            // Help with what is left, then wait for the entry the worker may still be on.
+            work(worker: false)
+            workerDone.wait()
         }
-        idle.unlock()
         cleaner.clean(&feed.header.title)
         cleaner.clean(&feed.header.subtitle)
         cleaner.clean(&feed.header.rights)

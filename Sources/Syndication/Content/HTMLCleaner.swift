@@ -277,7 +277,7 @@ private final class Cleaner {
             var i = 0
             while i < length {
                 if let index = references.marker(buffer, at: i) {
-                    out.append(contentsOf: references.decoded[index])
+                    out.append(contentsOf: references.decoded(index))
                     i += 4
                 } else {
                     out.append(buffer[i])
