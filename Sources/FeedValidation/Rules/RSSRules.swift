@@ -148,7 +148,7 @@ extension Run {
             report("InvalidIntegerAttribute", at: node, [("parent", "cloud"), ("element", "cloud"), ("attr", "port"), ("value", port)])
         }
         if let proto = node.attribute("protocol"), !["xml-rpc", "soap", "http-post", "soap 1.1"].contains(proto.lowercased()) {
-            report("InvalidCloudProtocol", at: node, [("element", "cloud"), ("attr", "protocol"), ("value", proto)])
+            report("InvalidValue", at: node, [("element", "cloud"), ("attr", "protocol"), ("value", proto)])
         }
     }
 
