@@ -27,7 +27,7 @@ public enum HTMLCleaner {
     static func clean(_ html: String, options: Options, textOnly: Bool) -> String {
         guard options.sanitize || options.base != nil else { return html }
         // Plain text with no markup and no references: nothing to do.
-        if !html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
+        if !Self.containsByte(html, 0x3C) && !Self.containsByte(html, 0x26) {
             return options.sanitize ? finish(html) : html
         }
         _ = SAXDriver.initialize
@@ -57,17 +57,23 @@ public enum HTMLCleaner {
         }
         // A wrapper element of our own: text at the top level is not wrapped in an implied <p>,
         // and a stray end tag in the fragment cannot close anything outside it.
-        var fragment = Self.prepared(html, sanitize: options.sanitize)
-        if options.sanitize, let marked = cleaner.references.mark(fragment) { fragment = marked }
-        let document = "<mediawire-fragment>" + fragment + "</mediawire-fragment>"
+        let fragment = Self.prepared(html, sanitize: options.sanitize)
+        var document: [UInt8] = []
+        document.reserveCapacity(fragment.utf8.count + 64)
+        document.append(contentsOf: Self.fragmentStart)
+        if options.sanitize {
+            cleaner.references.mark(fragment, into: &document)
+        } else {
+            document.append(contentsOf: fragment.utf8)
+        }
+        document.append(contentsOf: Self.fragmentEnd)
         let user = Unmanaged.passUnretained(cleaner).toOpaque()
         guard let ctxt = htmlCreatePushParserCtxt(&handler, user, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else { return html }
         defer { htmlFreeParserCtxt(ctxt) }
         let flags = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
         htmlCtxtUseOptions(ctxt, Int32(flags))
-        var bytes = document
-        bytes.withUTF8 { buffer in
+        document.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 _ = htmlParseChunk(ctxt, chars.baseAddress, Int32(chars.count), 0)
             }
@@ -95,7 +101,7 @@ public enum HTMLCleaner {
             let end = u.lastIndex { !isSpace($0) }.map { u.index(after: $0) } ?? start
             t = start < end ? String(t[start..<end]) : ""
         }
-        guard t.utf8.contains(0x0D) else { return t }
+        guard containsByte(t, 0x0D) else { return t }
         var out: [UInt8] = []
         out.reserveCapacity(t.utf8.count)
         var previousCR = false
@@ -107,9 +113,34 @@ public enum HTMLCleaner {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether the string's UTF-8 holds `byte` (memchr over the contiguous bytes).
+    static func containsByte(_ s: String, _ byte: UInt8) -> Bool {
+        if let found = s.utf8.withContiguousStorageIfAvailable({ buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        }) {
+            return found
+        }
+        return s.utf8.contains(byte)
+    }
+
     /// A CDATA section in HTML is text, not markup (feedparser writes it as `&lt;![CDATA[`).
     static func prepared(_ html: String, sanitize: Bool) -> String {
         guard sanitize else { return html }
+        let hasCDATA = html.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            let marker = Array("<![CDATA[".utf8)
+            var from = 0
+            while from < buffer.count, let hit = memchr(base + from, 0x3C, buffer.count - from) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if i + marker.count <= buffer.count && UnsafeBufferPointer(rebasing: buffer[i..<(i + marker.count)]).elementsEqual(marker) {
+                    return true
+                }
+                from = i + 1
+            }
+            return false
+        }
+        if hasCDATA == false { return html }
         let marker = Array("<![CDATA[".utf8)
         let u = Array(html.utf8)
         var out: [UInt8]?
@@ -131,6 +162,8 @@ public enum HTMLCleaner {
         return String(decoding: result, as: UTF8.self)
     }
 
+    static let fragmentStart = Array("<mediawire-fragment>".utf8)
+    static let fragmentEnd = Array("</mediawire-fragment>".utf8)
     static let svgNamespace = "http://www.w3.org/2000/svg"
     static let mathmlNamespace = "http://www.w3.org/1998/Math/MathML"
     static let xlinkNamespace = "http://www.w3.org/1999/xlink"

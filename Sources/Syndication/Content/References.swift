@@ -24,15 +24,24 @@ struct References {
     /// The fragment with its text references replaced by markers, or `nil` when it has none (or
     /// already holds characters from the marker range, when nothing is replaced).
     mutating func mark(_ html: String) -> String? {
-        var html = html
-        return html.withUTF8 { mark($0) }
+        var out: [UInt8] = []
+        mark(html, into: &out)
+        return isEmpty ? nil : String(decoding: out, as: UTF8.self)
     }
 
-    private mutating func mark(_ u: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let base = u.baseAddress, memchr(base, 0x26, u.count) != nil, memchr(base, 0xF4, u.count) == nil else {
-            return nil
+    /// Appends the fragment to `out`, its text references replaced by markers.
+    mutating func mark(_ html: String, into out: inout [UInt8]) {
+        var html = html
+        html.withUTF8 { u in
+            guard let base = u.baseAddress, memchr(base, 0x26, u.count) != nil, memchr(base, 0xF4, u.count) == nil else {
+                out.append(contentsOf: u)
+                return
+            }
+            mark(u, into: &out)
         }
-        var out: [UInt8] = []
+    }
+
+    private mutating func mark(_ u: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var copied = 0
         var i = 0
         let n = u.count
@@ -66,7 +75,6 @@ struct References {
                 continue
             }
             if b == 0x26, written.count < References.capacity, let (length, form, meaning) = References.reference(u, at: i) {
-                if out.isEmpty { out.reserveCapacity(n + 64) }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: u[copied..<i]))
                 let marker = References.firstMarker + UInt32(written.count)
                 out.append(0xF0 | UInt8(marker >> 18))
@@ -81,9 +89,7 @@ struct References {
             }
             i += 1
         }
-        guard !isEmpty else { return nil }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: u[copied...]))
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// A reference at `i`: its length, the form to write, and what it means.
