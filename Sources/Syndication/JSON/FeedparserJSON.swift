@@ -38,7 +38,7 @@ public enum FeedparserJSON {
     public static func serialize(_ feed: Feed, http: HTTPContext? = nil, capacity: Int = 1 << 16, to sink: ([UInt8]) -> Void) {
         var w = JSONWriter(capacity: min(capacity, 1 << 20))
         func flush(_ force: Bool = false) {
-            if force || w.out.count >= 1 << 18 { sink(w.drain()) }
+            if force || w.out.count >= 1 << 18 { w.drain(to: sink) }
         }
         w.beginObject()
         w.key("bozo"); w.bool(feed.isBozo)

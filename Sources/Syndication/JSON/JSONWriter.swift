@@ -12,11 +12,11 @@ struct JSONWriter {
 
     var currentKeys: [String] { (keys.last ?? nil) ?? [] }
 
-    /// Hands over what was written so far (the nesting state is kept, so writing can go on).
-    mutating func drain() -> [UInt8] {
-        let taken = out
+    /// Hands what was written so far to `sink`, then reuses the buffer (the nesting state is
+    /// kept, so writing can go on). The buffer is lent, not given: no new one is allocated.
+    mutating func drain(to sink: ([UInt8]) -> Void) {
+        sink(out)
         out.removeAll(keepingCapacity: true)
-        return taken
     }
 
 
