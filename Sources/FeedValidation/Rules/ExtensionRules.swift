@@ -355,7 +355,8 @@ extension Run {
         case .feedFlare:
             checkNoHTML(node, value)
         case .itunesExplicit:
-            if !["yes", "no", "clean", "true", "false", "explicit"].contains(value) {
+            // Apple reads the words in any case; white space around them is an error.
+            if !["yes", "no", "clean", "true", "false", "explicit"].contains(value.lowercased()) {
                 report("InvalidTrueFalse", at: node, makeParams() + [("value", value)])
             }
         case .yesNo:
