@@ -203,8 +203,22 @@ private final class Cleaner {
         s.withUTF8 { out.append(contentsOf: $0) }
     }
 
+    /// Names seen in this fragment, by libxml2's interned pointer (its dictionary holds each
+    /// name once), so each is turned into a String once.
+    private var names: [(UnsafePointer<xmlChar>, String)] = []
+
+    @inline(__always)
+    func name(_ pointer: UnsafePointer<xmlChar>) -> String {
+        for (p, s) in names where p == pointer { return s }
+        var s = String(cString: pointer)
+        // libxml2's HTML parser lower-cases names already; only a foreign one may need it.
+        if s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { s = s.lowercased() }
+        if names.count < 64 { names.append((pointer, s)) }
+        return s
+    }
+
     func start(_ rawName: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        var tag = String(cString: rawName)
+        var tag = name(rawName)
         depth += 1
         if depth == 1 && tag == "mediawire-fragment" { return }
         var attrs: [(String, String)] = []
@@ -212,7 +226,7 @@ private final class Cleaner {
             var i = 0
             while let key = attributes[i] {
                 let value = attributes[i + 1].map { String(cString: $0) } ?? ""
-                attrs.append((String(cString: key).lowercased(), value))
+                attrs.append((name(key), value))
                 i += 2
             }
         }
@@ -244,9 +258,20 @@ private final class Cleaner {
         }
         // feedparser's normal form: one value per name (the last), `rel`/`type` lower-cased, sorted.
         if attrs.count > 1 {
-            var byName: [String: String] = [:]
-            for (k, v) in attrs { byName[k] = v }
-            attrs = byName.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            // Few attributes: a stable insertion sort, then the last of each name kept.
+            for i in 1..<attrs.count {
+                var j = i
+                while j > 0 && attrs[j].0 < attrs[j - 1].0 {
+                    attrs.swapAt(j, j - 1)
+                    j -= 1
+                }
+            }
+            var unique: [(String, String)] = []
+            unique.reserveCapacity(attrs.count)
+            for a in attrs {
+                if let last = unique.last, last.0 == a.0 { unique[unique.count - 1] = a } else { unique.append(a) }
+            }
+            attrs = unique
         }
         emit("<")
         emit(tag)
@@ -281,7 +306,7 @@ private final class Cleaner {
     }
 
     func end(_ rawName: UnsafePointer<xmlChar>) {
-        var tag = String(cString: rawName)
+        var tag = name(rawName)
         defer { depth -= 1 }
         if depth == 1 && tag == "mediawire-fragment" { return }
         if sanitize && !Allowlists.elements.contains(tag) {
