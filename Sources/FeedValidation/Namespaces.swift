@@ -43,9 +43,6 @@ enum NS {
         "http://postneo.com/icbm": "icbm", mediawire: "mw",
     ]
 
-    /// Namespaces whose vocabulary is known: an element of them that is not in it is undefined.
-    static let closed: Set<String> = [dc, dcterms, sy, admin, content, slash, wfw, thr, trackback, feedburner,
-                                      creativeCommons, blogChannel, fh, itunes, atom, mediawire]
 
     /// Namespace URIs that are near misses of known ones (wrong case, old versions).
     static func nearMiss(_ uri: String) -> String? {

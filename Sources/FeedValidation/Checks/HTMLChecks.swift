@@ -91,9 +91,6 @@ struct HTMLScan {
         for k in from...(u.count - n.count) where u[k] == n[0] && Array(u[k..<(k + n.count)]) == n { return k + n.count - 1 }
         return nil
     }
-
-    /// Whether it uses at least one ordinary HTML element.
-    var hasKnownTags: Bool { tags.contains { HTMLChecks.knownElements.contains($0.name) } }
 }
 
 enum HTMLChecks {

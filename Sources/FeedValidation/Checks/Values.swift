@@ -228,14 +228,6 @@ enum Values {
 
     // MARK: Numbers
 
-    static func isInteger(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        var i = 0
-        if i < u.count && (u[i] == 45 || u[i] == 43) { i += 1 }
-        guard i < u.count else { return false }
-        return u[i...].allSatisfy(isDigit)
-    }
-
     static func isNonNegativeInteger(_ s: String) -> Bool {
         let u = Array(s.utf8)
         return !u.isEmpty && u.allSatisfy(isDigit)

@@ -5,7 +5,6 @@ import Syndication
 enum Kind: Equatable {
     /// Not checked, nor anything inside it (an element of a namespace we do not know).
     case open
-    case document
 
     // Atom 1.0 (RFC 4287)
     case atomFeed, atomEntry, atomSource
@@ -43,7 +42,6 @@ enum Leaf: Equatable {
     case html              // escaped HTML (descriptions)
     case nonBlankText
     case fullURL           // an absolute URL
-    case uriReference
     case rfc822Date
     case w3cdtf
     case rfc3339
@@ -51,7 +49,6 @@ enum Leaf: Equatable {
     case language
     case nonNegativeInteger
     case positiveInteger
-    case integer
     case ttl
     case imageWidth, imageHeight
     case hour, day
@@ -130,7 +127,7 @@ final class Node {
 
     var keepsText: Bool {
         switch kind {
-        case .open, .document, .atomFeed, .atomEntry, .atomSource, .atomPerson, .rss, .channel, .item, .image,
+        case .open, .atomFeed, .atomEntry, .atomSource, .atomPerson, .rss, .channel, .item, .image,
              .textInput, .cloud, .skipHours, .skipDays, .rdf, .rdfChannel, .rdfItem, .rdfImage, .rdfTextInput,
              .rdfItems, .rdfSeq, .foreignMarkup:
             return false

@@ -39,7 +39,6 @@ final class Run: SAXReceiver {
     let source: [UInt8]
 
     // Document-wide facts.
-    var feedHasAuthor = false
     var entriesWithoutAuthor: [(line: Int, column: Int)] = []
     var guids: Set<String> = []
     var entryKeys: Set<String> = []
@@ -259,8 +258,6 @@ final class Run: SAXReceiver {
             return leafChild(of: parent, leaf: leaf, ns: ns, local: local, name: name, line: line, column: column)
         case .vocabulary:
             return vocabularyChild(of: parent, ns: ns, local: local)
-        case .document:
-            return .open
         }
     }
 

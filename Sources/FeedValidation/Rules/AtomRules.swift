@@ -101,7 +101,6 @@ extension Run {
             // RFC 4287 recommends it, and readers need it to know where the feed lives.
             report("MissingSelf", at: node, [("element", "link"), ("parent", "feed")])
         }
-        feedHasAuthor = false
     }
 
     func atomEntryEnd(_ node: Node) {
@@ -136,7 +135,6 @@ extension Run {
 
     func atomPersonEnd(_ node: Node) {
         requireChildren(node, ["name"])
-        if let parent = parent(of: node), parent.kind == .atomFeed, node.localName == "author" { feedHasAuthor = true }
     }
 
     func requireChildren(_ node: Node, _ children: [String]) {

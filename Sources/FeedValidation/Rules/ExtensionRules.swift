@@ -20,14 +20,6 @@ extension Run {
     private static let dctermsDates: Set<String> = [
         "created", "issued", "modified", "dateAccepted", "dateCopyrighted", "dateSubmitted",
     ]
-    private static let itunesElements: [String: Kind] = [
-        "author": .leaf(.plainText), "block": .leaf(.yesNo), "category": .open, "image": .leaf(.text),
-        "duration": .leaf(.itunesDuration), "explicit": .leaf(.itunesExplicit), "keywords": .leaf(.text),
-        "new-feed-url": .leaf(.fullURL), "owner": .open, "subtitle": .leaf(.plainText), "summary": .leaf(.plainText),
-        "type": .leaf(.text), "episode": .leaf(.positiveInteger), "season": .leaf(.positiveInteger),
-        "episodeType": .leaf(.text), "title": .leaf(.plainText), "complete": .leaf(.yesNo), "name": .leaf(.plainText),
-        "email": .leaf(.text), "isClosedCaptioned": .leaf(.yesNo), "order": .leaf(.positiveInteger),
-    ]
 
     func extensionChild(of parent: Node, ns: String, local: String, context: Context) -> ChildDecision {
         if ns.isEmpty { return family == .atom ? .undefined : .open }
@@ -291,8 +283,6 @@ extension Run {
             if family != .rss1 && !URIs.isAbsolute(trimmed) {
                 report("InvalidFullLink", at: node, makeParams() + [("value", trimmed)])
             }
-        case .uriReference:
-            checkIRI(trimmed, at: node, params: makeParams())
         case .rfc822Date:
             switch Values.rfc822(trimmed) {
             case .valid: break
@@ -316,8 +306,6 @@ extension Run {
             if !Values.isNonNegativeInteger(trimmed) { report("InvalidNonNegativeInteger", at: node, makeParams() + [("value", trimmed)]) }
         case .positiveInteger:
             if !Values.isPositiveInteger(trimmed) { report("InvalidPositiveInteger", at: node, makeParams() + [("value", trimmed)]) }
-        case .integer:
-            if !Values.isInteger(trimmed) { report("InvalidInteger", at: node, makeParams() + [("value", trimmed)]) }
         case .ttl:
             if trimmed.isEmpty {
                 report("NotBlank", at: node, makeParams())

@@ -92,7 +92,7 @@ public final class ContentPipeline: @unchecked Sendable {
         return true
     }
 
-    private func work(worker: Bool) {
+    private func helpUntilEmpty() {
         while cleanNext() {}
     }
 
@@ -106,7 +106,7 @@ public final class ContentPipeline: @unchecked Sendable {
         if hadWorker {
             available.signal()
             // Help with what is left, then wait for the entry the worker may still be on.
-            work(worker: false)
+            helpUntilEmpty()
             workerDone.wait()
         }
         cleaner.clean(&feed.header.title)
