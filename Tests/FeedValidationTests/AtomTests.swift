@@ -101,6 +101,17 @@ import Testing
         #expect(codes(xml).contains("MissingSelf"))
     }
 
+    @Test func prefixesObsoleteNamespacesAndUnescapedModesAreReported() throws {
+        let prefixed = atom().replacingOccurrences(of: "<feed xmlns=\"http://www.w3.org/2005/Atom\">", with: "<a:feed xmlns:a=\"http://www.w3.org/2005/Atom\" xmlns=\"http://www.w3.org/2005/Atom\">")
+            .replacingOccurrences(of: "</feed>", with: "</a:feed>")
+        let d = try #require(validate(prefixed).diagnostics.first { $0.code == "AvoidNamespacePrefix" })
+        #expect(d.parameter("prefix") == "a")
+        #expect(d.severity == .warning)
+        #expect(codes("<?xml version=\"1.0\" encoding=\"utf-8\"?><feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"/>").contains("ObsoleteNamespace"))
+        #expect(codes(atom(entry: "<content type=\"html\" mode=\"escaped\"><p>x</p></content>")).contains("NotEscaped"))
+        #expect(codes(atom(entry: "<content type=\"html\"><p>x</p></content>")).contains("UndefinedElement"))
+    }
+
     @Test func namespaceMistakesAreCaught() {
         #expect(codes("<?xml version=\"1.0\" encoding=\"utf-8\"?><feed><title>x</title></feed>").contains("MissingNamespace"))
         #expect(codes("<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/atom\"/>").contains("InvalidNamespace"))

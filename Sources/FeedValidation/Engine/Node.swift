@@ -84,6 +84,8 @@ enum Leaf: Equatable {
 final class Node {
     let namespace: String
     let localName: String
+    /// The prefix the document wrote, if any.
+    let prefix: String?
     /// The name used in messages: the local name for the document's own vocabulary,
     /// `prefix:local` (with the well-known prefix) for extensions.
     let name: String
@@ -108,9 +110,10 @@ final class Node {
     /// Free-form facts a rule records for its `end` (the `type` of a text construct, …).
     @exclusivity(unchecked) var facts: [String: String] = [:]
 
-    init(namespace: String, localName: String, name: String, kind: Kind, line: Int,
+    init(namespace: String, prefix: String?, localName: String, name: String, kind: Kind, line: Int,
          column: Int, attributes: [ExtensionElement.Attribute]) {
         self.namespace = namespace
+        self.prefix = prefix
         self.localName = localName
         self.name = name
         self.kind = kind

@@ -126,6 +126,10 @@ final class Run: SAXReceiver {
         let name: String
         if stack.isEmpty {
             kind = rootKind(ns: ns, local: localName, line: line, column: column, declarations: namespaceDeclarations)
+            if let prefix, kind == .atomFeed || kind == .atomEntry {
+                // Readers that match names, not namespaces, only know `<feed>`.
+                report("AvoidNamespacePrefix", line: line, column: column, [("element", localName), ("prefix", prefix)])
+            }
             name = displayName(namespace: ns, prefix: prefix, local: localName)
         } else {
             let parent = stack[stack.count - 1]
@@ -145,7 +149,7 @@ final class Run: SAXReceiver {
             }
             parent.addChild(name)
         }
-        let node = Node(namespace: ns, localName: localName, name: name, kind: kind, line: line, column: column, attributes: attributes)
+        let node = Node(namespace: ns, prefix: prefix, localName: localName, name: name, kind: kind, line: line, column: column, attributes: attributes)
         stack.append(node)
         checkCommonAttributes(node)
         start(node)
@@ -207,6 +211,11 @@ final class Run: SAXReceiver {
         case (NS.atom, "feed"):
             family = .atom; format = "atom10"; coreNamespace = NS.atom
             return .atomFeed
+        case (NS.atom03, "feed"):
+            // Atom 0.3 and the drafts before it: superseded by RFC 4287.
+            family = .atom; format = "atom03"; coreNamespace = NS.atom03
+            report("ObsoleteNamespace", line: line, column: column, [("element", "feed"), ("namespace", ns)])
+            return .open
         case (NS.atom, "entry"):
             family = .atom; format = "atom10"; coreNamespace = NS.atom
             return .atomEntry

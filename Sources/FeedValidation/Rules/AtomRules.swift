@@ -60,7 +60,15 @@ extension Run {
                 return ns == NS.xhtml ? .known(.xhtml, once: false) : .open
             }
             if type == "text" || type == "html" {
-                report("UndefinedElement", line: line, column: column, [("parent", parent.name), ("element", name)])
+                if parent.attribute("mode") == "escaped" {
+                    // Atom 0.3's escaped mode, with the markup not escaped after all.
+                    if parent.facts["notEscaped"] == nil {
+                        parent.facts["notEscaped"] = "yes"
+                        report("NotEscaped", line: line, column: column, names(parent))
+                    }
+                } else {
+                    report("UndefinedElement", line: line, column: column, [("parent", parent.name), ("element", name)])
+                }
                 return .open
             }
             return .open
@@ -278,9 +286,7 @@ extension Run {
             report("MissingAttribute", at: node, [("parent", p), ("element", "link"), ("attr", "href")])
         }
         if let type = node.attribute("type") {
-            if type.isEmpty {
-                report("AttrNotBlank", at: node, [("parent", p), ("element", "link"), ("attr", "type")])
-            } else if !isMIMEType(type) {
+            if !isMIMEType(type) {
                 report("InvalidMIMEType", at: node, [("parent", p), ("element", "link"), ("attr", "type"), ("value", type)])
             }
         }
@@ -381,9 +387,10 @@ extension Run {
                 default:
                     if node.kind == .atomContent && isMIMEType(t) {
                         type = t.lowercased()
-                    } else if node.kind == .atomContent {
+                    } else if node.kind == .atomContent || !t.contains("/") {
+                        // Neither one of the three kinds nor a MIME type at all.
                         report("InvalidMIMEType", at: node, names(node) + [("attr", "type"), ("value", t)])
-                        type = "other"
+                        type = node.kind == .atomContent ? "other" : "text"
                     } else {
                         report("InvalidTextType", at: node, names(node) + [("attr", "type"), ("value", t)])
                     }
@@ -495,6 +502,10 @@ extension Run {
     func xhtmlStart(_ node: Node) {
         guard let owner = construct(of: node) else { return }
         let params = names(owner)
+        if let prefix = node.prefix, owner.facts["prefix"] == nil {
+            owner.facts["prefix"] = prefix
+            report("AvoidNamespacePrefix", at: node, params + [("prefix", prefix)])
+        }
         if !HTMLChecks.knownElements.contains(node.localName.lowercased()) {
             report("NotHtml", at: node, params + [("value", node.localName)])
         }

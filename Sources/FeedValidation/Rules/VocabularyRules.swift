@@ -147,7 +147,9 @@ extension Run {
         guard let spec = Vocabulary.specs[key] else { return }
         for (name, rule) in spec.attributes {
             guard let value = node.attribute(name) else { continue }
-            checkValue(value, rule, at: node, params: rule == .nptTime
+            // Most attribute findings name the attribute as the element; these name both.
+            let namesBoth = rule == .nptTime || (name == "type" && key.hasPrefix("media:"))
+            checkValue(value, rule, at: node, params: namesBoth
                 ? [("element", node.name), ("attr", name)]
                 : [("parent", node.attributeParentName), ("element", name)])
         }
