@@ -73,13 +73,15 @@ public struct FeedValidator: Sendable {
         }
         let name = encoding.value.lowercased()
         let line = 1 + text[..<end].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        // Where the declared name ends, as the W3C validator reports it.
+        let position = [("line", String(line)), ("column", String(encoding.column))]
         if decoded.declaredIsUnknown {
-            run.report("UnknownEncoding", line: line, column: encoding.column, [("element", "xml"), ("value", encoding.value)])
+            run.report("UnknownEncoding", line: line, column: encoding.column, position + [("element", "xml"), ("value", encoding.value)])
         } else if !FeedValidator.standardEncodings.contains(name) {
             if FeedValidator.commonEncodings.contains(name) {
-                run.report("NonstdEncoding", line: line, column: encoding.column, [("element", "xml"), ("value", encoding.value)])
+                run.report("NonstdEncoding", line: line, column: encoding.column, position + [("element", "xml"), ("value", encoding.value)])
             } else {
-                run.report("ObscureEncoding", line: line, column: encoding.column, [("element", "xml"), ("value", encoding.value)])
+                run.report("ObscureEncoding", line: line, column: encoding.column, position + [("element", "xml"), ("value", encoding.value)])
             }
         }
     }

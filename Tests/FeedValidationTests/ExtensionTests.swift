@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func atomInsideRSS() {
-        #expect(codes(rss(channel: "<atom:link rel=\"self\"/>")).contains("MissingAttribute"))
+        #expect(codes(rss(channel: "<atom:link rel=\"self\"/>")).contains("MissingHref"))
         let noSelf = rss().replacingOccurrences(of: "<atom:link rel=\"self\" href=\"http://example.org/rss.xml\" type=\"application/rss+xml\"/>",
                                                 with: "<atom:link rel=\"hub\" href=\"http://example.org/hub\"/>")
         #expect(codes(noSelf).contains("MissingSelf"))

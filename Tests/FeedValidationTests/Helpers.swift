@@ -10,7 +10,9 @@ func codes(_ xml: String) -> [String] {
 
 /// A complete, valid Atom feed with `entry` markup inside its one entry.
 func atom(feed: String = "", entry: String = "") -> String {
-    """
+    // Entries should carry text; the tests that give their own summary or content say so.
+    let text = entry.contains("<summary") || entry.contains("<content") ? "" : "<summary>Text.</summary>"
+    return """
     <?xml version="1.0" encoding="utf-8"?>
     <feed xmlns="http://www.w3.org/2005/Atom">
       <title>Example</title>
@@ -25,7 +27,7 @@ func atom(feed: String = "", entry: String = "") -> String {
         <link href="http://example.org/1"/>
         <id>tag:example.org,2026:1</id>
         <updated>2026-12-01T10:00:00Z</updated>
-        \(entry)
+        \(text)\(entry)
       </entry>
     </feed>
     """

@@ -72,6 +72,29 @@ import Testing
         #expect(codes(rss(channel: "<docs>www.example.org</docs>")).contains("InvalidFullLink"))
     }
 
+    @Test func theRSSProfileAdvice() {
+        let late = rss().replacingOccurrences(of: "</item>\n</channel>", with: "</item>\n<category>late</category>\n</channel>")
+        #expect(codes(late).contains("MisplacedItem"))
+        #expect(codes(rss(channel: "<image><url>http://example.org/l.png</url><title>Other</title><link>http://example.org/</link></image>"))
+            .contains("ImageTitleDoesntMatch"))
+        let week = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Funday"].map { "<day>\($0)</day>" }
+        #expect(codes(rss(channel: "<skipDays>\(week.joined())</skipDays>")).contains("EightDaysAWeek"))
+        let noSelf = rss().replacingOccurrences(of: "<atom:link rel=\"self\" href=\"http://example.org/rss.xml\" type=\"application/rss+xml\"/>", with: "")
+        #expect(codes(noSelf).contains("MissingSelf"))
+        let slash = rss(item: "<slash:comments xmlns:slash=\"http://purl.org/rss/1.0/modules/slash/\">3</slash:comments>")
+        #expect(codes(slash).contains("SlashDate"))
+        #expect(codes(rss(channel: "<lastBuildDate>Tue, 01 Dec 2026 10:00:00 GMT</lastBuildDate>",
+                          item: "<slash:comments xmlns:slash=\"http://purl.org/rss/1.0/modules/slash/\">3</slash:comments>")).isEmpty)
+    }
+
+    @Test func prefixesAreWhatReadersExpect() {
+        let reserved = rss().replacingOccurrences(of: "<rss version=\"2.0\"", with: "<rss version=\"2.0\" xmlns:dc=\"http://example.com/not-dublin-core/\"")
+        #expect(codes(reserved).contains("ReservedPrefix"))
+        let unusual = rss().replacingOccurrences(of: "<rss version=\"2.0\"", with: "<rss version=\"2.0\" xmlns:dublin=\"http://purl.org/dc/elements/1.1/\"")
+        let d = validate(unusual).diagnostics.first { $0.code == "NonstdPrefix" }
+        #expect(d?.severity == .info)
+    }
+
     @Test func titlesArePlainText() {
         #expect(codes(rss(item: "").replacingOccurrences(of: "<title>Report</title>", with: "<title>&lt;b&gt;Report&lt;/b&gt;</title>"))
             .contains("ContainsHTML"))

@@ -195,13 +195,14 @@ enum Values {
 
     // MARK: E-mail
 
+    private static let atext = Set("!#$%&'*+-/=?^_`{|}~".utf8)
+
     /// An RFC 2822 addr-spec, as the validator has always accepted it.
     static func isAddrSpec(_ s: String) -> Bool {
         let u = Array(s.utf8)
         guard let at = u.lastIndex(of: 64), at > 0, at < u.count - 1 else { return false }
-        for b in u[..<at] {
-            if !(isAlnum(b) || b == 46 || b == 45 || b == 95 || b == 43 || b == 39 || b == 61 || b == 38 || b >= 0x80) { return false }
-        }
+        // RFC 2822's atext, and dots.
+        for b in u[..<at] where !(isAlnum(b) || atext.contains(b) || b == 46 || b >= 0x80) { return false }
         let domain = u[(at + 1)...]
         guard domain.contains(46), domain.first != 46, domain.last != 46 else { return false }
         for b in domain where !(isAlnum(b) || b == 46 || b == 45 || b >= 0x80) { return false }

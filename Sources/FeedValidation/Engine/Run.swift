@@ -47,6 +47,7 @@ final class Run: SAXReceiver {
     var complete = false
     var sawSelfLink = false
     var usesAtomNamespace = false
+    var declaresAtom = false
 
     init(source: [UInt8]) {
         self.source = source
@@ -295,7 +296,7 @@ final class Run: SAXReceiver {
         case .atomEntry: atomEntryEnd(node)
         case .atomSource: atomSourceEnd(node)
         case .atomPerson: atomPersonEnd(node)
-        case .atomPersonName: plainTextEnd(node, blankIsWarning: true)
+        case .atomPersonName: atomNameEnd(node)
         case .atomPersonEmail: atomEmailEnd(node)
         case .atomPersonURI: atomURIEnd(node)
         case .atomDate: atomDateEnd(node)
@@ -329,8 +330,19 @@ final class Run: SAXReceiver {
 
     // MARK: Things every element may carry
 
+    private static let reservedPrefixes: [String: String] = Dictionary(
+        NS.prefixes.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+
     private func checkNamespaceDeclaration(_ prefix: String?, _ uri: String, line: Int, column: Int) {
         let attr = prefix.map { "xmlns:" + $0 } ?? "xmlns"
+        if uri == NS.atom { declaresAtom = true }
+        if let prefix, prefix != "rss", prefix != "atom", let owner = Run.reservedPrefixes[prefix], owner != uri,
+           NS.prefixes[uri] == nil {
+            // A well-known prefix bound to some other namespace: readers that go by prefix misread it.
+            report("ReservedPrefix", line: line, column: column, [("prefix", prefix), ("namespace", uri)])
+        } else if let prefix, let usual = NS.prefixes[uri], usual != prefix, uri != NS.rss10, uri != NS.atom, uri != NS.xhtml {
+            report("NonstdPrefix", line: line, column: column, [("prefix", prefix), ("namespace", uri), ("value", usual)])
+        }
         if uri.lowercased().hasPrefix("tag:") && !URIs.isValidTag(uri) {
             report("InvalidTAG", line: line, column: column, [("element", attr), ("value", uri)])
         }

@@ -121,16 +121,20 @@ extension Run {
                 entriesWithoutAuthor.append((node.line, node.column))
             }
         }
+        let inFeed: [(String, String)] = [("parent", parent(of: node)?.name ?? "feed"), ("element", "entry")]
         if !node.seen("content") && node.facts["alternate"] == nil {
-            report("MissingContentOrAlternate", at: node, [("parent", "entry"), ("element", "content")])
+            report("MissingContentOrAlternate", at: node, inFeed)
         }
         if node.facts["needsSummary"] != nil && !node.seen("summary") {
-            report("MissingSummary", at: node, [("parent", "entry"), ("element", "summary")])
+            report("MissingSummary", at: node, inFeed)
+        }
+        if !node.seen("content") && !node.seen("summary") && family == .atom {
+            report("MissingTextualContent", at: node, inFeed)
         }
         if let id = node.facts["id"] {
             let key = id + "\u{0}" + (node.facts["updated"] ?? "")
             if entryKeys.contains(key) {
-                report("DuplicateEntries", at: node, [("parent", "feed"), ("element", "entry"), ("value", id)])
+                report("DuplicateEntries", at: node, [("parent", "entry"), ("element", "id"), ("value", id)])
             }
             entryKeys.insert(key)
             entryIDs.append(id)
@@ -138,6 +142,9 @@ extension Run {
     }
 
     func atomSourceEnd(_ node: Node) {
+        for c in ["id", "title", "updated"] where !node.seen(displayName(namespace: NS.atom, prefix: nil, local: c)) {
+            report("MissingSourceElement", at: node, [("parent", "source"), ("element", c)])
+        }
         if node.seen("author"), let entry = parent(of: node) { entry.facts["sourceAuthor"] = "yes" }
     }
 
@@ -180,7 +187,16 @@ extension Run {
 
     func atomEmailEnd(_ node: Node) {
         if !Values.isAddrSpec(Values.trimmed(node.value)) {
-            report("InvalidContact", at: node, names(node) + [("value", node.value)])
+            report("InvalidAddrSpec", at: node, names(node) + [("value", node.value)])
+        }
+    }
+
+    /// A person's name: not blank, not HTML, and not an e-mail address (that has its element).
+    func atomNameEnd(_ node: Node) {
+        plainTextEnd(node, blankIsWarning: true)
+        let words = node.value.split(whereSeparator: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "(" || $0 == ")" })
+        if words.contains(where: { Values.isAddrSpec(String($0)) }) {
+            report("ContainsEmail", at: node, names(node))
         }
     }
 
@@ -280,10 +296,16 @@ extension Run {
             if relation == "self" || relation == "http://www.iana.org/assignments/relation/self" {
                 sawSelfLink = true
                 parent.facts["selfHref"] = href
+                if URIs.scheme(href) == nil {
+                    report("RelativeSelf", at: node, [("parent", p), ("element", "link"), ("value", href)])
+                }
+                if family == .atom, let type = node.attribute("type"), type != "application/atom+xml" {
+                    report("SelfNotAtom", at: node, [("parent", p), ("element", "link"), ("value", type)])
+                }
             }
             if relation == "current" { parent.facts["currentHref"] = href }
         } else {
-            report("MissingAttribute", at: node, [("parent", p), ("element", "link"), ("attr", "href")])
+            report("MissingHref", at: node, [("parent", p), ("element", "link"), ("attr", "href")])
         }
         if let type = node.attribute("type") {
             if !isMIMEType(type) {
@@ -399,7 +421,14 @@ extension Run {
         }
         node.facts["type"] = type
         if node.kind == .atomContent {
+            if let t = node.attribute("type"), ["text/html", "application/xhtml+xml"].contains(t.lowercased()) {
+                // A whole-document MIME type for what is a fragment: "html" / "xhtml" say it.
+                report("HtmlFragment", at: node, [("parent", parent.name), ("element", "content"), ("value", t)])
+            }
             if let src = node.attribute("src") {
+                if node.attribute("type") == nil {
+                    report("MissingTypeAttr", at: node, [("parent", parent.name), ("element", "content"), ("attr", "type")])
+                }
                 if type == "text" || type == "html" || type == "xhtml", let t = node.attribute("type") {
                     report("InvalidMIMEType", at: node, [("parent", parent.name), ("element", "content"), ("attr", "type"), ("value", t)])
                 }
@@ -519,9 +548,13 @@ extension Run {
     func foreignStart(_ node: Node) {
         let allowed = node.namespace == NS.xhtml ? HTMLChecks.knownElements
             : (node.namespace == "http://www.w3.org/2000/svg" ? Allowlists.svgElements : Allowlists.mathmlElements)
+        let params = construct(of: node).map { names($0) } ?? []
         if !allowed.contains(node.localName) && node.localName != "mathml" && node.localName != "math" && node.localName != "svg" {
-            let params = construct(of: node).map { names($0) } ?? []
             report("SecurityRisk", at: node, params + [("tag", node.localName)])
+        }
+        let attributes = node.namespace == "http://www.w3.org/2000/svg" ? Allowlists.svgAttributes : Allowlists.mathmlAttributes
+        for a in node.attributes where a.namespace == nil && !attributes.contains(a.name) && a.name != "xmlns" {
+            report("SecurityRiskAttr", at: node, params + [("attr", a.name)])
         }
     }
 }

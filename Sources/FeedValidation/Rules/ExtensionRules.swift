@@ -63,6 +63,7 @@ extension Run {
             default: return .undefined
             }
         case NS.slash:
+            if local == "comments", let channel = stack.first(where: { $0.kind == .channel }) { channel.facts["slash"] = "yes" }
             switch local {
             case "comments": return .known(.leaf(.nonNegativeInteger), once: true)
             case "section", "department", "hit_parade": return .known(.leaf(.text), once: true)
@@ -70,7 +71,11 @@ extension Run {
             }
         case NS.wfw:
             switch local {
-            case "comment", "commentRss", "commentRSS": return .known(.leaf(.fullURL), once: true)
+            case "comment", "commentRss": return .known(.leaf(.fullURL), once: true)
+            case "commentRSS":
+                // The spelling the specification uses is commentRss.
+                report("CommentRSS", line: driver.position.line, column: driver.position.column, [("element", "wfw:commentRSS")])
+                return .known(.leaf(.fullURL), once: true)
             default: return .undefined
             }
         case NS.trackback:
@@ -216,7 +221,11 @@ extension Run {
             if node.localName == "title" && trimmed.isEmpty {
                 report("NotBlank", at: node, makeParams())
             } else {
-                checkNoHTML(node, value)
+                checkNoHTML(node, value, params: makeParams())
+            }
+            // What an image repeats of its channel is compared when the image ends.
+            if let parent = parent(of: node), parent.kind == .channel || parent.kind == .image, node.localName == "title" {
+                parent.facts["title"] = trimmed
             }
         case .html:
             if family == .rss2, let parent = parent(of: node), parent.kind == .channel || parent.kind == .image {
@@ -279,6 +288,9 @@ extension Run {
             if !URIs.isAbsolute(trimmed) { report("InvalidURLAttribute", at: node, makeParams() + [("value", trimmed)]) }
         case .oneOf(let code, let allowed):
             if !allowed.contains(trimmed) { report(code, at: node, makeParams() + [("value", trimmed)]) }
+            if node.localName == "link", let parent = parent(of: node), parent.kind == .channel || parent.kind == .image {
+                parent.facts["link"] = trimmed
+            }
         case .trackbackURL:
             if family != .rss1 && !URIs.isAbsolute(trimmed) {
                 report("InvalidFullLink", at: node, makeParams() + [("value", trimmed)])
@@ -360,19 +372,19 @@ extension Run {
 
     private func checkSkip(_ node: Node, _ value: String, params: [(String, String)], valid: (String) -> Bool,
                            invalidCode: String) {
+        guard let parent = parent(of: node) else { return }
+        if node.localName == "day" && parent.count("day") == 8 {
+            report("EightDaysAWeek", at: node, params)
+        }
         guard valid(value) else {
             report(invalidCode, at: node, params + [("value", value)])
             return
         }
-        guard let parent = parent(of: node) else { return }
         let key = "value:" + (value == "24" ? "0" : value)
         if parent.facts[key] != nil {
             report("DuplicateValue", at: node, params + [("value", value)])
         }
         parent.facts[key] = "yes"
-        if node.localName == "day" && parent.count("day") > 7 {
-            report("EightDaysAWeek", at: node, params)
-        }
     }
 
     /// HTML that may be HTML, but must be safe.

@@ -34,7 +34,15 @@ extension Run {
             if core && local == "channel" { return .known(.channel, once: true) }
             return core ? .undefined : extensionChild(of: parent, ns: ns, local: local, context: .other)
         case .channel:
-            if core, let (k, once) = Run.channelChildren[local] { return .known(k, once: once) }
+            if core, let (k, once) = Run.channelChildren[local] {
+                if local != "item" && parent.seen("item") && parent.facts["misplaced"] == nil {
+                    // The RSS Profile: the channel's own elements first, then its items.
+                    parent.facts["misplaced"] = "yes"
+                    report("MisplacedItem", line: line, column: column, [("parent", "channel"), ("element", "item")])
+                }
+                if local == "textInput" { report("AvoidTextInput", line: line, column: column, [("parent", "channel"), ("element", name)]) }
+                return .known(k, once: once)
+            }
             if core && ns.isEmpty && local.first?.isUppercase == true && Run.channelChildren[local] == nil && local != "item" {
                 // An extension someone forgot to put in a namespace.
                 report("NotInANamespace", line: line, column: column, [("parent", parent.name), ("element", name)])
@@ -103,10 +111,13 @@ extension Run {
         where !node.seen(child) {
             report(code, at: node, [("parent", "channel"), ("element", child)])
         }
+        if node.facts["slash"] != nil && !node.seen("lastBuildDate") {
+            report("SlashDate", at: node, [("parent", "channel"), ("element", "lastBuildDate")])
+        }
         for (core, ext) in Run.channelSemantics where node.seen(core) && node.seen(ext) {
             report("DuplicateSemantics", at: node, [("core", core), ("ext", ext)])
         }
-        if usesAtomNamespace && !sawSelfLink && format == "rss20" {
+        if !sawSelfLink && format == "rss20" {
             report("MissingSelf", at: node, [("element", "atom:link"), ("parent", "channel")])
         }
     }
@@ -118,12 +129,20 @@ extension Run {
         for (core, ext) in Run.itemSemantics where node.seen(core) && node.seen(ext) {
             report("DuplicateItemSemantics", at: node, [("core", core), ("ext", ext)])
         }
-        if node.seen("description") && node.seen("content:encoded"), node.facts["descriptionAfterContent"] != nil {
+        if node.seen("content:encoded") && (!node.seen("description") || node.facts["descriptionAfterContent"] != nil) {
             report("NeedDescriptionBeforeContent", at: node, [("parent", "channel"), ("element", "item")])
         }
     }
 
     func imageEnd(_ node: Node) {
+        if let channel = parent(of: node) {
+            if let link = node.facts["link"], let channelLink = channel.facts["link"], link != channelLink {
+                report("ImageLinkDoesntMatch", at: node, [("parent", "image"), ("element", "link"), ("value", link)])
+            }
+            if let title = node.facts["title"], let channelTitle = channel.facts["title"], title != channelTitle {
+                report("ImageTitleDoesntMatch", at: node, [("parent", "image"), ("element", "title"), ("value", title)])
+            }
+        }
         for (child, code) in [("url", "MissingElement"), ("title", "MissingTitle"), ("link", "MissingLink")] where !node.seen(child) {
             report(code, at: node, [("parent", "image"), ("element", child)])
         }
@@ -155,12 +174,14 @@ extension Run {
     func enclosureStart(_ node: Node) {
         let p = [("parent", "item"), ("element", "enclosure")]
         if let url = node.attribute("url") {
-            if !URIs.isAbsolute(url) { report("InvalidURLAttribute", at: node, p + [("attr", "url"), ("value", url)]) }
+            if !URIs.isAbsolute(url) { report("InvalidURLAttribute", at: node, [("parent", "enclosure"), ("element", "url"), ("value", url)]) }
         } else {
             report("MissingAttribute", at: node, p + [("attr", "url")])
         }
         if let length = node.attribute("length") {
-            if !Values.isNonNegativeInteger(length) {
+            if length.hasPrefix("-") && Values.isNonNegativeInteger(String(length.dropFirst())) {
+                report("InvalidNonNegativeInteger", at: node, [("parent", "enclosure"), ("element", "length"), ("value", length)])
+            } else if !Values.isNonNegativeInteger(length) {
                 report("InvalidIntegerAttribute", at: node, p + [("attr", "length"), ("value", length)])
             }
         } else {
@@ -190,7 +211,7 @@ extension Run {
             report("UnexpectedAttribute", at: node, [("parent", "item"), ("element", "guid"), ("attr", a.name)])
         }
         if let permalink, permalink != "true" && permalink != "false" {
-            report("InvalidBooleanAttribute", at: node, [("parent", "guid"), ("element", "isPermaLink"), ("value", permalink)])
+            report("InvalidBooleanAttribute", at: node, [("element", "guid"), ("attr", "isPermaLink"), ("value", permalink)])
         }
         if Values.trimmed(value).isEmpty {
             report("NotBlank", at: node, names(node))

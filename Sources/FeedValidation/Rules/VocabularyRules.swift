@@ -229,8 +229,9 @@ extension Run {
                 "distribution company", "executive producer", "lighting operator", "production company", "publishing company",
                 "writer", "artist", "record label", "set designer", "sound engineer", "special effects", "stunts", "technical director",
             ]
-            if let role = node.attribute("role"), node.attribute("scheme") == nil || node.attribute("scheme") == "urn:ebu",
-               !roles.contains(role) {
+            // Roles are lower case in every scheme; the EBU's (the default) are a fixed list.
+            if let role = node.attribute("role"),
+               role != role.lowercased() || ((node.attribute("scheme") ?? "urn:ebu") == "urn:ebu" && !roles.contains(role)) {
                 report("InvalidCreditRole", at: node, [("element", node.name), ("value", role)])
             }
         case "itunes:owner":
@@ -274,7 +275,7 @@ extension Run {
                 while ok && i + 1 < inner.count {
                     let label = String(inner[i])
                     ok = labels.contains(label) && (inner[i + 1] == "0" || inner[i + 1] == "1")
-                        && letters.insert(label.last!).inserted
+                        && letters.insert(label.first!).inserted
                     i += 2
                 }
                 if ok { return }

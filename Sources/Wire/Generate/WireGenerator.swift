@@ -239,7 +239,7 @@ final class EntryWriter {
             sink.raw("<content type=\"text\"/>")
             notes.append("no content and no link: an empty content element was added")
         }
-        source(e.sourceID, entryHasAuthor: !e.authors.isEmpty)
+        source(e.sourceID, entryHasAuthor: !e.authors.isEmpty, entryUpdated: Self.updated(e))
         sink.raw("</entry>\n")
         let dropped = sink.takeDropped()
         if dropped > 0 { notes.append("\(dropped) character\(dropped == 1 ? "" : "s") XML cannot carry removed") }
@@ -322,7 +322,9 @@ final class EntryWriter {
 
     /// The agency feed, so every report names its source: its id, title, links, updated, rights,
     /// icon and logo, and its author when the entry has none.
-    private func source(_ id: String, entryHasAuthor: Bool) {
+    /// - Parameter entryUpdated: stands for the agency feed's `updated` when it gave none (the
+    ///   feed was at least as new as the report it carried), so every source has one.
+    private func source(_ id: String, entryHasAuthor: Bool, entryUpdated: String) {
         let state = sources[id]
         let feed = state?.feed ?? SourceFeedInfo()
         sink.raw("<source>")
@@ -341,7 +343,7 @@ final class EntryWriter {
         if let subtitle = feed.subtitle { textConstruct("subtitle", subtitle) }
         if let selfURL { empty("link", [("rel", "self"), ("href", selfURL)]) }
         if let site = feed.site { empty("link", [("rel", "alternate"), ("type", "text/html"), ("href", site)]) }
-        if let updated = EntryWriter.date(feed.updated) { text("updated", updated) }
+        text("updated", EntryWriter.date(feed.updated) ?? entryUpdated)
         if let rights = feed.rights { textConstruct("rights", rights) }
         if let icon = feed.icon { text("icon", icon) }
         if let logo = feed.logo { text("logo", logo) }
