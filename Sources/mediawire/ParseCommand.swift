@@ -34,7 +34,7 @@ struct ParseCommand: AsyncParsableCommand {
     var noResolve = false
 
     func run() async throws {
-        let loaded: LoadedDocument
+        var loaded: LoadedDocument
         do {
             loaded = try await LoadedDocument.load(input, url: url, headersFile: headers)
         } catch let error as CLIError {
@@ -51,9 +51,12 @@ struct ParseCommand: AsyncParsableCommand {
         let pipeline = noSanitize && noResolve ? nil : ContentPipeline(sanitize: !noSanitize, resolve: !noResolve)
         options.entryObserver = pipeline?.observer
         var feed = FeedParser(options: options).parse(loaded.bytes)
+        // The document is read: its bytes need not stay for the cleaning and the JSON.
+        let inputSize = loaded.bytes.count
+        loaded.bytes = []
         pipeline?.finish(&feed)
         if json {
-            FeedparserJSON.serialize(feed, http: loaded.http, capacity: loaded.bytes.count + loaded.bytes.count / 2) {
+            FeedparserJSON.serialize(feed, http: loaded.http, capacity: inputSize + inputSize / 2) {
                 StandardOutput.write($0)
             }
             StandardOutput.write([0x0A])
