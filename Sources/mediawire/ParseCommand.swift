@@ -34,13 +34,7 @@ struct ParseCommand: AsyncParsableCommand {
     var noResolve = false
 
     func run() async throws {
-        var loaded: LoadedDocument
-        do {
-            loaded = try await LoadedDocument.load(input, url: url, headersFile: headers)
-        } catch let error as CLIError {
-            FileHandle.standardError.write(Data("mediawire parse: \(error.message)\n".utf8))
-            throw ExitCode(error.code)
-        }
+        var loaded = try await LoadedDocument.load(input, url: url, headersFile: headers, for: "parse")
         var options = FeedParser.Options()
         options.fromHTTP = loaded.http != nil
         options.contentType = loaded.header("content-type")
@@ -77,6 +71,17 @@ struct LoadedDocument {
 
     func header(_ name: String) -> String? {
         http?.headers.first { $0.key.lowercased() == name }?.value
+    }
+
+    /// Loads the input of a subcommand; what cannot be read is said on standard error, with the
+    /// exit status of the error (2).
+    static func load(_ input: String, url: String?, headersFile: String?, for command: String) async throws -> LoadedDocument {
+        do {
+            return try await load(input, url: url, headersFile: headersFile)
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("mediawire \(command): \(error.message)\n".utf8))
+            throw ExitCode(error.code)
+        }
     }
 
     static func load(_ input: String, url: String?, headersFile: String?) async throws -> LoadedDocument {

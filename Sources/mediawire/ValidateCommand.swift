@@ -26,13 +26,7 @@ struct ValidateCommand: AsyncParsableCommand {
     var base: String?
 
     func run() async throws {
-        let loaded: LoadedDocument
-        do {
-            loaded = try await LoadedDocument.load(input, url: nil, headersFile: nil)
-        } catch let error as CLIError {
-            FileHandle.standardError.write(Data("mediawire validate: \(error.message)\n".utf8))
-            throw ExitCode(2)
-        }
+        let loaded = try await LoadedDocument.load(input, url: nil, headersFile: nil, for: "validate")
         let report = FeedValidator().validate(loaded.bytes)
         switch format {
         case .json:

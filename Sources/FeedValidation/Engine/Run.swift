@@ -41,6 +41,8 @@ final class Run: SAXReceiver {
     // Document-wide facts.
     var entriesWithoutAuthor: [(line: Int, column: Int)] = []
     var guids: Set<String> = []
+    /// FeedSync item ids seen (each must be unique in the feed).
+    var syncIDs: Set<String> = []
     var entryKeys: Set<String> = []
     var entryIDs: [String] = []
     var reportedNamespaces: Set<String> = []
@@ -359,9 +361,8 @@ final class Run: SAXReceiver {
                     report("InvalidLanguage", at: node, [("parent", node.name), ("element", "xml:lang"), ("value", a.value)])
                 }
             case "base":
-                if let problem = URIs.referenceProblem(a.value) {
-                    report(problem == .whitespace ? "InvalidUriChar" : "InvalidUriChar", at: node,
-                           [("parent", node.name), ("element", "xml:base"), ("value", a.value)])
+                if URIs.referenceProblem(a.value) != nil {
+                    report("InvalidUriChar", at: node, [("parent", node.name), ("element", "xml:base"), ("value", a.value)])
                 }
             default: break
             }

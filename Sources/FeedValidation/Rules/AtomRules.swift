@@ -270,9 +270,9 @@ extension Run {
             }
             return
         }
-        if URIs.referenceProblem(value) != nil || !URIs.isAbsolute(value) {
-            report(URIs.referenceProblem(value) == .badCharacter ? "InvalidUriChar" : "InvalidFullLink", at: node,
-                   params + [("value", value)])
+        let problem = URIs.referenceProblem(value)
+        if problem != nil || !URIs.isAbsolute(value) {
+            report(problem == .badCharacter ? "InvalidUriChar" : "InvalidFullLink", at: node, params + [("value", value)])
             return
         }
         if !URIs.isCanonical(value) { report("NonCanonicalURI", at: node, params + [("value", value)]) }

@@ -177,10 +177,9 @@ extension Run {
             }
         case "sx:sync":
             if let id = node.attribute("id") {
-                if guids.contains("sx:" + id) {
+                if !syncIDs.insert(id).inserted {
                     report("DuplicateValue", at: node, [("parent", node.attributeParentName), ("element", "id"), ("value", id)])
                 }
-                guids.insert("sx:" + id)
             }
         case "media:adult":
             report("DeprecatedMediaAdult", at: node, [("element", node.name)])

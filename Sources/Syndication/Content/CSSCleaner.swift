@@ -9,33 +9,26 @@ package enum CSSCleaner {
         let bytes = Array(style.lowercased().utf8)
         let text = removingURLs(bytes)
         guard passesGauntlet(text), let declarations = declarations(text) else { return false }
-        for (property, value) in declarations where !value.isEmpty {
-            if Allowlists.cssProperties.contains(property) { continue }
-            guard ["background", "border", "margin", "padding"].contains(property.split(separator: "-").first.map(String.init) ?? "") else {
-                return false
-            }
-            let ok = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" })
+        return declarations.allSatisfy { $0.1.isEmpty || keeps(property: $0.0, value: $0.1, svg: false) }
+    }
+
+    /// Whether one declaration survives: an allowlisted property, a box property whose every
+    /// word is an allowlisted keyword or size, or (inside SVG) an SVG property.
+    static func keeps(property lower: String, value: String, svg: Bool) -> Bool {
+        if Allowlists.cssProperties.contains(lower) { return true }
+        if ["background", "border", "margin", "padding"].contains(lower.split(separator: "-").first.map(String.init) ?? "") {
+            return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" })
                 .allSatisfy { Allowlists.cssKeywords.contains(String($0)) || isValue(Array($0.utf8)) }
-            if !ok { return false }
         }
-        return true
+        return svg && Allowlists.svgProperties.contains(lower)
     }
 
     static func clean(_ style: String, svg: Bool) -> String {
         let text = removingURLs(Array(style.utf8))
         guard passesGauntlet(text), let declarations = declarations(text) else { return "" }
         var clean: [String] = []
-        for (property, value) in declarations where !value.isEmpty {
-            let lower = property.lowercased()
-            if Allowlists.cssProperties.contains(lower) {
-                clean.append(property + ": " + value + ";")
-            } else if ["background", "border", "margin", "padding"].contains(lower.split(separator: "-").first.map(String.init) ?? "") {
-                let ok = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" })
-                    .allSatisfy { Allowlists.cssKeywords.contains(String($0)) || isValue(Array($0.utf8)) }
-                if ok { clean.append(property + ": " + value + ";") }
-            } else if svg && Allowlists.svgProperties.contains(lower) {
-                clean.append(property + ": " + value + ";")
-            }
+        for (property, value) in declarations where !value.isEmpty && keeps(property: property.lowercased(), value: value, svg: svg) {
+            clean.append(property + ": " + value + ";")
         }
         return clean.joined(separator: " ")
     }

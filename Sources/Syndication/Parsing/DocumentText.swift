@@ -15,7 +15,12 @@ package struct DocumentText {
     package init(_ bytes: [UInt8], charset: String? = nil) {
         let plan = EncodingPlan.make(head: bytes.prefix(1024), contentType: nil, charset: charset, fromHTTP: false)
         declared = plan.declared
-        declaredIsUnknown = (try? Transcoder(encoding: plan.declared)) == nil
+        if var probe = try? Transcoder(encoding: plan.declared) {
+            probe.close()
+            declaredIsUnknown = false
+        } else {
+            declaredIsUnknown = true
+        }
         let body = Array(bytes.dropFirst(plan.bomLength))
         for (index, candidate) in plan.candidates.enumerated() {
             guard var t = try? Transcoder(encoding: candidate) else { continue }

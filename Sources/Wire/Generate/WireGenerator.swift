@@ -35,6 +35,9 @@ public struct WireGenerator {
     public let config: WireConfig
     public let store: WireStore
 
+    /// The `tag:` authority for ids minted while writing (the poller's, so both mint alike).
+    private var mintAuthority: String { Poller.authority(outputID: config.output.id, site: config.output.site) }
+
     public init(config: WireConfig, store: WireStore) {
         self.config = config
         self.store = store
@@ -57,7 +60,7 @@ public struct WireGenerator {
         var count = 0
         try AtomicFile.write(to: options.path) { sink in
             let writer = EntryWriter(sink: sink, sources: sources, names: names,
-                                     mintAuthority: Poller.authority(outputID: config.output.id, site: config.output.site))
+                                     mintAuthority: mintAuthority)
             var headerWritten = false
             func header(updated: String) {
                 writeFeedHeader(sink, updated: updated, selfURL: config.output.selfURL, archive: nil)
@@ -134,7 +137,7 @@ public struct WireGenerator {
             var repairs: [String] = []
             try AtomicFile.write(to: path) { sink in
                 let writer = EntryWriter(sink: sink, sources: sources, names: names,
-                                     mintAuthority: Poller.authority(outputID: config.output.id, site: config.output.site))
+                                     mintAuthority: mintAuthority)
                 var entries: [StoredEntry] = []
                 try store.forEachInSequenceRange(from: page * size + 1, through: (page + 1) * size) { entries.append($0) }
                 let updated = entries.map(EntryWriter.updated).max() ?? RFC3339.format(0)
