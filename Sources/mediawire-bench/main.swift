@@ -7,7 +7,7 @@ import Wire
 
 // mediawire-bench: in-process benchmarks, medians of several rounds.
 //   mediawire-bench restyle [--count N] [--rounds R] [--style FILE]
-//   mediawire-bench parse FILE [--rounds R]
+//   mediawire-bench parse FILE [--rounds R] [--parse-rounds R] [--apply-rounds R] [--one-core-rounds R]
 //   mediawire-bench validate FILE [--rounds R]
 //   mediawire-bench serve --feeds N [--kb 50] [--hosts H] --config-out FILE   (loopback agencies; runs until killed)
 //   mediawire-bench fill-store --config FILE [--entries 100000] [--sources 100]
@@ -110,14 +110,26 @@ case "parse":
     guard let file = options.positional.first, let data = FileManager.default.contents(atPath: file) else { print("parse needs a readable FILE"); exit(2) }
     let bytes = Array(data)
     var entries = 0
-    let times = (0..<options.int("rounds", 5)).map { _ in seconds { entries = FeedParser().parse(bytes).entries.count } }
+    // --parse-rounds, --apply-rounds, --one-core-rounds: each stage's rounds (default --rounds), 0 to skip it.
+    let rounds = options.int("rounds", 5)
+    let times = (0..<max(1, options.int("parse-rounds", rounds))).map { _ in seconds { entries = FeedParser().parse(bytes).entries.count } }
     report("parse \(file) (\(entries) entries, \(bytes.count) bytes)", times, per: entries, unit: "entry")
     let median = times.sorted()[times.count / 2]
     print(String(format: "throughput %.1f MB/s in process", Double(bytes.count) / median / 1e6))
     // Sanitizing and resolving the parsed feed's HTML (as parse --json does by default).
     let parsed = FeedParser().parse(bytes)
-    let cleanTimes = (0..<options.int("rounds", 5)).map { _ in seconds { var f = parsed; ContentSafety.apply(to: &f) } }
-    report("sanitize + resolve the same feed's HTML", cleanTimes, per: max(1, entries), unit: "entry")
+    let cleanTimes = (0..<options.int("apply-rounds", rounds)).map { _ in seconds { var f = parsed; ContentSafety.apply(to: &f) } }
+    if !cleanTimes.isEmpty { report("sanitize + resolve the same feed's HTML", cleanTimes, per: max(1, entries), unit: "entry") }
+    // The same work on one core, fragment by fragment: the cleaner's own cost.
+    var fragments: [Text] = []
+    for e in parsed.entries {
+        let texts: [Text?] = [e.title, e.summary] + e.content.map { Optional($0) }
+        for case let t? in texts where t.kind == .html || t.kind == .xhtml { fragments.append(t) }
+    }
+    let oneCore = (0..<options.int("one-core-rounds", rounds)).map { _ in
+        seconds { for t in fragments { _ = HTMLCleaner.clean(t.value, options: .init(sanitize: true, base: t.base)) } }
+    }
+    if !oneCore.isEmpty { report("the same on one core (\(fragments.count) fragments)", oneCore, per: max(1, fragments.count), unit: "fragment") }
 case "validate":
     guard let file = options.positional.first, let bytes = FileManager.default.contents(atPath: file).map({ [UInt8]($0) }) else {
         print("validate needs a readable FILE"); exit(2)

@@ -162,19 +162,19 @@ enum FileBytes {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
-        var total = 0
-        let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
+        var ok = true
+        // Not zeroed first: read(2) writes every byte that is kept.
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(st.st_size)) { buffer, count in
+            var total = 0
             while total < buffer.count {
                 let n = Foundation.read(fd, buffer.baseAddress! + total, buffer.count - total)
-                if n < 0 { return false }
+                if n < 0 { ok = false; break }
                 if n == 0 { break }
                 total += n
             }
-            return true
+            count = ok ? total : 0
         }
         guard ok else { return nil }
-        if total < bytes.count { bytes.removeLast(bytes.count - total) }
         return bytes
     }
 }

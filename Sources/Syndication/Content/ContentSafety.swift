@@ -33,9 +33,11 @@ public enum ContentSafety {
 public final class ContentPipeline: @unchecked Sendable {
     private let cleaner: TextCleaner
     private let lock = NSLock()
-    private var queue: [(Int, Entry)] = []
+    /// Only the texts travel to the cleaner and back, not whole entries.
+    private var queue: [(Int, EntryTexts)] = []
     private var head = 0
-    private var results: [Int: (original: Entry, cleaned: Entry)] = [:]
+    /// By entry index.
+    private var results: [(original: EntryTexts, cleaned: EntryTexts)?] = []
     private var started = false
     private var closed = false
     /// One signal per entry queued, and one when the parse is over.
@@ -53,7 +55,7 @@ public final class ContentPipeline: @unchecked Sendable {
 
     private func submit(_ index: Int, _ entry: Entry) {
         lock.lock()
-        queue.append((index, entry))
+        queue.append((index, EntryTexts(entry)))
         let start = !started
         started = true
         lock.unlock()
@@ -87,6 +89,7 @@ public final class ContentPipeline: @unchecked Sendable {
         var cleaned = original
         cleaner.clean(&cleaned)
         lock.lock()
+        if results.count <= index { results.append(contentsOf: repeatElement(nil, count: index + 1 - results.count)) }
         results[index] = (original, cleaned)
         lock.unlock()
         return true
@@ -115,14 +118,15 @@ public final class ContentPipeline: @unchecked Sendable {
         cleaner.clean(&feed.header.info)
         lock.lock()
         var done = results
-        results = [:]
+        results = []
         // The originals are let go as soon as their cleaned copies are in place.
         queue = []
         head = 0
         lock.unlock()
         for i in feed.entries.indices {
-            if let result = done.removeValue(forKey: i), result.original == feed.entries[i] {
-                feed.entries[i] = result.cleaned
+            if i < done.count, let result = done[i], result.original == EntryTexts(feed.entries[i]) {
+                result.cleaned.apply(to: &feed.entries[i])
+                done[i] = nil
             } else {
                 cleaner.clean(&feed.entries[i])
             }
@@ -141,6 +145,13 @@ private struct TextCleaner: Sendable {
         for c in entry.content.indices { clean(&entry.content[c]) }
     }
 
+    func clean(_ texts: inout EntryTexts) {
+        clean(&texts.title)
+        clean(&texts.summary)
+        clean(&texts.rights)
+        for c in texts.content.indices { clean(&texts.content[c]) }
+    }
+
     func clean(_ text: inout Text?) {
         guard var t = text else { return }
         clean(&t)
@@ -154,6 +165,28 @@ private struct TextCleaner: Sendable {
         default:
             break
         }
+    }
+}
+
+/// The texts of an entry that cleaning reads and writes.
+private struct EntryTexts: Equatable, Sendable {
+    var title: Text?
+    var summary: Text?
+    var rights: Text?
+    var content: [Text]
+
+    init(_ entry: Entry) {
+        title = entry.title
+        summary = entry.summary
+        rights = entry.rights
+        content = entry.content
+    }
+
+    func apply(to entry: inout Entry) {
+        entry.title = title
+        entry.summary = summary
+        entry.rights = rights
+        entry.content = content
     }
 }
 

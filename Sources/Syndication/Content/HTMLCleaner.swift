@@ -30,31 +30,8 @@ public enum HTMLCleaner {
         if !Self.containsByte(html, 0x3C) && !Self.containsByte(html, 0x26) {
             return options.sanitize ? finish(html) : html
         }
-        _ = SAXDriver.initialize
-        let cleaner = Cleaner(options: options, textOnly: textOnly)
-        var handler = xmlSAXHandler()
-        handler.startElement = { ctx, name, attributes in
-            guard let ctx, let name else { return }
-            Unmanaged<Cleaner>.fromOpaque(ctx).takeUnretainedValue().start(name, attributes)
-        }
-        handler.endElement = { ctx, name in
-            guard let ctx, let name else { return }
-            Unmanaged<Cleaner>.fromOpaque(ctx).takeUnretainedValue().end(name)
-        }
-        let characters: charactersSAXFunc = { ctx, bytes, length in
-            guard let ctx, let bytes else { return }
-            Unmanaged<Cleaner>.fromOpaque(ctx).takeUnretainedValue().text(bytes, Int(length))
-        }
-        handler.characters = characters
-        handler.ignorableWhitespace = characters
-        handler.cdataBlock = { ctx, bytes, length in
-            guard let ctx, let bytes else { return }
-            Unmanaged<Cleaner>.fromOpaque(ctx).takeUnretainedValue().raw(bytes, Int(length))
-        }
-        handler.comment = { ctx, value in
-            guard let ctx, let value else { return }
-            Unmanaged<Cleaner>.fromOpaque(ctx).takeUnretainedValue().comment(value)
-        }
+        let parser = FragmentParser.current
+        let cleaner = Cleaner(options: options, textOnly: textOnly, names: parser.names)
         // A wrapper element of our own: text at the top level is not wrapped in an implied <p>,
         // and a stray end tag in the fragment cannot close anything outside it.
         let fragment = Self.prepared(html, sanitize: options.sanitize)
@@ -67,18 +44,7 @@ public enum HTMLCleaner {
             document.append(contentsOf: fragment.utf8)
         }
         document.append(contentsOf: Self.fragmentEnd)
-        let user = Unmanaged.passUnretained(cleaner).toOpaque()
-        guard let ctxt = htmlCreatePushParserCtxt(&handler, user, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else { return html }
-        defer { htmlFreeParserCtxt(ctxt) }
-        let flags = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
-        htmlCtxtUseOptions(ctxt, Int32(flags))
-        document.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                _ = htmlParseChunk(ctxt, chars.baseAddress, Int32(chars.count), 0)
-            }
-        }
-        _ = htmlParseChunk(ctxt, nil, 0, 1)
+        parser.parse(document, into: cleaner)
         let output = String(decoding: cleaner.out, as: UTF8.self)
         return options.sanitize ? finish(output) : output
     }
@@ -171,12 +137,12 @@ public enum HTMLCleaner {
     static let svgElementCase = Dictionary(Allowlists.svgElements.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
     static let svgAttributesLower = Set(Allowlists.svgAttributes.map { $0.lowercased() })
     /// Attribute names that hold a URI on some element (the pairs are in ``Allowlists/relativeURIs``).
-    static let uriAttributes = Set(Allowlists.relativeURIs.map { String($0.split(separator: " ")[1]) })
+    static let uriAttributeNames = Array(Set(Allowlists.relativeURIs.map { String($0.split(separator: " ")[1]) })).sorted()
     static let svgAttributeCase = Dictionary(Allowlists.svgAttributes.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
 }
 
 /// The state of one cleaning: output so far, and how deep inside dropped or foreign content.
-private final class Cleaner {
+final class Cleaner {
     let sanitize: Bool
     let base: URIResolver.ParsedBase?
     @exclusivity(unchecked) var out: [UInt8] = []
@@ -190,7 +156,8 @@ private final class Cleaner {
     /// The references in the text, written back as they came.
     var references = References()
 
-    init(options: HTMLCleaner.Options, textOnly: Bool = false) {
+    init(options: HTMLCleaner.Options, textOnly: Bool = false, names: NameCache) {
+        self.names = names
         self.textOnly = textOnly
         sanitize = options.sanitize
         base = options.base.map(URIResolver.ParsedBase.init)
@@ -203,25 +170,18 @@ private final class Cleaner {
         s.withUTF8 { out.append(contentsOf: $0) }
     }
 
-    /// Names seen in this fragment, by libxml2's interned pointer (its dictionary holds each
-    /// name once), so each is turned into a String once.
-    private var names: [(UnsafePointer<xmlChar>, String)] = []
+    /// Element and attribute names as Strings, by libxml2's interned pointer.
+    let names: NameCache
 
     @inline(__always)
-    func name(_ pointer: UnsafePointer<xmlChar>) -> String {
-        for (p, s) in names where p == pointer { return s }
-        var s = String(cString: pointer)
-        // libxml2's HTML parser lower-cases names already; only a foreign one may need it.
-        if s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { s = s.lowercased() }
-        if names.count < 64 { names.append((pointer, s)) }
-        return s
-    }
+    func name(_ pointer: UnsafePointer<xmlChar>) -> Name { names.name(pointer) }
 
     func start(_ rawName: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        var tag = name(rawName)
+        let element = name(rawName)
+        var tag = element.string
         depth += 1
         if depth == 1 && tag == "mediawire-fragment" { return }
-        var attrs: [(String, String)] = []
+        var attrs: [(Name, String)] = []
         if let attributes {
             var i = 0
             while let key = attributes[i] {
@@ -230,93 +190,94 @@ private final class Cleaner {
                 i += 2
             }
         }
-        var acceptable = Allowlists.attributes
+        var acceptable = Name.Facts.attribute
         var svgCase = false
-        if sanitize && (!Allowlists.elements.contains(tag) || svg > 0) {
-            if Allowlists.droppedWithContent.contains(tag) { droppedDepth += 1 }
+        if sanitize && (!element.facts.contains(.element) || svg > 0) {
+            if element.facts.contains(.droppedWithContent) { droppedDepth += 1 }
             // Inline SVG and MathML in HTML have implicit namespaces.
-            if !attrs.contains(where: { $0.0 == "xmlns" }) {
-                if tag == "svg" { attrs.append(("xmlns", HTMLCleaner.svgNamespace)) }
-                if tag == "math" { attrs.append(("xmlns", HTMLCleaner.mathmlNamespace)) }
+            if !attrs.contains(where: { $0.0.string == "xmlns" }) {
+                if tag == "svg" { attrs.append((names.xmlns, HTMLCleaner.svgNamespace)) }
+                if tag == "math" { attrs.append((names.xmlns, HTMLCleaner.mathmlNamespace)) }
             }
-            if tag == "math" && attrs.contains(where: { $0 == ("xmlns", HTMLCleaner.mathmlNamespace) }) { mathml += 1 }
-            if tag == "svg" && attrs.contains(where: { $0 == ("xmlns", HTMLCleaner.svgNamespace) }) { svg += 1 }
-            if mathml > 0 && Allowlists.mathmlElements.contains(tag) {
-                acceptable = Allowlists.mathmlAttributes
-            } else if svg > 0, let cased = HTMLCleaner.svgElementCase[tag] {
+            if tag == "math" && attrs.contains(where: { $0.0.string == "xmlns" && $0.1 == HTMLCleaner.mathmlNamespace }) { mathml += 1 }
+            if tag == "svg" && attrs.contains(where: { $0.0.string == "xmlns" && $0.1 == HTMLCleaner.svgNamespace }) { svg += 1 }
+            if mathml > 0 && element.facts.contains(.mathmlElement) {
+                acceptable = .mathmlAttribute
+            } else if svg > 0, let cased = element.svgElementCase {
                 tag = cased
-                acceptable = HTMLCleaner.svgAttributesLower
+                acceptable = .svgAttribute
                 svgCase = true
-            } else if !Allowlists.elements.contains(tag) {
+            } else if !element.facts.contains(.element) {
                 return
             }
         }
         guard droppedDepth == 0 else { return }
-        if sanitize && (mathml > 0 || svg > 0) && attrs.contains(where: { $0.0.hasPrefix("xlink:") })
-            && !attrs.contains(where: { $0 == ("xmlns:xlink", HTMLCleaner.xlinkNamespace) }) {
-            attrs.append(("xmlns:xlink", HTMLCleaner.xlinkNamespace))
+        if sanitize && (mathml > 0 || svg > 0) && attrs.contains(where: { $0.0.string.hasPrefix("xlink:") })
+            && !attrs.contains(where: { $0.0.string == "xmlns:xlink" && $0.1 == HTMLCleaner.xlinkNamespace }) {
+            attrs.append((names.xmlnsXlink, HTMLCleaner.xlinkNamespace))
         }
         // feedparser's normal form: one value per name (the last), `rel`/`type` lower-cased, sorted.
         if attrs.count > 1 {
             // Few attributes: a stable insertion sort, then the last of each name kept.
             for i in 1..<attrs.count {
                 var j = i
-                while j > 0 && attrs[j].0 < attrs[j - 1].0 {
+                while j > 0 && attrs[j].0.string < attrs[j - 1].0.string {
                     attrs.swapAt(j, j - 1)
                     j -= 1
                 }
             }
-            var unique: [(String, String)] = []
-            unique.reserveCapacity(attrs.count)
-            for a in attrs {
-                if let last = unique.last, last.0 == a.0 { unique[unique.count - 1] = a } else { unique.append(a) }
+            var kept = 0
+            for k in attrs.indices {
+                if kept > 0 && attrs[kept - 1].0.string == attrs[k].0.string { attrs[kept - 1] = attrs[k] } else { attrs[kept] = attrs[k]; kept += 1 }
             }
-            attrs = unique
+            attrs.removeLast(attrs.count - kept)
         }
         emit("<")
         emit(tag)
         for (key, raw) in attrs {
-            var value = (key == "rel" || key == "type") ? raw.lowercased() : raw
-            var name = key
+            var value = key.facts.contains(.lowerCasedValue) ? raw.lowercased() : raw
             var resolved = false
-            if base != nil, HTMLCleaner.uriAttributes.contains(key),
-               Allowlists.relativeURIs.contains(tag.lowercased() + " " + key) {
+            if base != nil, key.uriBit & element.uriAttributes != 0 {
                 value = resolve(value)
                 resolved = true
             }
+            var written = key.string
             if sanitize {
-                if key == "style" {
-                    guard acceptable.contains("style") else { continue }
+                if key.facts.contains(.style) {
+                    guard key.facts.contains(acceptable) else { continue }
                     value = CSSCleaner.clean(value, svg: svg > 0)
                     if value.isEmpty { continue }
                 } else {
-                    guard acceptable.contains(key) else { continue }
-                    if svgCase { name = HTMLCleaner.svgAttributeCase[key] ?? key }
+                    guard key.facts.contains(acceptable) else { continue }
+                    if svgCase, let cased = key.svgAttributeCase { written = cased }
                     // A resolved URI has had its scheme checked already.
-                    if key == "href" && !resolved { value = safe(value) }
+                    if key.facts.contains(.href) && !resolved { value = safe(value) }
                 }
             }
-            emit(" ")
-            emit(name)
-            emit("=\"")
+            guard !textOnly else { continue }
+            out.append(0x20)
+            emit(written)
+            out.append(0x3D)
+            out.append(0x22)
             escapeAttribute(value)
-            emit("\"")
+            out.append(0x22)
         }
-        emit(Allowlists.void.contains(tag) ? " />" : ">")
+        emit(element.facts.contains(.void) && tag == element.string ? " />" : ">")
     }
 
     func end(_ rawName: UnsafePointer<xmlChar>) {
-        var tag = name(rawName)
+        let element = name(rawName)
+        var tag = element.string
         defer { depth -= 1 }
         if depth == 1 && tag == "mediawire-fragment" { return }
-        if sanitize && !Allowlists.elements.contains(tag) {
-            if Allowlists.droppedWithContent.contains(tag) {
+        if sanitize && !element.facts.contains(.element) {
+            if element.facts.contains(.droppedWithContent) {
                 droppedDepth = max(0, droppedDepth - 1)
                 return
             }
-            if mathml > 0 && Allowlists.mathmlElements.contains(tag) {
+            if mathml > 0 && element.facts.contains(.mathmlElement) {
                 if tag == "math" { mathml -= 1 }
-            } else if svg > 0, let cased = HTMLCleaner.svgElementCase[tag] {
+            } else if svg > 0, let cased = element.svgElementCase {
                 tag = cased
                 if tag == "svg" { svg -= 1 }
             } else {
@@ -324,7 +285,11 @@ private final class Cleaner {
             }
         }
         guard droppedDepth == 0 else { return }
-        if !Allowlists.void.contains(tag) { emit("</" + tag + ">") }
+        if !(element.facts.contains(.void) && tag == element.string) {
+            emit("</")
+            emit(tag)
+            emit(">")
+        }
     }
 
     func text(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
@@ -345,30 +310,29 @@ private final class Cleaner {
             return
         }
         // Runs without a special character are copied whole.
-        let marked = !references.isEmpty
+        let marker: UInt8 = references.isEmpty ? 0x26 : 0xF4
         var start = 0
         var i = 0
-        while i < length {
-            let b = buffer[i]
-            guard b == 0x26 || b == 0x3C || b == 0x3E || (marked && b == 0xF4) else { i += 1; continue }
+        while true {
+            i = ByteScan.first(in: buffer, from: i, 0x26, 0x3C, 0x3E, marker)
             if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<i])) }
-            switch b {
+            guard i < length else { break }
+            switch buffer[i] {
             case 0x26: out.append(contentsOf: Cleaner.amp)
             case 0x3C: out.append(contentsOf: Cleaner.lt)
             case 0x3E: out.append(contentsOf: Cleaner.gt)
             default:
                 if let index = references.marker(buffer, at: i) {
-                    out.append(contentsOf: references.written[index])
+                    references.appendWritten(index, to: &out)
                     i += 4
                     start = i
                     continue
                 }
-                out.append(b)
+                out.append(buffer[i])
             }
             i += 1
             start = i
         }
-        if length > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<length])) }
     }
 
     /// Script and style bodies: kept as written when only resolving, gone when sanitizing.
@@ -393,13 +357,22 @@ private final class Cleaner {
 
     func escapeAttribute(_ value: String) {
         guard !textOnly else { return }
-        for b in value.utf8 {
-            switch b {
-            case 0x26: out.append(contentsOf: Cleaner.amp)
-            case 0x3C: out.append(contentsOf: Cleaner.lt)
-            case 0x3E: out.append(contentsOf: Cleaner.gt)
-            case 0x22: out.append(contentsOf: Cleaner.quot)
-            default: out.append(b)
+        var value = value
+        value.withUTF8 { buffer in
+            var start = 0
+            var i = 0
+            while true {
+                i = ByteScan.first(in: buffer, from: i, 0x26, 0x3C, 0x3E, 0x22)
+                if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<i])) }
+                guard i < buffer.count else { break }
+                switch buffer[i] {
+                case 0x26: out.append(contentsOf: Cleaner.amp)
+                case 0x3C: out.append(contentsOf: Cleaner.lt)
+                case 0x3E: out.append(contentsOf: Cleaner.gt)
+                default: out.append(contentsOf: Cleaner.quot)
+                }
+                i += 1
+                start = i
             }
         }
     }
@@ -415,5 +388,173 @@ private final class Cleaner {
     /// An `href` whose scheme is not on the allowlist (`javascript:`, `data:`) becomes empty.
     func safe(_ value: String) -> String {
         URIResolver.resolveSafely(value, against: nil) ?? ""
+    }
+}
+
+/// An element or attribute name and what the allowlists say of it, worked out once per name.
+final class Name {
+    struct Facts: OptionSet {
+        let rawValue: UInt16
+        /// An HTML element kept.
+        static let element = Facts(rawValue: 1 << 0)
+        static let droppedWithContent = Facts(rawValue: 1 << 1)
+        static let void = Facts(rawValue: 1 << 2)
+        static let mathmlElement = Facts(rawValue: 1 << 3)
+        /// An HTML attribute kept.
+        static let attribute = Facts(rawValue: 1 << 4)
+        static let mathmlAttribute = Facts(rawValue: 1 << 5)
+        static let svgAttribute = Facts(rawValue: 1 << 6)
+        static let style = Facts(rawValue: 1 << 7)
+        static let href = Facts(rawValue: 1 << 8)
+        /// `rel` and `type`: values written lower-cased.
+        static let lowerCasedValue = Facts(rawValue: 1 << 9)
+    }
+
+    let string: String
+    let facts: Facts
+    /// The SVG spelling (`clipPath`), when the name is an SVG element or attribute.
+    let svgElementCase: String?
+    let svgAttributeCase: String?
+    /// As an attribute: its bit among the URI attributes (0 when it is none).
+    let uriBit: UInt64
+    /// As an element: the bits of the URI attributes resolved on it (`img src`, `a href`, …).
+    let uriAttributes: UInt64
+
+    init(_ lowercased: String) {
+        string = lowercased
+        var facts: Facts = []
+        if Allowlists.elements.contains(lowercased) { facts.insert(.element) }
+        if Allowlists.droppedWithContent.contains(lowercased) { facts.insert(.droppedWithContent) }
+        if Allowlists.void.contains(lowercased) { facts.insert(.void) }
+        if Allowlists.mathmlElements.contains(lowercased) { facts.insert(.mathmlElement) }
+        if Allowlists.attributes.contains(lowercased) { facts.insert(.attribute) }
+        if Allowlists.mathmlAttributes.contains(lowercased) { facts.insert(.mathmlAttribute) }
+        if HTMLCleaner.svgAttributesLower.contains(lowercased) { facts.insert(.svgAttribute) }
+        if lowercased == "style" { facts.insert(.style) }
+        if lowercased == "href" { facts.insert(.href) }
+        if lowercased == "rel" || lowercased == "type" { facts.insert(.lowerCasedValue) }
+        self.facts = facts
+        svgElementCase = HTMLCleaner.svgElementCase[lowercased]
+        svgAttributeCase = HTMLCleaner.svgAttributeCase[lowercased]
+        let uriNames = HTMLCleaner.uriAttributeNames
+        uriBit = uriNames.firstIndex(of: lowercased).map { 1 << UInt64($0) } ?? 0
+        var mask: UInt64 = 0
+        for (k, attribute) in uriNames.enumerated() where Allowlists.relativeURIs.contains(lowercased + " " + attribute) {
+            mask |= 1 << UInt64(k)
+        }
+        uriAttributes = mask
+    }
+}
+
+/// Names by libxml2's interned pointer: the parser context's dictionary holds each name once, and
+/// lives for many fragments, so each name is looked up in the allowlists once.
+final class NameCache {
+    private var entries: [(UnsafePointer<xmlChar>, Name)] = []
+    static let capacity = 64
+    /// Attributes the cleaner adds itself.
+    let xmlns = Name("xmlns")
+    let xmlnsXlink = Name("xmlns:xlink")
+
+    @inline(__always)
+    func name(_ pointer: UnsafePointer<xmlChar>) -> Name {
+        for (p, n) in entries where p == pointer { return n }
+        var s = String(cString: pointer)
+        // libxml2's HTML parser lower-cases names already; only a foreign one may need it.
+        if s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { s = s.lowercased() }
+        let n = Name(s)
+        if entries.count < NameCache.capacity { entries.append((pointer, n)) }
+        return n
+    }
+
+    /// Forgets every name (their pointers die with the dictionary).
+    func removeAll() { entries.removeAll(keepingCapacity: true) }
+}
+
+/// One libxml2 HTML parser context per thread, reused fragment after fragment: creating a context
+/// per fragment and the push parser's look-ahead cost about a third of the cleaning.
+final class FragmentParser {
+    private var ctxt: htmlParserCtxtPtr?
+    private var uses = 0
+    let names = NameCache()
+
+    /// Fragments per context, and names per dictionary, before the context is made anew: a
+    /// hostile feed inventing names must not grow a long-lived dictionary without end.
+    static let usesPerContext = 4096
+    static let namesPerDictionary = 2048
+
+    static let flags = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+
+    private static let key: pthread_key_t = {
+        _ = SAXDriver.initialize
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            guard let pointer else { return }
+            Unmanaged<FragmentParser>.fromOpaque(pointer).release()
+        }
+        return key
+    }()
+
+    /// This thread's parser.
+    static var current: FragmentParser {
+        if let pointer = pthread_getspecific(key) { return Unmanaged<FragmentParser>.fromOpaque(pointer).takeUnretainedValue() }
+        let parser = FragmentParser()
+        pthread_setspecific(key, Unmanaged.passRetained(parser).toOpaque())
+        return parser
+    }
+
+    deinit { if let ctxt { htmlFreeParserCtxt(ctxt) } }
+
+    private func context() -> htmlParserCtxtPtr? {
+        if let ctxt, uses < FragmentParser.usesPerContext, xmlDictSize(ctxt.pointee.dict) < FragmentParser.namesPerDictionary {
+            uses += 1
+            return ctxt
+        }
+        if let ctxt { htmlFreeParserCtxt(ctxt) }
+        ctxt = nil
+        names.removeAll()
+        uses = 1
+        guard let fresh = htmlNewParserCtxt() else { return nil }
+        var handler = xmlSAXHandler()
+        handler.initialized = 1
+        handler.startElement = { ctx, name, attributes in
+            guard let ctx, let name else { return }
+            Unmanaged<Cleaner>.fromOpaque(ctx).takeUnretainedValue().start(name, attributes)
+        }
+        handler.endElement = { ctx, name in
+            guard let ctx, let name else { return }
+            Unmanaged<Cleaner>.fromOpaque(ctx).takeUnretainedValue().end(name)
+        }
+        let characters: charactersSAXFunc = { ctx, bytes, length in
+            guard let ctx, let bytes else { return }
+            Unmanaged<Cleaner>.fromOpaque(ctx).takeUnretainedValue().text(bytes, Int(length))
+        }
+        handler.characters = characters
+        handler.ignorableWhitespace = characters
+        handler.cdataBlock = { ctx, bytes, length in
+            guard let ctx, let bytes else { return }
+            Unmanaged<Cleaner>.fromOpaque(ctx).takeUnretainedValue().raw(bytes, Int(length))
+        }
+        handler.comment = { ctx, value in
+            guard let ctx, let value else { return }
+            Unmanaged<Cleaner>.fromOpaque(ctx).takeUnretainedValue().comment(value)
+        }
+        fresh.pointee.sax.pointee = handler
+        ctxt = fresh
+        return fresh
+    }
+
+    /// Parses one whole document (the wrapped fragment), calling back into `cleaner`.
+    func parse(_ document: [UInt8], into cleaner: Cleaner) {
+        guard let ctxt = context() else { return }
+        ctxt.pointee.userData = Unmanaged.passUnretained(cleaner).toOpaque()
+        let doc = document.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlCtxtReadMemory(ctxt, chars.baseAddress, Int32(chars.count), nil, "UTF-8", Int32(FragmentParser.flags))
+            }
+        }
+        // The handler builds no tree; free one should libxml2 have made it all the same.
+        if let doc { xmlFreeDoc(doc) }
+        ctxt.pointee.userData = nil
     }
 }

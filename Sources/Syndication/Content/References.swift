@@ -8,8 +8,9 @@ import Foundation
 /// and the cleaner writes the reference back. References inside tags are left to libxml2:
 /// attribute values are checked decoded (`javascript&#58;` must not slip past the URI check).
 struct References {
-    /// The written form of each reference, by marker (slices of the fragment where they can be).
-    private(set) var written: [ArraySlice<UInt8>] = []
+    /// The written form of each reference, by marker: ranges of ``writtenBytes``.
+    private var written: [Range<Int>] = []
+    private var writtenBytes: [UInt8] = []
     /// What each reference means, for the visible text.
     private(set) var meanings: [Unicode.Scalar] = []
 
@@ -20,6 +21,12 @@ struct References {
     var isEmpty: Bool { written.isEmpty }
 
     func decoded(_ index: Int) -> [UInt8] { Array(String(Character(meanings[index])).utf8) }
+
+    /// Writes the reference behind marker `index` as it was written.
+    @inline(__always)
+    func appendWritten(_ index: Int, to out: inout [UInt8]) {
+        writtenBytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[written[index]])) }
+    }
 
     /// The fragment with its text references replaced by markers, or `nil` when it has none (or
     /// already holds characters from the marker range, when nothing is replaced).
@@ -45,7 +52,10 @@ struct References {
         var copied = 0
         var i = 0
         let n = u.count
-        while i < n {
+        while true {
+            // Text up to the next tag or reference is left as it is.
+            i = ByteScan.first(in: u, from: i, 0x3C, 0x26, 0x3C, 0x26)
+            guard i < n else { break }
             let b = u[i]
             if b == 0x3C, i + 1 < n {
                 let next = u[i + 1]
@@ -59,16 +69,12 @@ struct References {
                 guard CSSCleaner.isLetter(next) || next == 0x2F || next == 0x21 || next == 0x3F else { i += 1; continue }
                 // A tag: skip to its end, minding quoted attribute values.
                 var j = i + 1
-                var quote: UInt8 = 0
-                while j < n {
-                    let c = u[j]
-                    if quote != 0 {
-                        if c == quote { quote = 0 }
-                    } else if c == 0x22 || c == 0x27 {
-                        quote = c
-                    } else if c == 0x3E {
-                        break
-                    }
+                while true {
+                    j = ByteScan.first(in: u, from: j, 0x3E, 0x22, 0x27, 0x3E)
+                    guard j < n, u[j] != 0x3E else { break }
+                    // A quoted value: on to its closing quote.
+                    j = ByteScan.first(in: u, from: j + 1, u[j], u[j], u[j], u[j])
+                    guard j < n else { break }
                     j += 1
                 }
                 i = j + 1
@@ -81,7 +87,13 @@ struct References {
                 out.append(0x80 | UInt8((marker >> 12) & 0x3F))
                 out.append(0x80 | UInt8((marker >> 6) & 0x3F))
                 out.append(0x80 | UInt8(marker & 0x3F))
-                written.append(form)
+                let from = writtenBytes.count
+                switch form {
+                case .asWritten: writtenBytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<(i + length)]))
+                case .lowerCased: writtenBytes.append(contentsOf: u[i..<(i + length)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+                case .rewritten(let bytes): writtenBytes.append(contentsOf: bytes)
+                }
+                written.append(from..<writtenBytes.count)
                 meanings.append(meaning)
                 i += length
                 copied = i
@@ -92,8 +104,16 @@ struct References {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: u[copied...]))
     }
 
+    /// How a reference is written back.
+    enum Form {
+        case asWritten
+        /// A hexadecimal reference with upper-case digits or `X`.
+        case lowerCased
+        case rewritten([UInt8])
+    }
+
     /// A reference at `i`: its length, the form to write, and what it means.
-    static func reference(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> (Int, ArraySlice<UInt8>, Unicode.Scalar)? {
+    static func reference(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> (Int, Form, Unicode.Scalar)? {
         var j = i + 1
         guard j < u.count else { return nil }
         if u[j] == 0x23 {
@@ -120,13 +140,13 @@ struct References {
             guard j > start, j < u.count, u[j] == 0x3B, value > 0 else { return nil }
             // As feedparser writes them: lower case, and the C1 range read as windows-1252.
             let meaning: UInt32
-            let form: ArraySlice<UInt8>
+            let form: Form
             if let mapped = TextRepair.cp1252[value] {
                 meaning = mapped
-                form = ArraySlice("&#x\(String(mapped, radix: 16));".utf8)
+                form = .rewritten(Array("&#x\(String(mapped, radix: 16));".utf8))
             } else {
                 meaning = value
-                form = ArraySlice(u[i...j].map { upper && $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+                form = upper ? .lowerCased : .asWritten
             }
             guard let scalar = Unicode.Scalar(meaning), scalar.value >= 0x20 || scalar == "\t" || scalar == "\n" || scalar == "\r" else {
                 return nil
@@ -138,7 +158,7 @@ struct References {
         guard j > start, j < u.count, u[j] == 0x3B else { return nil }
         let name = String(decoding: u[start..<j], as: UTF8.self)
         guard let scalar = HTMLEntities.scalar(named: name) else { return nil }
-        return (j + 1 - i, ArraySlice(u[i...j]), scalar)
+        return (j + 1 - i, .asWritten, scalar)
     }
 
     /// The marker starting at `bytes[i]`, if one does.

@@ -23,7 +23,13 @@ public struct Entry: Sendable, Hashable {
     /// RSS `comments`: the URL of the page with comments.
     public var comments: String?
     /// Atom `source`, RSS `source`: the feed this entry was first published in.
-    public var source: FeedHeader?
+    public var source: FeedHeader? {
+        get { sourceBox?.value }
+        set { sourceBox = newValue.map(Boxed.init) }
+    }
+    /// Held out of line: a header is twice the size of the rest of an entry and most entries have
+    /// none, and entries are copied as they go from the parser to the cleaner to the output.
+    private var sourceBox: Boxed<FeedHeader>?
     /// Elements in namespaces this model has no field for, in document order.
     public var extensions: [ExtensionElement] = []
 
@@ -34,4 +40,12 @@ public struct Entry: Sendable, Hashable {
 
     /// Links with `rel="enclosure"` (RSS `enclosure`, Atom enclosure links).
     public var enclosures: [Link] { links.filter { $0.rel == "enclosure" } }
+}
+
+/// An immutable value on the heap, compared and hashed by value.
+final class Boxed<Value: Hashable & Sendable>: Hashable, Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+    static func == (a: Boxed, b: Boxed) -> Bool { a === b || a.value == b.value }
+    func hash(into hasher: inout Hasher) { value.hash(into: &hasher) }
 }
