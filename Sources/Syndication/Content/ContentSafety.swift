@@ -53,14 +53,26 @@ public final class ContentPipeline: @unchecked Sendable {
         { [self] index, entry in submit(index, entry) }
     }
 
+    /// Whether a second core is there to clean on while the parser reads; with one, everything is
+    /// cleaned in ``finish(_:)``.
+    private static let worthAWorker = ProcessInfo.processInfo.activeProcessorCount > 1
+
     private func submit(_ index: Int, _ entry: Entry) {
+        let texts = EntryTexts(entry)
+        // Nothing to clean (plain-text titles only): no need to hand it over.
+        guard texts.needsCleaning, ContentPipeline.worthAWorker else { return }
         lock.lock()
-        queue.append((index, EntryTexts(entry)))
+        queue.append((index, texts))
         let start = !started
         started = true
         lock.unlock()
-        // One worker for the whole parse, woken per entry (not one task per burst of entries).
-        if start { DispatchQueue.global().async { self.runWorker() } }
+        // One worker thread of its own for the whole parse, woken per entry. Not a dispatch queue:
+        // a pool busy with the caller's own work may start it late, and finish() waits for it.
+        if start {
+            let worker = Thread { self.runWorker() }
+            worker.qualityOfService = .userInitiated
+            worker.start()
+        }
         available.signal()
     }
 
@@ -180,6 +192,12 @@ private struct EntryTexts: Equatable, Sendable {
         summary = entry.summary
         rights = entry.rights
         content = entry.content
+    }
+
+    /// Whether any of the texts is HTML or XHTML.
+    var needsCleaning: Bool {
+        func markup(_ t: Text?) -> Bool { t.map { $0.kind == .html || $0.kind == .xhtml } ?? false }
+        return markup(title) || markup(summary) || markup(rights) || content.contains { markup($0) }
     }
 
     func apply(to entry: inout Entry) {

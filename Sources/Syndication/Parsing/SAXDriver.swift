@@ -44,26 +44,30 @@ package final class SAXDriver {
         self.keepCDATA = keepCDATA
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, _, attributes in
-            SAXDriver.from(ctx).startElement(localname, prefix, uri, Int(nbNamespaces), namespaces,
-                                             Int(nbAttributes), attributes)
+            SAXDriver.with(ctx) {
+                $0.startElement(localname, prefix, uri, Int(nbNamespaces), namespaces, Int(nbAttributes), attributes)
+            }
         }
         handler.endElementNs = { ctx, _, _, _ in
-            let driver = SAXDriver.from(ctx)
-            driver.receiver.endElement()
-            driver.stopIfAsked(ctx)
+            SAXDriver.with(ctx) { driver in
+                driver.receiver.endElement()
+                driver.stopIfAsked(ctx)
+            }
         }
         handler.characters = { ctx, chars, len in
             guard let chars, len > 0 else { return }
-            let driver = SAXDriver.from(ctx)
-            driver.receiver.characters(UnsafeBufferPointer(start: chars, count: Int(len)))
-            driver.stopIfAsked(ctx)
+            SAXDriver.with(ctx) { driver in
+                driver.receiver.characters(UnsafeBufferPointer(start: chars, count: Int(len)))
+                driver.stopIfAsked(ctx)
+            }
         }
         if keepCDATA {
             handler.cdataBlock = { ctx, chars, len in
                 guard let chars, len > 0 else { return }
-                let driver = SAXDriver.from(ctx)
-                driver.receiver.cdata(UnsafeBufferPointer(start: chars, count: Int(len)))
-                driver.stopIfAsked(ctx)
+                SAXDriver.with(ctx) { driver in
+                    driver.receiver.cdata(UnsafeBufferPointer(start: chars, count: Int(len)))
+                    driver.stopIfAsked(ctx)
+                }
             }
         } else {
             handler.cdataBlock = handler.characters
@@ -189,6 +193,14 @@ package final class SAXDriver {
         return Unmanaged<SAXDriver>.fromOpaque(ctxt.pointee._private!).takeUnretainedValue()
     }
 
+    /// The driver behind a callback's context, without retaining it: the parse it runs holds it.
+    /// (The callbacks that run once per element or text run go through here.)
+    @inline(__always)
+    private static func with(_ ctx: UnsafeMutableRawPointer?, _ body: (SAXDriver) -> Void) {
+        let ctxt = ctx!.assumingMemoryBound(to: xmlParserCtxt.self)
+        Unmanaged<SAXDriver>.fromOpaque(ctxt.pointee._private!)._withUnsafeGuaranteedRef(body)
+    }
+
     private func stopIfAsked(_ ctx: UnsafeMutableRawPointer?) {
         if !receiver.shouldContinue { mw_stopParser(ctx) }
     }
@@ -235,7 +247,7 @@ package final class SAXDriver {
     /// Without entity substitution libxml2 leaves `&` as `&#38;` and keeps references to
     /// general entities as written (`&nbsp;`) in attribute values; finish the job here.
     private func unescapeAttribute(_ value: String) -> String {
-        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
+        guard HTMLCleaner.containsByte(value, UInt8(ascii: "&")) else { return value }
         return HTMLEntities.decodeReferences(value)
     }
 
