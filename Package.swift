@@ -63,6 +63,18 @@ let package = Package(
             dependencies: [
                 "Syndication", "HouseStyle", "Wire", "FeedValidation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // Release builds carry the Swift runtime and Foundation inside: no dynamic symbol
+            // binding against a dozen libraries at every start (parse of a small feed about
+            // 17.5 -> 11.8 ms whole-process; 5 MB feeds 7-9 ms faster, 5 MB less RSS). SwiftPM's
+            // own --static-swift-stdlib also compiles every dependency against the static modules;
+            // here only the link is static, so Foundation's own static dependencies are named, and
+            // lld, which needs no particular order of archives, links them.
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib", "-use-ld=lld"] + [
+                    "FoundationEssentials", "FoundationInternationalization", "_FoundationICU", "_FoundationCollections",
+                    "_FoundationCShims", "CoreFoundation",
+                ].flatMap { ["-Xlinker", "-l\($0)"] }, .when(platforms: [.linux], configuration: .release)),
             ]
         ),
         .testTarget(name: "SyndicationTests", dependencies: ["Syndication"]),

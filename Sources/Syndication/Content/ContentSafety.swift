@@ -40,8 +40,12 @@ public final class ContentPipeline: @unchecked Sendable {
     private var results: [(original: EntryTexts, cleaned: EntryTexts)?] = []
     private var started = false
     private var closed = false
-    /// One signal per entry queued, and one when the parse is over.
+    /// The worker is asleep, waiting for entries.
+    private var waiting = false
+    /// Signalled once per sleep of the worker: when a batch of entries is waiting, or the parse is over.
     private let available = DispatchSemaphore(value: 0)
+    /// Entries that wake a sleeping worker: one wake-up per entry costs more than the waiting.
+    private static let batch = 8
     private let workerDone = DispatchSemaphore(value: 0)
 
     public init(sanitize: Bool = true, resolve: Bool = true) {
@@ -65,26 +69,31 @@ public final class ContentPipeline: @unchecked Sendable {
         queue.append((index, texts))
         let start = !started
         started = true
+        let wake = waiting && queue.count - head >= ContentPipeline.batch
+        if wake { waiting = false }
         lock.unlock()
-        // One worker thread of its own for the whole parse, woken per entry. Not a dispatch queue:
-        // a pool busy with the caller's own work may start it late, and finish() waits for it.
+        // One worker thread of its own for the whole parse. Not a dispatch queue: a pool busy with
+        // the caller's own work may start it late, and finish() waits for it.
         if start {
             let worker = Thread { self.runWorker() }
             worker.qualityOfService = .userInitiated
             worker.start()
         }
-        available.signal()
+        if wake { available.signal() }
     }
 
     private func runWorker() {
         while true {
-            available.wait()
-            if !cleanNext() {
-                lock.lock()
-                let over = closed && head >= queue.count
+            if cleanNext() { continue }
+            lock.lock()
+            if closed && head >= queue.count {
                 lock.unlock()
-                if over { workerDone.signal(); return }
+                workerDone.signal()
+                return
             }
+            waiting = true
+            lock.unlock()
+            available.wait()
         }
     }
 
@@ -117,9 +126,11 @@ public final class ContentPipeline: @unchecked Sendable {
         lock.lock()
         closed = true
         let hadWorker = started
+        let wake = waiting
+        waiting = false
         lock.unlock()
+        if wake { available.signal() }
         if hadWorker {
-            available.signal()
             // Help with what is left, then wait for the entry the worker may still be on.
             helpUntilEmpty()
             workerDone.wait()

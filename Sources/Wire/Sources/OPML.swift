@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import Syndication
 
 /// OPML 2.0 subscription lists: what feed readers import and export.
 public enum OPML {
@@ -35,22 +33,19 @@ public enum OPML {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The subscriptions of an OPML document (outlines with an `xmlUrl`, at any depth).
+    /// The subscriptions of an OPML document (outlines with an `xmlUrl`, at any depth). Read with
+    /// the parser's own libxml2 SAX driver: no external entities, no network.
     public static func parse(_ data: Data, file: String) throws(ParseError) -> [Subscription] {
-        let delegate = Collector()
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = delegate
-        let ok = parser.parse()
-        if let (line, message) = delegate.error {
+        let collector = Collector()
+        let driver = SAXDriver(receiver: collector)
+        let bytes = [UInt8](data)
+        bytes.withUnsafeBufferPointer { driver.push($0) }
+        driver.finish()
+        if let (line, message) = collector.error {
             throw ParseError(file: file, line: line, message: "not well-formed OPML: \(message)")
         }
-        if !ok {
-            throw ParseError(file: file, line: max(parser.lineNumber, 1),
-                             message: "not well-formed OPML: \(parser.parserError?.localizedDescription ?? "parse error")")
-        }
-        guard delegate.sawOPML else { throw ParseError(file: file, line: 1, message: "not an OPML document (no <opml> root)") }
-        return delegate.subscriptions
+        guard collector.sawOPML else { throw ParseError(file: file, line: 1, message: "not an OPML document (no <opml> root)") }
+        return collector.subscriptions
     }
 
     /// `sources:` entries for a wire configuration, with ids made from the titles; subscriptions
@@ -83,23 +78,32 @@ public enum OPML {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    private final class Collector: NSObject, XMLParserDelegate {
+    private final class Collector: SAXReceiver {
         var subscriptions: [Subscription] = []
         var sawOPML = false
         var error: (Int, String)?
 
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            if error == nil { error = (max(parser.lineNumber, 1), parseError.localizedDescription) }
-        }
-
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
-            if name.lowercased() == "opml" { sawOPML = true }
-            guard name.lowercased() == "outline" else { return }
-            let lowered = Dictionary(attributes.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+        func startElement(uri: String?, prefix: String?, localName: String, attributes: [ExtensionElement.Attribute],
+                          namespaceDeclarations: [(prefix: String?, uri: String)]) {
+            let name = localName.lowercased()
+            if name == "opml" { sawOPML = true }
+            guard name == "outline" else { return }
+            var lowered: [String: String] = [:]
+            for a in attributes where a.namespace == nil { lowered[a.name.lowercased()] = lowered[a.name.lowercased()] ?? a.value }
             guard let url = lowered["xmlurl"], !url.isEmpty else { return }
             let title = lowered["title"] ?? lowered["text"] ?? url
             subscriptions.append(Subscription(title: title, xmlURL: url, htmlURL: lowered["htmlurl"]))
         }
+
+        func endElement() {}
+        func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+        func doctype(name: String?, externalID: String?, systemID: String?) {}
+        func undeclaredHTMLEntity(_ name: String) {}
+
+        func xmlError(message: String, line: Int, column: Int, fatal: Bool) {
+            if fatal && error == nil { error = (max(line, 1), message) }
+        }
+
+        var shouldContinue: Bool { error == nil }
     }
 }
