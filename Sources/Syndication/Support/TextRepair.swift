@@ -59,7 +59,20 @@ enum TextRepair {
             guard c2 || c3 else { return (false, false, true) }
             var only = true
             if utf8Document {
-                for b in bytes where b >= 0xC4 && b < 0xF8 { only = false; break }
+                // Past ASCII eight bytes at a time; look closer only at words with a high byte.
+                var i = 0
+                let raw = UnsafeRawPointer(base)
+                scan: while i < n {
+                    if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        i += 8
+                        continue
+                    }
+                    let stop = min(n, i + 8)
+                    while i < stop {
+                        if bytes[i] >= 0xC4 && bytes[i] < 0xF8 { only = false; break scan }
+                        i += 1
+                    }
+                }
             }
             return (true, c1, only)
         }
