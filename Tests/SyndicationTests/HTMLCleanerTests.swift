@@ -99,6 +99,66 @@ import Testing
         #expect(original?.contains("<script>") == true)
     }
 
+    /// One libxml2 context serves a thread fragment after fragment, and is made anew after a while
+    /// or when a feed invents too many names: the names it knew must not leak into the next one.
+    @Test func aReusedParserForgetsNothingAndMixesNothingUp() {
+        let known = #"<p class="k">Hi <a href="/x" onclick="y()">there</a><script>z()</script></p>"#
+        let expected = #"<p class="k">Hi <a href="https://agency.example/x">there</a></p>"#
+        #expect(clean(known, base: "https://agency.example/") == expected)
+        // Invented names, thousands of them: dropped tags, kept text, and the dictionary renewed.
+        for i in 0..<(FragmentParser.namesPerDictionary + 500) {
+            let invented = "<x-tag-\(i) data-n\(i)=\"v\">t\(i)</x-tag-\(i)> <b id-\(i)=\"1\">b</b>"
+            #expect(clean(invented) == "t\(i) <b>b</b>")
+            if i % 997 == 0 { #expect(clean(known, base: "https://agency.example/") == expected) }
+        }
+        // More fragments than one context serves.
+        for _ in 0..<(FragmentParser.usesPerContext + 10) { _ = clean("<em>e</em>") }
+        #expect(clean(known, base: "https://agency.example/") == expected)
+        #expect(clean(#"<EM>e</EM> <svg viewbox="0 0 1 1"><linearGradient/></svg>"#)
+                == #"<em>e</em> <svg viewBox="0 0 1 1" xmlns="http://www.w3.org/2000/svg"><linearGradient></linearGradient></svg>"#)
+    }
+
+    /// Threads clean at once, each with its own context, and agree with one thread.
+    @Test func threadsCleanApartAndAlike() {
+        let fragments = (0..<400).map { #"<p style="color: red; position: fixed">n\#($0) <img src="i\#($0).png" onerror="x()"> &nbsp;&#38;</p>"# }
+        let alone = fragments.map { clean($0, base: "https://agency.example/a/") }
+        final class Results: @unchecked Sendable {
+            var values: [String]
+            let lock = NSLock()
+            init(_ n: Int) { values = Array(repeating: "", count: n) }
+        }
+        let results = Results(fragments.count)
+        DispatchQueue.concurrentPerform(iterations: fragments.count) { i in
+            let cleaned = HTMLCleaner.clean(fragments[i], options: .init(sanitize: true, base: "https://agency.example/a/"))
+            results.lock.lock()
+            results.values[i] = cleaned
+            results.lock.unlock()
+        }
+        #expect(results.values == alone)
+        #expect(alone[7] == #"<p style="color: red;">n7 <img src="https://agency.example/a/i7.png" /> &nbsp;&#38;</p>"#)
+    }
+
+    /// The parse --json path: entries cleaned on another thread while the parser reads on come
+    /// out as cleaning the parsed feed afterwards does, plain-text entries included.
+    @Test func cleaningWhileParsingMatchesCleaningAfter() {
+        var items = ""
+        for i in 0..<300 {
+            items += i % 3 == 0
+                ? "<item><title>Plain \(i)</title><link>https://agency.example/\(i)</link></item>"
+                : "<item><title>T \(i)</title><description>&lt;p onclick=\"x()\"&gt;\(i) &lt;a href=\"/r/\(i)\"&gt;r&lt;/a&gt;&lt;/p&gt;</description></item>"
+        }
+        let rss = Array("<rss version=\"2.0\"><channel><title>&lt;b&gt;T&lt;/b&gt;</title>\(items)</channel></rss>".utf8)
+        var options = FeedParser.Options(baseURL: "https://agency.example/feed")
+        var after = FeedParser(options: options).parse(rss)
+        ContentSafety.apply(to: &after)
+        let pipeline = ContentPipeline()
+        options.entryObserver = pipeline.observer
+        var during = FeedParser(options: options).parse(rss)
+        pipeline.finish(&during)
+        #expect(during == after)
+        #expect(during.entries[1].summary?.value == #"<p>1 <a href="https://agency.example/r/1">r</a></p>"#)
+    }
+
     static let corpus = FileManager.default.currentDirectoryPath + "/../shared/corpus"
 
     /// Every real-world feed we have: cleaning never crashes and never changes the visible text.

@@ -30,7 +30,7 @@ public enum HTMLCleaner {
         if !Self.containsByte(html, 0x3C) && !Self.containsByte(html, 0x26) {
             return options.sanitize ? finish(html) : html
         }
-        let parser = FragmentParser.current
+        let parser = FragmentParser.forThisClean()
         let cleaner = Cleaner(options: options, textOnly: textOnly, names: parser.names)
         // A wrapper element of our own: text at the top level is not wrapped in an implied <p>,
         // and a stray end tag in the fragment cannot close anything outside it.
@@ -475,6 +475,8 @@ final class NameCache {
 final class FragmentParser {
     private var ctxt: htmlParserCtxtPtr?
     private var uses = 0
+    /// Parsing a fragment now (a clean started inside it needs a parser of its own).
+    private var busy = false
     let names = NameCache()
 
     /// Fragments per context, and names per dictionary, before the context is made anew: a
@@ -501,6 +503,13 @@ final class FragmentParser {
         let parser = FragmentParser()
         pthread_setspecific(key, Unmanaged.passRetained(parser).toOpaque())
         return parser
+    }
+
+    /// This thread's parser; a parser of its own for a clean started inside one (its names are
+    /// pointers into its own dictionary).
+    static func forThisClean() -> FragmentParser {
+        let parser = current
+        return parser.busy ? FragmentParser() : parser
     }
 
     deinit { if let ctxt { htmlFreeParserCtxt(ctxt) } }
@@ -546,6 +555,8 @@ final class FragmentParser {
 
     /// Parses one whole document (the wrapped fragment), calling back into `cleaner`.
     func parse(_ document: [UInt8], into cleaner: Cleaner) {
+        busy = true
+        defer { busy = false }
         guard let ctxt = context() else { return }
         ctxt.pointee.userData = Unmanaged.passUnretained(cleaner).toOpaque()
         let doc = document.withUnsafeBufferPointer { buffer in
