@@ -77,3 +77,45 @@ import Testing
         #expect(feed.isBozo)
     }
 }
+
+/// The double-encoding check works on UTF-8 bytes; it must say what a walk over the scalars says.
+@Suite struct DoubleEncodingCheckTests {
+    /// The definition, scalar by scalar: Latin-1 bytes forming UTF-8 sequences (leads C2–F4,
+    /// continuations 80–BF), at least one of them.
+    static func byScalars(_ s: String) -> Bool {
+        var pending = 0
+        var sawSequence = false
+        for scalar in s.unicodeScalars {
+            let b = scalar.value
+            if pending > 0 {
+                guard b >= 0x80 && b <= 0xBF else { return false }
+                pending -= 1
+                continue
+            }
+            switch b {
+            case 0..<0x80: continue
+            case 0xC2...0xDF: pending = 1
+            case 0xE0...0xEF: pending = 2
+            case 0xF0...0xF4: pending = 3
+            default: return false
+            }
+            sawSequence = true
+        }
+        return pending == 0 && sawSequence
+    }
+
+    @Test func agreesWithTheDefinition() {
+        let pieces = ["plain ascii text, long enough ", "Ã©", "Ã", "Â", "©", "é", "Ã¼ber", "â€™", "€", "ð", "Ÿ", "x", " ", "Ã\u{80}", "ï»¿", "Zürich", "à\u{80}\u{80}", "ô\u{90}", "\u{bf}", "Ã¿"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
+        var disagreements: [String] = []
+        for _ in 0..<5000 {
+            let s = (0..<(1 + next(6))).map { _ in pieces[next(pieces.count)] }.joined()
+            if TextRepair.latin1BytesAreUTF8(s) != Self.byScalars(s) { disagreements.append(s) }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+        #expect(TextRepair.latin1BytesAreUTF8("a long ASCII prefix before it: CafÃ©"))
+        #expect(!TextRepair.latin1BytesAreUTF8("a long ASCII prefix before it: Café"))
+        #expect(!TextRepair.latin1BytesAreUTF8("only ASCII, no sequence at all"))
+    }
+}

@@ -14,25 +14,45 @@ enum TextRepair {
     /// Whether the string's scalars, taken as Latin-1 bytes, form valid UTF-8 with at least one
     /// multi-byte sequence — checked without building the bytes.
     static func latin1BytesAreUTF8(_ s: String) -> Bool {
-        var pending = 0
-        var sawSequence = false
-        for scalar in s.unicodeScalars {
-            let b = scalar.value
-            if pending > 0 {
-                guard b >= 0x80 && b <= 0xBF else { return false }
-                pending -= 1
-                continue
+        var copy = s
+        return copy.withUTF8 { u -> Bool in
+            var pending = 0
+            var sawSequence = false
+            let n = u.count
+            var i = 0
+            while i < n {
+                let b = u[i]
+                if b < 0x80 {
+                    // An ASCII scalar: fine unless a sequence wanted a continuation.
+                    if pending > 0 { return false }
+                    // Past ASCII eight bytes at a time.
+                    if i + 8 <= n, let base = u.baseAddress,
+                       UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        i += 8
+                    } else {
+                        i += 1
+                    }
+                    continue
+                }
+                // A scalar above U+00FF is no Latin-1 byte at all.
+                guard b == 0xC2 || b == 0xC3, i + 1 < n else { return false }
+                let value = (UInt32(b & 0x1F) << 6) | UInt32(u[i + 1] & 0x3F)
+                i += 2
+                if pending > 0 {
+                    guard value >= 0x80 && value <= 0xBF else { return false }
+                    pending -= 1
+                    continue
+                }
+                switch value {
+                case 0xC2...0xDF: pending = 1
+                case 0xE0...0xEF: pending = 2
+                case 0xF0...0xF4: pending = 3
+                default: return false
+                }
+                sawSequence = true
             }
-            switch b {
-            case 0..<0x80: continue
-            case 0xC2...0xDF: pending = 1
-            case 0xE0...0xEF: pending = 2
-            case 0xF0...0xF4: pending = 3
-            default: return false
-            }
-            sawSequence = true
+            return pending == 0 && sawSequence
         }
-        return pending == 0 && sawSequence
     }
 
     static func repair(_ s: String, utf8Document: Bool) -> String {
