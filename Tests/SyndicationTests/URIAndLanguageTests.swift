@@ -35,3 +35,18 @@ import Testing
         #expect(feed.entries[0].alternateLink?.href == "https://www.rt.com/news/1")
     }
 }
+
+@Suite struct SchemeTests {
+    /// The quick scheme check of the sanitizer's link test reads schemes as the full URI parse does.
+    @Test func theQuickSchemeIsTheParsedOne() {
+        let samples = ["https://a.example/x", "HTTP://A", "javascript:alert(1)", "JaVaScRiPt:x", " javascript:x", "java script:x",
+                       "mailto:desk@agency.example", "data:text/html,<b>", "/path:with/colon", "path/x:y", "?q=a:b", "#frag:x",
+                       "1http://x", "a+b-c.d:rest", "a_b:rest", ":nothing", "", "x", "x:", "tel:+1", "ftp://f", "%6Aavascript:x",
+                       "vbscript:msgbox", "h\u{e9}:x", "a#b:c", "a?b:c", "http:", "urn:isbn:1"]
+        for s in samples {
+            #expect(URIResolver.scheme(of: s) == URIResolver.Parts(s).scheme, "\(s)")
+        }
+        #expect(URIResolver.resolveSafely("JaVaScRiPt:alert(1)", against: nil) == nil)
+        #expect(URIResolver.resolveSafely("https://a.example/x", against: nil) == "https://a.example/x")
+    }
+}

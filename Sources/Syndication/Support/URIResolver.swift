@@ -17,8 +17,29 @@ public enum URIResolver {
     /// (a relative result, with no base to make it absolute, is returned as is).
     public static func resolveSafely(_ reference: String, against base: String?) -> String? {
         let result = resolve(reference, against: base)
-        guard let scheme = Parts(result).scheme else { return result }
+        guard let scheme = scheme(of: result) else { return result }
         return acceptableSchemes.contains(scheme.lowercased()) ? result : nil
+    }
+
+    /// The scheme of a URI reference, as ``Parts`` reads it (letters, digits, `+ - .`, from a letter,
+    /// before a `:` that comes ahead of any `/ ? #`), without taking the rest apart.
+    static func scheme(of s: String) -> String? {
+        var copy = s
+        return copy.withUTF8 { u -> String? in
+            @inline(__always) func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+            var i = 0
+            while i < u.count {
+                let b = u[i]
+                if b == UInt8(ascii: ":") {
+                    guard i > 0, isAlpha(u[0]) else { return nil }
+                    return String(decoding: UnsafeBufferPointer(rebasing: u[0..<i]), as: UTF8.self)
+                }
+                if b == UInt8(ascii: "/") || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") { return nil }
+                guard isAlpha(b) || (b >= 0x30 && b <= 0x39) || b == 0x2B || b == 0x2D || b == 0x2E else { return nil }
+                i += 1
+            }
+            return nil
+        }
     }
 
     /// Resolves `reference` against `base`. Returns `reference` unchanged when it cannot be resolved.
