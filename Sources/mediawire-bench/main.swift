@@ -7,7 +7,7 @@ import Wire
 
 // mediawire-bench: in-process benchmarks, medians of several rounds.
 //   mediawire-bench restyle [--count N] [--rounds R] [--style FILE]
-//   mediawire-bench parse FILE [--rounds R] [--parse-rounds R] [--apply-rounds R] [--one-core-rounds R]
+//   mediawire-bench parse FILE [--rounds R] [--parse-rounds R] [--apply-rounds R] [--one-core-rounds R] [--json-rounds R]
 //   mediawire-bench validate FILE [--rounds R]
 //   mediawire-bench serve --feeds N [--kb 50] [--hosts H] --config-out FILE   (loopback agencies; runs until killed)
 //   mediawire-bench fill-store --config FILE [--entries 100000] [--sources 100]
@@ -129,6 +129,14 @@ case "parse":
     let oneCore = (0..<options.int("one-core-rounds", rounds)).map { _ in
         seconds { for t in fragments { _ = HTMLCleaner.clean(t.value, options: .init(sanitize: true, base: t.base)) } }
     }
+    // feedparser-shaped JSON of the cleaned feed, as parse --json writes it (both halves at once).
+    var cleanedFeed = parsed
+    ContentSafety.apply(to: &cleanedFeed)
+    var jsonBytes = 0
+    let jsonTimes = (0..<options.int("json-rounds", rounds)).map { _ in
+        seconds { jsonBytes = 0; FeedparserJSON.serialize(cleanedFeed, capacity: bytes.count * 3 / 2) { jsonBytes += $0.count } }
+    }
+    if !jsonTimes.isEmpty { report("feedparser JSON of the cleaned feed (\(jsonBytes) bytes)", jsonTimes, per: max(1, entries), unit: "entry") }
     if !oneCore.isEmpty { report("the same on one core (\(fragments.count) fragments)", oneCore, per: max(1, fragments.count), unit: "fragment") }
 case "validate":
     guard let file = options.positional.first, let bytes = FileManager.default.contents(atPath: file).map({ [UInt8]($0) }) else {
