@@ -130,10 +130,11 @@ case "parse":
         seconds { for t in fragments { _ = HTMLCleaner.clean(t.value, options: .init(sanitize: true, base: t.base)) } }
     }
     // feedparser-shaped JSON of the cleaned feed, as parse --json writes it (both halves at once).
+    let jsonRounds = options.int("json-rounds", rounds)
     var cleanedFeed = parsed
-    ContentSafety.apply(to: &cleanedFeed)
+    if jsonRounds > 0 { ContentSafety.apply(to: &cleanedFeed) }
     var jsonBytes = 0
-    let jsonTimes = (0..<options.int("json-rounds", rounds)).map { _ in
+    let jsonTimes = (0..<jsonRounds).map { _ in
         seconds { jsonBytes = 0; FeedparserJSON.serialize(cleanedFeed, capacity: bytes.count * 3 / 2) { jsonBytes += $0.count } }
     }
     if !jsonTimes.isEmpty { report("feedparser JSON of the cleaned feed (\(jsonBytes) bytes)", jsonTimes, per: max(1, entries), unit: "entry") }

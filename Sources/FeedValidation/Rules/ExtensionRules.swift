@@ -214,6 +214,8 @@ extension Run {
     /// worked out only when there is something to report.
     func checkValue(_ value: String, _ leaf: Leaf, at node: Node, params makeParams: @autoclosure () -> [(String, String)]) {
         let trimmed = Values.trimmed(value)
+        /// The finding most checks make: `code`, naming the trimmed value.
+        func invalid(_ code: String) { report(code, at: node, makeParams() + [("value", trimmed)]) }
         switch leaf {
         case .text, .rdfResource:
             break
@@ -244,25 +246,24 @@ extension Run {
             } else if node.localName == "name", let parent = parent(of: node), parent.kind == .textInput || parent.kind == .rdfTextInput {
                 let u = Array(trimmed.utf8)
                 if !Values.isAlpha(u[0]) || !u.allSatisfy({ Values.isAlnum($0) || $0 == 95 || $0 == 46 || $0 == 45 || $0 == 58 }) {
-                    report("InvalidFormComponentName", at: node, makeParams() + [("value", trimmed)])
+                    invalid("InvalidFormComponentName")
                 }
             }
         case .latitude, .longitude:
             let limit = leaf == .latitude ? 90.0 : 180.0
             if let v = Double(trimmed), abs(v) <= limit {
             } else {
-                report(leaf == .latitude ? "InvalidLatitude" : "InvalidLongitude", at: node, makeParams() + [("value", trimmed)])
+                invalid(leaf == .latitude ? "InvalidLatitude" : "InvalidLongitude")
             }
         case .fullURL:
             if family == .rss1 && trimmed.isEmpty { break }
             if let problem = URIs.referenceProblem(trimmed), problem != .badEscape, !trimmed.isEmpty {
-                report("InvalidUriChar", at: node, makeParams() + [("value", trimmed)])
+                invalid("InvalidUriChar")
             } else if !URIs.isAbsolute(trimmed) {
-                report("InvalidFullLink", at: node, makeParams() + [("value", trimmed)])
+                invalid("InvalidFullLink")
             } else if trimmed.utf8.contains(where: { $0 >= 0x80 }) {
                 // An IRI where RSS asks for a URI: readers may not cope.
-                report(family == .rss2 && coreNamespace == node.namespace ? "UriNotIri" : "InvalidFullLink", at: node,
-                       makeParams() + [("value", trimmed)])
+                invalid(family == .rss2 && coreNamespace == node.namespace ? "UriNotIri" : "InvalidFullLink")
             }
         case .nss:
             if trimmed.isEmpty {
@@ -275,80 +276,80 @@ extension Run {
         case .trueFalse:
             if value != "true" && value != "false" { report("InvalidTrueFalse", at: node, makeParams() + [("value", value)]) }
         case .float:
-            if !Values.isFloat(trimmed) { report("InvalidFloat", at: node, makeParams() + [("value", trimmed)]) }
+            if !Values.isFloat(trimmed) { invalid("InvalidFloat") }
         case .mime:
-            if !isMIMEType(trimmed) { report("InvalidMIMEAttribute", at: node, makeParams() + [("value", trimmed)]) }
+            if !isMIMEType(trimmed) { invalid("InvalidMIMEAttribute") }
         case .nptTime:
-            if !Values.isNPTTime(trimmed) { report("InvalidNPTTime", at: node, makeParams() + [("value", trimmed)]) }
+            if !Values.isNPTTime(trimmed) { invalid("InvalidNPTTime") }
         case .email:
-            if !Values.isAddrSpec(trimmed) { report("InvalidContact", at: node, makeParams() + [("value", trimmed)]) }
+            if !Values.isAddrSpec(trimmed) { invalid("InvalidContact") }
         case .iso8601:
-            if !Values.isW3CDTF(trimmed) { report("InvalidISO8601DateTime", at: node, makeParams() + [("value", trimmed)]) }
+            if !Values.isW3CDTF(trimmed) { invalid("InvalidISO8601DateTime") }
         case .urlAttribute:
-            if !URIs.isAbsolute(trimmed) { report("InvalidURLAttribute", at: node, makeParams() + [("value", trimmed)]) }
+            if !URIs.isAbsolute(trimmed) { invalid("InvalidURLAttribute") }
         case .oneOf(let code, let allowed):
-            if !allowed.contains(trimmed) { report(code, at: node, makeParams() + [("value", trimmed)]) }
+            if !allowed.contains(trimmed) { invalid(code) }
             if node.localName == "link", let parent = parent(of: node), parent.kind == .channel || parent.kind == .image {
                 parent.facts["link"] = trimmed
             }
         case .trackbackURL:
             if family != .rss1 && !URIs.isAbsolute(trimmed) {
-                report("InvalidFullLink", at: node, makeParams() + [("value", trimmed)])
+                invalid("InvalidFullLink")
             }
         case .rfc822Date:
             switch Values.rfc822(trimmed) {
             case .valid: break
-            case .problematical: report("ProblematicalRFC822Date", at: node, makeParams() + [("value", trimmed)])
-            case .invalid: report("InvalidRFC2822Date", at: node, makeParams() + [("value", trimmed)])
+            case .problematical: invalid("ProblematicalRFC822Date")
+            case .invalid: invalid("InvalidRFC2822Date")
             }
         case .w3cdtf:
-            if !Values.isW3CDTF(trimmed) { report("InvalidW3CDTFDate", at: node, makeParams() + [("value", trimmed)]) }
+            if !Values.isW3CDTF(trimmed) { invalid("InvalidW3CDTFDate") }
         case .rfc3339:
-            if !Values.isRFC3339(trimmed) { report("InvalidRFC3339Date", at: node, makeParams() + [("value", trimmed)]) }
+            if !Values.isRFC3339(trimmed) { invalid("InvalidRFC3339Date") }
         case .rssContact:
             switch Values.rssContact(value) {
             case .valid: checkNoHTML(node, value)
-            case .missingRealName: report("MissingRealName", at: node, makeParams() + [("value", trimmed)])
-            case .emailFormat: report("EmailFormat", at: node, makeParams() + [("value", trimmed)])
-            case .invalid: report("InvalidContact", at: node, makeParams() + [("value", trimmed)])
+            case .missingRealName: invalid("MissingRealName")
+            case .emailFormat: invalid("EmailFormat")
+            case .invalid: invalid("InvalidContact")
             }
         case .language:
-            if !Values.isLanguageTag(trimmed) { report("InvalidLanguage", at: node, makeParams() + [("value", trimmed)]) }
+            if !Values.isLanguageTag(trimmed) { invalid("InvalidLanguage") }
         case .nonNegativeInteger:
-            if !Values.isNonNegativeInteger(trimmed) { report("InvalidNonNegativeInteger", at: node, makeParams() + [("value", trimmed)]) }
+            if !Values.isNonNegativeInteger(trimmed) { invalid("InvalidNonNegativeInteger") }
         case .positiveInteger:
-            if !Values.isPositiveInteger(trimmed) { report("InvalidPositiveInteger", at: node, makeParams() + [("value", trimmed)]) }
+            if !Values.isPositiveInteger(trimmed) { invalid("InvalidPositiveInteger") }
         case .ttl:
             if trimmed.isEmpty {
                 report("NotBlank", at: node, makeParams())
             } else if !Values.isNonNegativeInteger(trimmed) {
-                report("InvalidInteger", at: node, makeParams() + [("value", trimmed)])
+                invalid("InvalidInteger")
             }
         case .updateFrequency:
             if trimmed.isEmpty {
                 report("NotBlank", at: node, makeParams())
             } else if !Values.isPositiveInteger(trimmed) {
-                report("InvalidPositiveInteger", at: node, makeParams() + [("value", trimmed)])
+                invalid("InvalidPositiveInteger")
             }
         case .imageWidth, .imageHeight:
             let limit = leaf == .imageWidth ? 144 : 400
             let code = leaf == .imageWidth ? "InvalidWidth" : "InvalidHeight"
             if !Values.isPositiveInteger(trimmed) || (Int(trimmed) ?? Int.max) > limit {
-                report(code, at: node, makeParams() + [("value", trimmed)])
+                invalid(code)
             }
         case .hour:
             checkSkip(node, trimmed, params: makeParams(), valid: { v in
                 guard let h = Int(v), Values.isNonNegativeInteger(v) else { return false }
                 return h <= 24
             }, invalidCode: "InvalidHour")
-            if trimmed == "24" { report("UseZeroForMidnight", at: node, makeParams() + [("value", trimmed)]) }
+            if trimmed == "24" { invalid("UseZeroForMidnight") }
         case .day:
             checkSkip(node, trimmed, params: makeParams(), valid: {
                 ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].contains($0)
             }, invalidCode: "InvalidDay")
         case .updatePeriod:
             if !["hourly", "daily", "weekly", "monthly", "yearly"].contains(trimmed) {
-                report("InvalidUpdatePeriod", at: node, makeParams() + [("value", trimmed)])
+                invalid("InvalidUpdatePeriod")
             }
         case .xhtmlBody, .xhtmlMeta, .inReplyTo:
             break
@@ -360,12 +361,12 @@ extension Run {
                 report("InvalidTrueFalse", at: node, makeParams() + [("value", value)])
             }
         case .yesNo:
-            if !["yes", "no", "Yes", "No"].contains(trimmed) { report("InvalidYesNo", at: node, makeParams() + [("value", trimmed)]) }
+            if !["yes", "no", "Yes", "No"].contains(trimmed) { invalid("InvalidYesNo") }
         case .itunesDuration:
             let parts = trimmed.split(separator: ":", omittingEmptySubsequences: false)
             let fieldsInRange = parts.count < 2 || parts.dropFirst().allSatisfy { (Int($0) ?? 60) < 60 }
             if parts.isEmpty || parts.count > 3 || !parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) || !fieldsInRange {
-                report("InvalidDuration", at: node, makeParams() + [("value", trimmed)])
+                invalid("InvalidDuration")
             }
         }
     }

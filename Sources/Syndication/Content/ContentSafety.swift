@@ -162,10 +162,9 @@ private struct TextCleaner: Sendable {
     let resolve: Bool
 
     func clean(_ entry: inout Entry) {
-        clean(&entry.title)
-        clean(&entry.summary)
-        clean(&entry.rights)
-        for c in entry.content.indices { clean(&entry.content[c]) }
+        var texts = EntryTexts(entry)
+        clean(&texts)
+        texts.apply(to: &entry)
     }
 
     func clean(_ texts: inout EntryTexts) {

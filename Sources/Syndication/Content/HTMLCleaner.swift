@@ -30,7 +30,7 @@ public enum HTMLCleaner {
         if !Self.containsByte(html, 0x3C) && !Self.containsByte(html, 0x26) {
             return options.sanitize ? finish(html) : html
         }
-        let parser = FragmentParser.forThisClean()
+        let parser = FragmentParser.current
         let cleaner = Cleaner(options: options, textOnly: textOnly, names: parser.names)
         // A wrapper element of our own: text at the top level is not wrapped in an implied <p>,
         // and a stray end tag in the fragment cannot close anything outside it.
@@ -136,8 +136,21 @@ public enum HTMLCleaner {
     /// libxml2 lower-cases names; SVG's mixed-case ones are restored from these.
     static let svgElementCase = Dictionary(Allowlists.svgElements.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
     static let svgAttributesLower = Set(Allowlists.svgAttributes.map { $0.lowercased() })
-    /// Attribute names that hold a URI on some element (the pairs are in ``Allowlists/relativeURIs``).
-    static let uriAttributeNames = Array(Set(Allowlists.relativeURIs.map { String($0.split(separator: " ")[1]) })).sorted()
+    /// ``Allowlists/relativeURIs`` as bits: one per attribute name that holds a URI on some element,
+    /// and per element the bits of the attributes resolved on it.
+    static let uriAttributeBits: [String: UInt64] = {
+        let names = Set(Allowlists.relativeURIs.map { String($0.split(separator: " ")[1]) }).sorted()
+        precondition(names.count <= 64)
+        return Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, UInt64(1) << UInt64($0)) })
+    }()
+    static let uriAttributesByElement: [String: UInt64] = {
+        var masks: [String: UInt64] = [:]
+        for pair in Allowlists.relativeURIs {
+            let parts = pair.split(separator: " ").map(String.init)
+            masks[parts[0], default: 0] |= uriAttributeBits[parts[1]]!
+        }
+        return masks
+    }()
     static let svgAttributeCase = Dictionary(Allowlists.svgAttributes.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
 }
 
@@ -234,7 +247,9 @@ final class Cleaner {
         }
         emit("<")
         emit(tag)
-        for (key, raw) in attrs {
+        // Attributes are markup: for the visible text, none of them is worked on.
+        for (key, raw) in attrs where !textOnly {
+            if sanitize { guard key.facts.contains(acceptable) else { continue } }
             var value = key.facts.contains(.lowerCasedValue) ? raw.lowercased() : raw
             var resolved = false
             if base != nil, key.uriBit & element.uriAttributes != 0 {
@@ -244,17 +259,14 @@ final class Cleaner {
             var written = key.string
             if sanitize {
                 if key.facts.contains(.style) {
-                    guard key.facts.contains(acceptable) else { continue }
                     value = CSSCleaner.clean(value, svg: svg > 0)
                     if value.isEmpty { continue }
                 } else {
-                    guard key.facts.contains(acceptable) else { continue }
                     if svgCase, let cased = key.svgAttributeCase { written = cased }
                     // A resolved URI has had its scheme checked already.
                     if key.facts.contains(.href) && !resolved { value = safe(value) }
                 }
             }
-            guard !textOnly else { continue }
             out.append(0x20)
             emit(written)
             out.append(0x3D)
@@ -436,20 +448,17 @@ final class Name {
         self.facts = facts
         svgElementCase = HTMLCleaner.svgElementCase[lowercased]
         svgAttributeCase = HTMLCleaner.svgAttributeCase[lowercased]
-        let uriNames = HTMLCleaner.uriAttributeNames
-        uriBit = uriNames.firstIndex(of: lowercased).map { 1 << UInt64($0) } ?? 0
-        var mask: UInt64 = 0
-        for (k, attribute) in uriNames.enumerated() where Allowlists.relativeURIs.contains(lowercased + " " + attribute) {
-            mask |= 1 << UInt64(k)
-        }
-        uriAttributes = mask
+        uriBit = HTMLCleaner.uriAttributeBits[lowercased] ?? 0
+        uriAttributes = HTMLCleaner.uriAttributesByElement[lowercased] ?? 0
     }
 }
 
 /// Names by libxml2's interned pointer: the parser context's dictionary holds each name once, and
 /// lives for many fragments, so each name is looked up in the allowlists once.
 final class NameCache {
+    /// The first names seen, searched in order (a fragment uses a dozen or so); the rest by hash.
     private var entries: [(UnsafePointer<xmlChar>, Name)] = []
+    private var more: [UnsafePointer<xmlChar>: Name] = [:]
     static let capacity = 64
     /// Attributes the cleaner adds itself.
     let xmlns = Name("xmlns")
@@ -458,16 +467,21 @@ final class NameCache {
     @inline(__always)
     func name(_ pointer: UnsafePointer<xmlChar>) -> Name {
         for (p, n) in entries where p == pointer { return n }
+        if let n = more[pointer] { return n }
         var s = String(cString: pointer)
         // libxml2's HTML parser lower-cases names already; only a foreign one may need it.
         if s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { s = s.lowercased() }
         let n = Name(s)
-        if entries.count < NameCache.capacity { entries.append((pointer, n)) }
+        // Bounded: the context is made anew before its dictionary holds too many names.
+        if entries.count < NameCache.capacity { entries.append((pointer, n)) } else { more[pointer] = n }
         return n
     }
 
     /// Forgets every name (their pointers die with the dictionary).
-    func removeAll() { entries.removeAll(keepingCapacity: true) }
+    func removeAll() {
+        entries.removeAll(keepingCapacity: true)
+        more.removeAll()
+    }
 }
 
 /// One libxml2 HTML parser context per thread, reused fragment after fragment: creating a context
@@ -475,7 +489,8 @@ final class NameCache {
 final class FragmentParser {
     private var ctxt: htmlParserCtxtPtr?
     private var uses = 0
-    /// Parsing a fragment now (a clean started inside it needs a parser of its own).
+    /// Parsing a fragment now. The cleaner's callbacks never start another clean; if one ever did,
+    /// it would parse with this very context mid-parse, so that stops the process instead.
     private var busy = false
     let names = NameCache()
 
@@ -503,13 +518,6 @@ final class FragmentParser {
         let parser = FragmentParser()
         pthread_setspecific(key, Unmanaged.passRetained(parser).toOpaque())
         return parser
-    }
-
-    /// This thread's parser; a parser of its own for a clean started inside one (its names are
-    /// pointers into its own dictionary).
-    static func forThisClean() -> FragmentParser {
-        let parser = current
-        return parser.busy ? FragmentParser() : parser
     }
 
     deinit { if let ctxt { htmlFreeParserCtxt(ctxt) } }
@@ -555,6 +563,7 @@ final class FragmentParser {
 
     /// Parses one whole document (the wrapped fragment), calling back into `cleaner`.
     func parse(_ document: [UInt8], into cleaner: Cleaner) {
+        precondition(!busy, "HTMLCleaner.clean called from inside a clean on the same thread")
         busy = true
         defer { busy = false }
         guard let ctxt = context() else { return }
