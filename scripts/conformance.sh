@@ -95,5 +95,11 @@ else
 fi
 rm -rf "$demo"
 
+echo "== the shared corpus through the whole pipeline: every wire valid (our validator, RELAX NG, feedparser)"
+if ! .venv-peers/bin/python scripts/corpus-wire.py --bin "$BIN" > "$OUT/corpus-wire.txt" 2>&1; then
+    echo "FLOOR MISSED: a corpus wire has problems"; fail=1
+fi
+grep -v '^    ' "$OUT/corpus-wire.txt" | tail -n 14
+
 if [ $fail = 0 ]; then echo "conformance floors: all met"; fi
 exit $fail

@@ -31,7 +31,6 @@ enum NS {
     static let access = "http://www.bloglines.com/about/specs/fac-1.0"
     static let opensearch = "http://a9.com/-/spec/opensearch/1.1/"
     /// MediaWire's own extension (the agency's original headline beside ours).
-    static let mediawire = "https://mediawire.dev/ns/2026"
 
     /// Namespace → the prefix used in messages.
     static let prefixes: [String: String] = [
@@ -40,7 +39,7 @@ enum NS {
         thr: "thr", trackback: "trackback", feedburner: "feedburner", creativeCommons: "creativeCommons",
         cc: "cc", blogChannel: "blogChannel", georss: "georss", geo: "geo", fh: "fh", app: "app", sx: "sx",
         access: "access", rss10: "rss", opensearch: "opensearch", "http://geourl.org/rss/module/": "geourl",
-        "http://postneo.com/icbm": "icbm", mediawire: "mw",
+        "http://postneo.com/icbm": "icbm",
     ]
 
 

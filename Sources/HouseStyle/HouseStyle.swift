@@ -1,3 +1,5 @@
+import Syndication
+
 /// A house style: rules applied in order to every headline, plus extra rules per source.
 public struct HouseStyle: Sendable {
     public var rules: [any HeadlineRule]
@@ -26,11 +28,18 @@ public struct HouseStyle: Sendable {
         public var headline: String
         /// The rules that changed something (or were undone), in order.
         public var changes: [Change]
+        /// Where the text the rules started from came from: the agency's title, or (when it gave
+        /// none) the report's summary or content.
+        public var origin: Headline.Origin = .agency
         public var changed: Bool { changes.contains { !$0.undone } }
+        /// The trace's first line for a derived headline.
+        public var derivation: String? {
+            origin == .agency ? nil : "derived: the agency gave no headline; the first sentence of its \(origin.rawValue)"
+        }
     }
 
     /// Empty or only white space (checked on bytes first: the usual answer is "no" at once).
-    static func isBlank(_ s: String) -> Bool {
+    public static func isBlank(_ s: String) -> Bool {
         if let b = s.utf8.first, b > 0x20 && b < 0x80 { return false }
         return s.allSatisfy(\.isWhitespace)
     }
@@ -55,6 +64,15 @@ public struct HouseStyle: Sendable {
         run(rules)
         if let source, let extra = sourceRules[source] { run(extra) }
         return Result(headline: current, changes: changes)
+    }
+
+    /// Restyles an agency entry's headline: the text a reader of its feed sees (``Headline``),
+    /// derived from the report when the agency gave none.
+    public func restyle(entry: Entry, source: String? = nil) -> Result {
+        let (text, origin) = Headline.of(entry)
+        var result = restyle(text, source: source)
+        result.origin = origin
+        return result
     }
 }
 

@@ -41,13 +41,18 @@ struct RestyleCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("mediawire restyle: \(feed): no such file or not readable\n".utf8))
                 throw ExitCode(2)
             }
-            let parsed = FeedParser().parse(Array(data))
+            // The same headline the poller stores: the text a reader of the agency's feed sees.
+            var parsed = FeedParser().parse(Array(data))
+            ContentSafety.apply(to: &parsed)
             for entry in parsed.entries {
-                let original = entry.title?.value ?? ""
-                let result = houseStyle.restyle(original, source: source)
-                print("\(result.changed ? "*" : " ") \(original)")
+                let result = houseStyle.restyle(entry: entry, source: source)
+                let original = Headline.of(entry).text
+                print("\(result.changed ? "*" : " ") \(result.origin == .agency ? original : "(no headline)")")
                 print("  → \(result.headline)")
-                if explain { for change in result.changes { print("      \(change)") } }
+                if explain {
+                    if let derivation = result.derivation { print("      \(derivation)") }
+                    for change in result.changes { print("      \(change)") }
+                }
             }
             return
         }

@@ -194,8 +194,7 @@ extension Run {
     /// A person's name: not blank, not HTML, and not an e-mail address (that has its element).
     func atomNameEnd(_ node: Node) {
         plainTextEnd(node, blankIsWarning: true)
-        let words = node.value.split(whereSeparator: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "(" || $0 == ")" })
-        if words.contains(where: { Values.isAddrSpec(String($0)) }) {
+        if AtomValues.containsEmail(node.value) {
             report("ContainsEmail", at: node, names(node))
         }
     }
@@ -213,7 +212,12 @@ extension Run {
     /// An IRI reference: `InvalidIRI` (an `InvalidLink`), `InvalidUriChar` for whitespace.
     func checkIRI(_ value: String, at node: Node, params: [(String, String)], blankCode: String? = nil, full: Bool = false) {
         if value.isEmpty {
-            if let blankCode { report(blankCode, at: node, params) }
+            // An empty reference is the document itself: never a full (absolute) IRI.
+            if let blankCode {
+                report(blankCode, at: node, params)
+            } else if full {
+                report("InvalidFullLink", at: node, params + [("value", value)])
+            }
             return
         }
         switch URIs.referenceProblem(value) {

@@ -107,8 +107,6 @@ extension Run {
             case "long", "longitude": return .known(.leaf(.longitude), once: true)
             default: return .open
             }
-        case NS.mediawire:
-            return local == "original-title" && context == .entry ? .known(.leaf(.plainText), once: true) : .undefined
         case NS.creativeCommons:
             return local == "license" ? .known(.leaf(.fullURL), once: false) : .undefined
         case NS.cc:

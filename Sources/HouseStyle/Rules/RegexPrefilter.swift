@@ -2,8 +2,16 @@
 /// pattern's top level, where nothing makes them optional. Checking these on the headline
 /// first lets most headlines skip the regex engine (and its UTF-16 bridging) altogether.
 ///
-/// The analysis is conservative: anything it does not understand yields no requirement, and a
-/// top-level alternation (`a|b`) yields none at all.
+/// The analysis is sound by construction: it reads only a subset of ICU's syntax it understands
+/// completely, and for any other pattern it requires nothing (the engine always runs). Outside the
+/// subset are: every escape that is not a literal ASCII punctuation mark, a class (`\s`, `\d`,
+/// `\w`, `\b`, `\h`, `\v`, `\R`, `\X`, `\A`, `\z`, `\Z`, `\G` and their negations) or a property
+/// (`\p{…}`, `\P{…}`) — so `\x`, `\u`, `\U`, `\N{…}`, `\Q…\E`, octal `\0`, back-references,
+/// `\c`, `\t`, `\e` and the rest; every `(?` group but `(?:` and look-arounds (so `(?x)`,
+/// `(?i:…)`, `(?s)`, named and atomic groups, comments); a `(?i)` anywhere but at the start; a `{`
+/// that opens no count; a class that starts with `]`. A top-level alternation (`a|b`) yields no
+/// requirement. Case-insensitive requirements are kept for ASCII only, and checked only on ASCII
+/// text (ICU folds `ſ`, `K`, `ß` and ligatures in ways a lower-cased copy does not).
 struct RegexPrefilter: Sendable {
     enum Requirement: Sendable, Equatable {
         case literal(String)
@@ -67,6 +75,7 @@ struct RegexPrefilter: Sendable {
             return k
         }
         if pattern.hasPrefix("(?i)") { insensitive = true; i = 4 }
+        if !Self.isAnalysable(p, from: i) { valid = false; i = p.count }
         scan: while i < p.count {
             let c = p[i]
             switch c {
@@ -153,6 +162,16 @@ struct RegexPrefilter: Sendable {
             }
         }
         flush()
+        if insensitive {
+            // Only ASCII requirements survive case folding as a lower-cased copy sees it.
+            reqs = reqs.filter { r in
+                switch r {
+                case .literal(let l): return l.unicodeScalars.allSatisfy(\.isASCII)
+                case .oneOf(let set): return set.allSatisfy(\.isASCII)
+                case .anyOf(let list): return list.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }
+                }
+            }
+        }
         requirements = valid ? reqs : []
         self.caseInsensitive = insensitive
         literals = requirements.compactMap { if case .literal(let l) = $0 { return insensitive ? l.lowercased() : l } else { return nil } }
@@ -162,9 +181,70 @@ struct RegexPrefilter: Sendable {
         }
     }
 
+    /// Escapes that stand for a class or an assertion, never for a literal character.
+    private static let classEscapes = Set("sSdDwWbBhHvVRXAzZG".unicodeScalars)
+
+    /// Whether the pattern keeps to the subset of ICU's syntax the analysis reads completely.
+    static func isAnalysable(_ p: [Unicode.Scalar], from start: Int) -> Bool {
+        var i = start
+        var classDepth = 0
+        while i < p.count {
+            let c = p[i]
+            switch c {
+            case "\\":
+                guard i + 1 < p.count else { return false }
+                let e = p[i + 1]
+                guard e.isASCII else { return false }
+                if !(e.properties.isAlphabetic || ("0"..."9").contains(e)) {
+                    i += 2                                   // \. \( \- … : the character itself
+                } else if classEscapes.contains(e) {
+                    i += 2
+                } else if e == "p" || e == "P" {
+                    guard i + 2 < p.count else { return false }
+                    if p[i + 2] == "{" {
+                        guard let close = p[(i + 2)...].firstIndex(of: "}") else { return false }
+                        i = close + 1
+                    } else {
+                        guard p[i + 2].properties.isAlphabetic, p[i + 2].isASCII else { return false }
+                        i += 3
+                    }
+                } else {
+                    return false                             // \x \u \N \Q \0 \1 \c \t \e …
+                }
+                continue
+            case "[":
+                // `[]…]` and `[^]…]`: whether `]` is literal there is not ours to guess.
+                var j = i + 1
+                if j < p.count, p[j] == "^" { j += 1 }
+                if j < p.count, p[j] == "]" { return false }
+                classDepth += 1
+            case "]":
+                if classDepth > 0 { classDepth -= 1 }
+            case "(" where classDepth == 0:
+                if i + 1 < p.count, p[i + 1] == "?" {
+                    guard i + 2 < p.count else { return false }
+                    let k = p[i + 2]
+                    if k == ":" || k == "=" || k == "!" {
+                    } else if k == "<", i + 3 < p.count, p[i + 3] == "=" || p[i + 3] == "!" {
+                    } else {
+                        return false                         // (?x) (?i:…) (?<name>…) (?>…) (?#…) …
+                    }
+                }
+            case "{" where classDepth == 0:
+                guard i + 1 < p.count, ("0"..."9").contains(p[i + 1]) else { return false }
+            default:
+                break
+            }
+            i += 1
+        }
+        return classDepth == 0
+    }
+
     /// `false` when the text certainly cannot match.
     func mayMatch(_ text: String) -> Bool {
         guard !requirements.isEmpty else { return true }
+        // A lower-cased copy folds ASCII text exactly as ICU does; other text goes to the engine.
+        if caseInsensitive && !text.utf8.allSatisfy({ $0 < 0x80 }) { return true }
         for set in sets where !text.unicodeScalars.contains(where: set.contains) { return false }
         if !literals.isEmpty || !alternatives.isEmpty {
             let subject = caseInsensitive ? text.lowercased() : text

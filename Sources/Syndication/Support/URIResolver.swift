@@ -23,7 +23,7 @@ public enum URIResolver {
 
     /// The scheme of a URI reference, as ``Parts`` reads it (letters, digits, `+ - .`, from a letter,
     /// before a `:` that comes ahead of any `/ ? #`), without taking the rest apart.
-    static func scheme(of s: String) -> String? {
+    public static func scheme(of s: String) -> String? {
         var copy = s
         return copy.withUTF8 { u -> String? in
             @inline(__always) func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }

@@ -1,12 +1,14 @@
 import FeedValidation
 import Foundation
+import HouseStyle
 import Syndication
 
 /// Writes the combined wire feed (Atom 1.0) from the store: our headlines, the agencies' reports
 /// unchanged, every entry with its `atom:source` and original URL.
 public struct WireGenerator {
-    /// The namespace of our own extension elements (the agency's original headline).
-    public static let namespace = "https://mediawire.dev/ns/2026"
+    /// Dublin Core terms: `dcterms:alternative` carries the agency's own headline ("an
+    /// alternative name for the resource"), a vocabulary feed validators know.
+    public static let dcterms = "http://purl.org/dc/terms/"
     static let atom = "http://www.w3.org/2005/Atom"
     static let archiveNamespace = "http://purl.org/syndication/history/1.0"
 
@@ -70,7 +72,8 @@ public struct WireGenerator {
                 headerWritten = true
             }
             try store.forEachLatest(limit: options.limit) { entry in
-                if !headerWritten { header(updated: EntryWriter.updated(entry)) }
+                // Entries come newest first by the instant their `updated` names.
+                if !headerWritten { header(updated: entry.wireUpdated.text) }
                 writer.write(entry)
                 count += 1
             }
@@ -86,7 +89,7 @@ public struct WireGenerator {
     func writeFeedHeader(_ sink: XMLSink, updated: String, selfURL: String, archive: (page: Int, prev: String?, next: String?)?) {
         let output = config.output
         sink.raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
-        sink.raw("<feed xmlns=\"\(Self.atom)\" xmlns:mw=\"\(Self.namespace)\"")
+        sink.raw("<feed xmlns=\"\(Self.atom)\" xmlns:dcterms=\"\(Self.dcterms)\"")
         if archive != nil { sink.raw(" xmlns:fh=\"\(Self.archiveNamespace)\"") }
         sink.raw(">\n")
         sink.element("id", archive.map { "\(output.id):archive:\($0.page)" } ?? output.id)
@@ -140,7 +143,7 @@ public struct WireGenerator {
                                      mintAuthority: mintAuthority)
                 var entries: [StoredEntry] = []
                 try store.forEachInSequenceRange(from: page * size + 1, through: (page + 1) * size) { entries.append($0) }
-                let updated = entries.map(EntryWriter.updated).max() ?? RFC3339.format(0)
+                let updated = entries.map(\.wireUpdated).max { $0.instant < $1.instant }?.text ?? RFC3339.format(0)
                 writeFeedHeader(sink, updated: updated, selfURL: url(page),
                                 archive: (page, page > 0 ? url(page - 1) : nil, page + 1 < pages ? url(page + 1) : nil))
                 for entry in entries.reversed() { writer.write(entry) }
@@ -162,7 +165,10 @@ public struct WireGenerator {
     }
 }
 
-/// Writes one entry; collects what had to be repaired.
+/// Writes one entry; collects what had to be repaired. Every value is checked with
+/// FeedValidation's rules (``AtomRepair``) before it is written: republished as the agency wrote
+/// it when valid, repaired when the repair is certain, dropped otherwise, and each repair or drop
+/// noted once per entry with the source and the agency's value.
 final class EntryWriter {
     let sink: XMLSink
     let sources: [String: SourceState]
@@ -180,16 +186,41 @@ final class EntryWriter {
         self.mintAuthority = mintAuthority
     }
 
-    /// The entry's `updated`: the agency's (RFC 3339 as written, else normalized), else its
-    /// published time, else when we first saw it.
-    static func updated(_ e: StoredEntry) -> String {
-        date(e.updated) ?? date(e.published) ?? RFC3339.format(e.firstSeen)
+    private func note(_ what: String, _ value: String?) {
+        if let value {
+            notes.append("\(what) \(Self.quoted(value))")
+        } else {
+            notes.append(what)
+        }
     }
 
-    static func date(_ d: StoredDate?) -> String? {
+    static func quoted(_ s: String) -> String {
+        let short = s.count > 120 ? String(s.prefix(117)) + "…" : s
+        return "\"" + short.replacingOccurrences(of: "\n", with: " ") + "\""
+    }
+
+    /// An IRI written as the agency gave it, repaired (noted) or dropped (noted).
+    private func iri(_ value: String?, _ what: String, base: String? = nil) -> String? {
+        guard let value else { return nil }
+        guard let repaired = AtomRepair.iri(value, base: base) else {
+            note("\(what) dropped (no absolute IRI):", value)
+            return nil
+        }
+        if repaired != value { note("\(what) \(Self.quoted(value)) published as", repaired) }
+        return repaired
+    }
+
+    private func date(_ d: StoredDate?, _ what: String) -> String? {
         guard let d else { return nil }
-        if RFC3339.isValid(d.text) { return d.text }
-        return d.instant.map(RFC3339.format)
+        guard let repaired = AtomRepair.date(d) else {
+            note("\(what) dropped (no certain RFC 3339 date):", d.text)
+            return nil
+        }
+        // RSS's RFC 822 dates are re-written as a matter of course; only a broken RFC 3339 is news.
+        if repaired.text != d.text, d.text.first?.isNumber == true {
+            note("\(what) \(Self.quoted(d.text)) published as", repaired.text)
+        }
+        return repaired.text
     }
 
     func write(_ e: StoredEntry) {
@@ -204,49 +235,89 @@ final class EntryWriter {
             notes.append("id \(e.atomID) already used by another source: published as \(id)")
         }
         text("id", id)
-        text("title", e.title, attributes: [("type", "text")])
-        if e.originalTitle != e.title {
-            text("mw:original-title", e.originalTitle)
+        var headline = e.title
+        if HouseStyle.isBlank(headline) {
+            // A store written before headlines were derived: derive one now, as the poller does.
+            headline = [e.summary, e.content].compactMap { $0 }.lazy
+                .compactMap { $0.src == nil ? Headline.derive(from: $0.value, markup: $0.type == "html" || $0.type == "xhtml") : nil }
+                .first ?? names[e.sourceID] ?? e.sourceID
+            note("no headline: published as", headline)
         }
+        text("title", headline, attributes: [("type", "text")])
+        if !HouseStyle.isBlank(e.originalTitle) && e.originalTitle != headline {
+            text("dcterms:alternative", e.originalTitle)
+        }
+        // The base relative references of this entry resolve against.
+        let base = [e.content?.base, e.summary?.base, e.originalTitleText?.base].compactMap { $0 }.first
         var hasAlternate = false
+        var alternates: Set<String> = []
         for link in e.links {
-            guard !link.href.isEmpty else { continue }
-            var attributes = [("rel", link.rel), ("href", link.href)]
-            if let type = link.type, Self.isMediaType(type) { attributes.append(("type", type)) }
-            if let hreflang = link.hreflang, Self.isLanguageTag(hreflang) { attributes.append(("hreflang", hreflang)) }
-            if let title = link.title { attributes.append(("title", title)) }
-            if let length = link.length, Int(length) != nil { attributes.append(("length", length)) }
-            if link.rel == "alternate" { hasAlternate = true }
+            guard let href = iri(link.href, "link", base: base) else { continue }
+            let rel = link.rel.isEmpty ? "alternate" : link.rel
+            var attributes = [("rel", rel), ("href", href)]
+            let type = AtomRepair.mediaType(link.type)
+            let hreflang = AtomRepair.language(link.hreflang)
+            if let type { attributes.append(("type", type)) }
+            if let hreflang { attributes.append(("hreflang", hreflang)) }
+            if rel == "alternate" {
+                // RFC 4287 §4.1.1: one alternate link per type and language.
+                guard alternates.insert((type ?? "") + "|" + (hreflang ?? "")).inserted else {
+                    note("a second alternate link of the same type and language dropped:", href)
+                    continue
+                }
+                hasAlternate = true
+            }
+            if let title = link.title, !HouseStyle.isBlank(title) { attributes.append(("title", title)) }
+            if let length = link.length, AtomRepair.nonNegativeInteger(length) { attributes.append(("length", length)) }
             empty("link", attributes)
         }
-        if let published = Self.date(e.published) { text("published", published) }
-        text("updated", Self.updated(e))
-        for person in e.authors { self.person("author", person) }
-        for person in e.contributors { self.person("contributor", person) }
-        for category in e.categories where !category.term.isEmpty {
+        if let published = date(e.published, "published") { text("published", published) }
+        let updated = e.wireUpdated.text
+        if e.updated != nil, updated != e.updated?.text, AtomRepair.date(e.updated) == nil {
+            // Noted by `date` when it is dropped; here only so the note names the element.
+            _ = date(e.updated, "updated")
+        } else if let u = e.updated, u.text != updated, u.text.first?.isNumber == true {
+            note("updated \(Self.quoted(u.text)) published as", updated)
+        }
+        text("updated", updated)
+        var authors = 0
+        for person in e.authors where self.person("author", person) { authors += 1 }
+        for person in e.contributors { _ = self.person("contributor", person) }
+        for category in e.categories {
+            let term = category.term.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !term.isEmpty else { continue }
             var attributes = [("term", category.term)]
-            if let scheme = category.scheme { attributes.append(("scheme", scheme)) }
-            if let label = category.label { attributes.append(("label", label)) }
+            if let scheme = category.scheme {
+                if scheme.isEmpty {
+                    note("an empty category scheme dropped for", category.term)
+                } else if let scheme = iri(scheme, "category scheme", base: base) {
+                    attributes.append(("scheme", scheme))
+                }
+            }
+            if let label = category.label, !HouseStyle.isBlank(label) { attributes.append(("label", label)) }
             empty("category", attributes)
         }
         if let rights = e.rights { textConstruct("rights", rights) }
+        // Content out of line, or in a media type that travels base64-encoded, needs a summary
+        // (RFC 4287 §4.1.1.1).
+        let content = e.content.flatMap { self.contentPlan($0) }
         var summary = e.summary
-        if e.content?.src != nil, summary == nil {
-            summary = StoredText(type: "text", value: e.originalTitle)
-            notes.append("content is out of line and the entry had no summary: the headline is used as summary")
+        if content?.needsSummary == true, summary == nil {
+            summary = StoredText(type: "text", value: HouseStyle.isBlank(e.originalTitle) ? headline : e.originalTitle)
+            notes.append("content is out of line or not text and the entry had no summary: the headline is used as summary")
         }
         if let summary { textConstruct("summary", summary) }
-        if let content = e.content {
-            self.content(content)
+        if let content {
+            content.write()
         } else if !hasAlternate {
             sink.raw("<content type=\"text\"/>")
             notes.append("no content and no link: an empty content element was added")
         }
-        source(e.sourceID, entryHasAuthor: !e.authors.isEmpty, entryUpdated: Self.updated(e))
+        source(e.sourceID, entryHasAuthor: authors > 0, entryUpdated: updated)
         sink.raw("</entry>\n")
         let dropped = sink.takeDropped()
         if dropped > 0 { notes.append("\(dropped) character\(dropped == 1 ? "" : "s") XML cannot carry removed") }
-        if !notes.isEmpty { repairs.append("\(e.atomID): " + notes.joined(separator: "; ")) }
+        if !notes.isEmpty { repairs.append("\(e.sourceID) \(e.atomID): " + notes.joined(separator: "; ")) }
     }
 
     // MARK: Pieces
@@ -261,20 +332,24 @@ final class EntryWriter {
 
     private func common(_ t: StoredText) -> [(String, String)] {
         var attributes: [(String, String)] = []
-        if let language = t.language, Self.isLanguageTag(language) { attributes.append(("xml:lang", language)) }
-        if let base = t.base, !base.hasPrefix("file:") { attributes.append(("xml:base", base)) }
+        if let language = AtomRepair.language(t.language) { attributes.append(("xml:lang", language)) }
+        if let base = t.base, !base.hasPrefix("file:"), let base = AtomRepair.iri(base) { attributes.append(("xml:base", base)) }
         return attributes
     }
 
-    /// A title, summary or rights: text, html or xhtml exactly as received.
+    /// A title, summary or rights: text, html or xhtml exactly as received. XHTML that RFC
+    /// 4287's schema cannot hold (not well-formed, or other vocabularies such as SVG or MathML
+    /// inside) is published as html: the same markup, so a reader sees the same text.
     private func textConstruct(_ name: String, _ t: StoredText) {
         switch t.type {
         case "html":
             text(name, t.value, attributes: [("type", "html")] + common(t))
-        case "xhtml" where XMLFragment.isWellFormed(children: t.value):
+        case "xhtml" where XMLFragment.isXHTMLOnly(children: t.value):
             xhtml(name, t, extra: [])
         case "xhtml":
-            notes.append("\(name) was not well-formed XHTML: published as html")
+            notes.append(XMLFragment.isWellFormed(children: t.value)
+                ? "\(name) holds markup other than XHTML (SVG, MathML…): published as html"
+                : "\(name) was not well-formed XHTML: published as html")
             text(name, t.value, attributes: [("type", "html")] + common(t))
         default:
             text(name, t.value, attributes: [("type", "text")] + common(t))
@@ -293,34 +368,64 @@ final class EntryWriter {
         sink.raw("</div></\(name)>")
     }
 
-    private func content(_ t: StoredText) {
-        if let src = t.src {
+    /// How an entry's content will be written, decided before the summary is.
+    private struct ContentPlan {
+        var needsSummary: Bool
+        var write: () -> Void
+    }
+
+    private func contentPlan(_ t: StoredText) -> ContentPlan? {
+        if let rawSrc = t.src {
+            guard let src = iri(rawSrc, "content src") else { return nil }
             var attributes = [("src", src)]
-            if t.type != "text" && t.type != "html" && t.type != "xhtml" && Self.isMediaType(t.type) { attributes.append(("type", t.type)) }
-            empty("content", attributes + common(t))
-            return
+            if t.type != "text" && t.type != "html" && t.type != "xhtml", let type = AtomRepair.mediaType(t.type) {
+                attributes.append(("type", type))
+            }
+            return ContentPlan(needsSummary: true) { self.empty("content", attributes + self.common(t)) }
         }
         switch t.type {
         case "text", "html", "xhtml":
-            textConstruct("content", t)
-        case let type where Self.isMediaType(type) && (type.hasPrefix("text/") || type.hasSuffix("+xml") || type.hasSuffix("/xml")):
+            return ContentPlan(needsSummary: false) { self.textConstruct("content", t) }
+        case let type where AtomRepair.mediaType(type) != nil && (type.hasPrefix("text/") || type.hasSuffix("+xml") || type.hasSuffix("/xml")):
             // Other textual types: the text escaped (an XML type would need well-formed markup).
-            text("content", t.value, attributes: [("type", type.hasPrefix("text/") ? type : "text")] + common(t))
-        case let type where Self.isMediaType(type):
+            let written = type.hasPrefix("text/") ? type : "text"
+            return ContentPlan(needsSummary: false) {
+                self.text("content", t.value, attributes: [("type", written)] + self.common(t))
+            }
+        case let type where AtomRepair.mediaType(type) != nil:
             // Anything else travels base64-encoded (RFC 4287 §4.1.3.3).
-            text("content", Data(t.value.utf8).base64EncodedString(), attributes: [("type", type)] + common(t))
+            return ContentPlan(needsSummary: true) {
+                self.text("content", Data(t.value.utf8).base64EncodedString(), attributes: [("type", type)] + self.common(t))
+            }
         default:
-            text("content", t.value, attributes: [("type", "text")] + common(t))
+            return ContentPlan(needsSummary: false) {
+                self.text("content", t.value, attributes: [("type", "text")] + self.common(t))
+            }
         }
     }
 
-    private func person(_ element: String, _ p: StoredPerson) {
-        guard let name = p.name ?? p.email ?? p.uri else { return }
+    /// A person with a name (RFC 4287 §3.2: `atom:name` is required and a name is not an
+    /// e-mail address); `false` when there is none to write.
+    @discardableResult
+    private func person(_ element: String, _ p: StoredPerson) -> Bool {
+        var name = p.name.map { Headline.collapsed($0) } ?? ""
+        if AtomValues.containsEmail(name) {
+            let kept = AtomValues.nameWithoutEmail(name)
+            if !kept.isEmpty { note("\(element) name \(Self.quoted(name)) published without its e-mail address as", kept) }
+            name = kept
+        }
+        guard !name.isEmpty else {
+            if p.name != nil || p.email != nil { note("\(element) without a name dropped:", p.name ?? p.email) }
+            return false
+        }
         sink.raw("<\(element)>")
         text("name", name)
-        if let uri = p.uri, StoredEntry.isAbsoluteIRI(uri) { text("uri", uri) }
-        if let email = p.email, Self.isEmail(email) { text("email", email) }
+        if let uri = iri(p.uri, "\(element) uri") { text("uri", uri) }
+        if let raw = p.email {
+            if let email = AtomRepair.email(raw) { text("email", email) } else { note("\(element) email dropped:", raw) }
+        }
         sink.raw("</\(element)>")
+        return true
     }
 
     /// The agency feed, so every report names its source: its id, title, links, updated, rights,
@@ -332,50 +437,29 @@ final class EntryWriter {
         let feed = state?.feed ?? SourceFeedInfo()
         sink.raw("<source>")
         // A file source's path is ours, not the agency's: the feed's own self link stands for it.
-        let polled = state.flatMap { $0.fetchURL.hasPrefix("file:") ? nil : $0.fetchURL }
-        let selfURL = polled ?? feed.selfLink.flatMap { StoredEntry.isAbsoluteIRI($0) && !$0.hasPrefix("file:") ? $0 : nil }
+        let polled = state.flatMap { $0.fetchURL.hasPrefix("file:") ? nil : AtomRepair.iri($0.fetchURL) }
+        let selfURL = polled ?? feed.selfLink.flatMap { $0.hasPrefix("file:") ? nil : AtomRepair.iri($0) }
+        let site = feed.site.flatMap { AtomRepair.iri($0) }
         let feedID = feed.id.flatMap { AtomValues.isCleanIdentifier($0) ? $0 : nil }
-            ?? [selfURL, feed.site].compactMap { $0 }.first(where: AtomValues.isCleanIdentifier)
+            ?? [selfURL, site].compactMap { $0 }.first(where: AtomValues.isCleanIdentifier)
             ?? StoredEntry.mint(authority: mintAuthority, sourceID: id, key: "source")
         text("id", feedID)
-        if let title = feed.title {
+        if let title = feed.title, !HouseStyle.isBlank(title.value) {
             textConstruct("title", title)
         } else {
             text("title", names[id] ?? id, attributes: [("type", "text")])
         }
-        if let subtitle = feed.subtitle { textConstruct("subtitle", subtitle) }
+        if let subtitle = feed.subtitle, !HouseStyle.isBlank(subtitle.value) { textConstruct("subtitle", subtitle) }
         if let selfURL { empty("link", [("rel", "self"), ("href", selfURL)]) }
-        if let site = feed.site { empty("link", [("rel", "alternate"), ("type", "text/html"), ("href", site)]) }
-        text("updated", EntryWriter.date(feed.updated) ?? entryUpdated)
+        if let site { empty("link", [("rel", "alternate"), ("type", "text/html"), ("href", site)]) }
+        text("updated", AtomRepair.date(feed.updated)?.text ?? entryUpdated)
         if let rights = feed.rights { textConstruct("rights", rights) }
-        if let icon = feed.icon { text("icon", icon) }
-        if let logo = feed.logo { text("logo", logo) }
+        if let icon = feed.icon.flatMap({ AtomRepair.iri($0, base: site) }) { text("icon", icon) }
+        if let logo = feed.logo.flatMap({ AtomRepair.iri($0, base: site) }) { text("logo", logo) }
         if !entryHasAuthor {
-            if feed.authors.isEmpty {
-                person("author", StoredPerson(name: names[id] ?? id, uri: feed.site))
-            } else {
-                for author in feed.authors { person("author", author) }
-            }
+            let written = feed.authors.filter { person("author", $0) }.count
+            if written == 0 { person("author", StoredPerson(name: names[id] ?? id, uri: site)) }
         }
         sink.raw("</source>")
-    }
-
-    // MARK: Checks the schema makes
-
-    static func isMediaType(_ s: String) -> Bool {
-        guard let slash = s.firstIndex(of: "/") else { return false }
-        return slash != s.startIndex && s.index(after: slash) != s.endIndex && !s.contains(where: { $0.isWhitespace && $0 != " " })
-    }
-
-    /// RFC 3066 shape, as atom.rng checks it: `[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*`.
-    static func isLanguageTag(_ s: String) -> Bool {
-        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (1...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
-        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-    }
-
-    static func isEmail(_ s: String) -> Bool {
-        guard let at = s.firstIndex(of: "@") else { return false }
-        return at != s.startIndex && s.index(after: at) != s.endIndex && !s.contains(where: \.isWhitespace)
     }
 }

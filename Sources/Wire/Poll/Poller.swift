@@ -346,7 +346,7 @@ public final class Poller: Sendable {
             return await fail(&state, outcome, message: "\(baseURL ?? outcome.url ?? source.id): not a readable feed: \(why)", status: outcome.httpStatus,
                         interval: interval, now: now)
         }
-        let headlines = feed.entries.map { $0.title.map(StoredEntry.plainTitle) ?? "" }
+        let headlines = feed.entries.map { Headline.of($0).text }
         let restyled = style?.restyle(batch: headlines, source: source.style).map(\.headline) ?? headlines
         let entries = zip(feed.entries, restyled).map { entry, headline in
             StoredEntry(entry: entry, sourceID: source.id, headline: headline, mintAuthority: mintAuthority, now: now)

@@ -1,6 +1,7 @@
 import Crypto
 import FeedValidation
 import Foundation
+import HouseStyle
 import Syndication
 
 /// A text construct as stored: the value exactly as received and its type.
@@ -177,7 +178,7 @@ public struct StoredEntry: Sendable, Hashable {
     ///   - mintAuthority: the `tag:` authority and date for minted ids, e.g. `example.org,2026`.
     public init(entry: Entry, sourceID: String, headline: String, mintAuthority: String, now: Double) {
         self.sourceID = sourceID
-        let originalTitle = entry.title.map { Self.plainTitle($0) } ?? ""
+        let originalTitle = entry.title.map(Headline.text(of:)) ?? ""
         self.originalTitle = originalTitle
         originalTitleText = entry.title.map(StoredText.init)
         title = headline
@@ -201,7 +202,7 @@ public struct StoredEntry: Sendable, Hashable {
         language = entry.language
         firstSeen = now
         lastSeen = now
-        sortTime = updated?.instant ?? published?.instant ?? now
+        sortTime = 0
 
         let hasher = FieldHasher()
         hasher.add(originalTitleText?.value); hasher.add(originalTitleText?.type)
@@ -230,6 +231,8 @@ public struct StoredEntry: Sendable, Hashable {
         } else {
             atomID = Self.mint(authority: mintAuthority, sourceID: sourceID, key: key)
         }
+        // The instant the wire publishes as `updated`, so the newest entry sorts first.
+        sortTime = wireUpdated.instant
     }
 
     /// A memberwise initializer for records read back from the store.
@@ -293,13 +296,15 @@ public struct StoredEntry: Sendable, Hashable {
         return "tag:\(authority):wire/\(source)/\(hex)"
     }
 
-    /// A title's plain text: HTML titles have their markup and entities removed.
-    static func plainTitle(_ text: Text) -> String {
-        switch text.kind {
-        case .html, .xhtml: return HTMLText.plain(text.value)
-        default: return text.value
-        }
+    /// The `updated` the wire publishes, and the instant entries sort by: the agency's updated
+    /// date, else its published date (each as written when valid, re-written when certain), else
+    /// when we first saw the report.
+    public var wireUpdated: (text: String, instant: Double) {
+        AtomRepair.date(updated) ?? AtomRepair.date(published) ?? (RFC3339.format(firstSeen), firstSeen)
     }
+
+    /// The agency gave no headline: ours was derived from the report's own words.
+    public var headlineIsDerived: Bool { originalTitle.allSatisfy(\.isWhitespace) }
 }
 
 /// SHA-256 over a sequence of optional fields, each delimited so `("ab", "c")` ≠ `("a", "bc")`.
@@ -319,26 +324,6 @@ final class FieldHasher {
 
     var hex: String {
         Hex.encode(hash.finalize())
-    }
-}
-
-/// Text content of a small HTML fragment (for headlines): tags removed, entities decoded,
-/// white space collapsed.
-enum HTMLText {
-    static func plain(_ html: String) -> String {
-        var out = ""
-        var inTag = false
-        for ch in html {
-            if inTag {
-                if ch == ">" { inTag = false }
-            } else if ch == "<" {
-                inTag = true
-            } else {
-                out.append(ch)
-            }
-        }
-        let decoded = out.contains("&") ? HTMLEntities.decodeReferences(out) : out
-        return decoded.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
 

@@ -365,7 +365,7 @@ public final class WireStore: Sendable {
                 if entry.updated == nil || entry.updated == old.updated {
                     entry.updated = StoredDate(text: RFC3339.format(now), instant: now)
                 }
-                entry.sortTime = entry.updated?.instant ?? now
+                entry.sortTime = entry.wireUpdated.instant
                 try Self.update(entry, seq: seq, db)
                 counts.updated += 1
             }
