@@ -6,9 +6,32 @@ public struct HouseStyle: Sendable {
     /// Rules for one source id, run after the global ones.
     public var sourceRules: [String: [any HeadlineRule]]
 
+    /// Names the rules that decide every headline (the global rules and the words case rules
+    /// keep), so a store can tell which headlines an edited style would change. Empty for a style
+    /// made in code.
+    public var fingerprint = ""
+    /// The same for each source's own rules (the global ones included).
+    public var sourceFingerprints: [String: String] = [:]
+
     public init(rules: [any HeadlineRule], sourceRules: [String: [any HeadlineRule]] = [:]) {
         self.rules = rules
         self.sourceRules = sourceRules
+    }
+
+    /// The fingerprint of the rules a source's headlines go through.
+    public func fingerprint(source: String?) -> String {
+        source.flatMap { sourceFingerprints[$0] } ?? fingerprint
+    }
+
+    /// FNV-1a (64 bits) of the text, in hex: stable across runs and machines.
+    static func digest(_ text: String) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in text.utf8 {
+            hash ^= UInt64(b)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// What one rule did to one headline.

@@ -115,7 +115,31 @@ private struct Loader {
             let rules = try list.map { spec throws(StyleError) in try build(spec, vocabulary: vocabulary) }
             if let id { perSource[id] = rules } else { global = rules }
         }
-        return HouseStyle(rules: global, sourceRules: perSource)
+        var style = HouseStyle(rules: global, sourceRules: perSource)
+        // What decides a headline, written out: the global rules, the words every case rule keeps
+        // (proper nouns and every replace rule's words, whichever source's), and one source's rules.
+        let common = "version 1\nproper-nouns " + (vocabulary.forms.map { $0.key + "=" + $0.value } + vocabulary.phrases).sorted().joined(separator: "\u{1F}") + "\n"
+            + specs.filter { $0.0 == nil }.flatMap(\.1).map(Self.canonical).joined(separator: "\n")
+        style.fingerprint = HouseStyle.digest(common)
+        for (id, list) in specs {
+            guard let id else { continue }
+            style.sourceFingerprints[id] = HouseStyle.digest(common + "\nsource\n" + list.map(Self.canonical).joined(separator: "\n"))
+        }
+        return style
+    }
+
+    /// A rule as text, the same for the same rule however the YAML was written.
+    static func canonical(_ spec: RuleSpec) -> String {
+        let sep = "\u{1F}"
+        switch spec {
+        case .decodeEntities: return "decode-entities"
+        case .strip(let patterns, _): return "strip" + sep + patterns.joined(separator: sep)
+        case .replace(let pairs, _): return "replace" + sep + pairs.map { $0.0 + "=" + $0.1 }.joined(separator: sep)
+        case .quotes(let style): return "quotes" + sep + style.rawValue
+        case .caseMode(let mode): return "case" + sep + mode.rawValue
+        case .regex(let pattern, let template, _): return "regex" + sep + pattern + sep + template
+        case .maxLength(let n, let ellipsis): return "max-length" + sep + String(n) + sep + ellipsis
+        }
     }
 
     enum RuleSpec {

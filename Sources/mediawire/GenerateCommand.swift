@@ -30,6 +30,7 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let context = try WireContext.open(config, command: "generate")
+        try context.restyleStore(command: "generate")
         try GenerateCommand.generate(context, out: out, limit: limit, archiveDir: archiveDir)
     }
 

@@ -27,6 +27,7 @@ struct PollCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try WireContext.open(config, command: "poll")
+        try context.restyleStore(command: "poll")
         let report = try await PollCommand.poll(context, only: sources, force: force)
         if json {
             print(PollCommand.json(report))

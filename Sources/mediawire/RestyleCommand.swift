@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HouseStyle
 import Syndication
+import Wire
 
 struct RestyleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,14 +22,27 @@ struct RestyleCommand: ParsableCommand {
     @Option(help: "Restyle every entry of this feed and show original and new side by side.")
     var feed: String?
 
+    @Flag(help: "Re-headline the stored wire of --config with its style: per report old → new and which rule, then counts.")
+    var store = false
+
+    @Option(help: "The wire configuration (with --store).")
+    var config: String = "feeds/wire.yaml"
+
+    @Flag(help: "With --store: show what would change, change nothing.")
+    var dryRun = false
+
     @Argument(help: "Headlines to restyle.")
     var headlines: [String] = []
 
     func validate() throws {
-        if feed == nil && headlines.isEmpty { throw ValidationError("give headlines or --feed FILE") }
+        if feed == nil && headlines.isEmpty && !store { throw ValidationError("give headlines, --feed FILE or --store") }
     }
 
     func run() throws {
+        if store {
+            try restyleStore()
+            return
+        }
         let houseStyle: HouseStyle
         do {
             houseStyle = try StyleLoader.load(contentsOf: style)
@@ -64,5 +78,35 @@ struct RestyleCommand: ParsableCommand {
                 for change in result.changes { print("    \(change)") }
             }
         }
+    }
+
+    /// `--store`: what the configured style does to the stored wire (only reports written under
+    /// another style are looked at), applied unless `--dry-run`.
+    func restyleStore() throws {
+        let context = try WireContext.open(config, command: "restyle")
+        guard let style = context.style else {
+            printError("mediawire restyle: \(config) names no style file")
+            throw ExitCode(2)
+        }
+        let only = source.map { Set([$0]) }
+        if let source, !context.config.sources.contains(where: { $0.id == source }) {
+            printError("mediawire restyle: \(config): no source '\(source)'")
+            throw ExitCode(2)
+        }
+        let outcome: RestyleOutcome
+        do {
+            outcome = try context.store.restyle(with: style, styleKeys: context.styleKeys, only: only, dryRun: dryRun)
+        } catch {
+            printError("mediawire restyle: store \(error.description)")
+            throw ExitCode(3)
+        }
+        for change in outcome.changes {
+            print("\(change.sourceID) \(change.atomID)")
+            print("  - \(change.before)")
+            print("  + \(change.after)")
+            for step in change.trace { print("      \(step)") }
+        }
+        let verb = dryRun ? "would change" : "changed"
+        print("\(outcome.checked) stored report\(outcome.checked == 1 ? "" : "s") written under another style; \(verb) \(outcome.changes.count) headline\(outcome.changes.count == 1 ? "" : "s")")
     }
 }

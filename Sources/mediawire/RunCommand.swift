@@ -26,6 +26,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try WireContext.open(config, command: "run")
+        try context.restyleStore(command: "run")
         let report = try await PollCommand.poll(context, only: [], force: force)
         if json {
             print(PollCommand.json(report))

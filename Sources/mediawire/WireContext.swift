@@ -35,4 +35,25 @@ struct WireContext {
             throw ExitCode(3)
         }
     }
+
+    /// Each source's rules in the style file.
+    var styleKeys: [String: String?] {
+        Dictionary(config.sources.map { ($0.id, $0.style) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// When the house style changed since the stored headlines were written, re-headlines them
+    /// (before polling or generating, so the wire shows the style in force); exits 3 if the store
+    /// fails.
+    func restyleStore(command: String) throws {
+        guard let style else { return }
+        do {
+            let outcome = try store.restyle(with: style, styleKeys: styleKeys)
+            if outcome.checked > 0 {
+                printError("mediawire \(command): the house style changed: \(outcome.changes.count) of \(outcome.checked) stored headlines re-headlined")
+            }
+        } catch {
+            printError("mediawire \(command): store \(error.description)")
+            throw ExitCode(3)
+        }
+    }
 }

@@ -103,4 +103,48 @@ import Testing
         #expect(result.stdout.contains("6 sources, 8 new, 0 updated, 2 errors"))
         #expect(try xmllintProblems(root + "/.mediawire/demo-wire.atom") == nil)
     }
+
+    /// An editor changes a rule; the next `run` (no --force) shows it in every affected headline,
+    /// and `restyle --store --dry-run` listed exactly those beforehand without changing anything.
+    @Test func aStyleChangeReachesTheStoredWire() throws {
+        let root = try demoCopy()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let config = root + "/feeds/demo.yaml"
+        #expect(try CLIRunner.run(["run", "--config", config]).status == 0)
+        let feedPath = root + "/.mediawire/demo-wire.atom"
+        func titles() throws -> [String] {
+            let feed = try String(contentsOfFile: feedPath, encoding: .utf8)
+            return feed.components(separatedBy: "<entry>").dropFirst().compactMap { entry in
+                entry.range(of: "<title type=\"text\">").flatMap { start in
+                    entry[start.upperBound...].range(of: "</title>").map {
+                        String(entry[start.upperBound..<$0.lowerBound]).replacingOccurrences(of: "&lt;", with: "<")
+                            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+                    }
+                }
+            }
+        }
+        let before = try titles()
+        let stylePath = root + "/feeds/house-style.yaml"
+        let style = try String(contentsOfFile: stylePath, encoding: .utf8)
+        #expect(style.contains("  - case: sentence"))
+        try style.replacingOccurrences(of: "  - case: sentence", with: "  - case: title").write(toFile: stylePath, atomically: true, encoding: .utf8)
+
+        let dry = try CLIRunner.run(["restyle", "--store", "--config", config, "--dry-run"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let listed = dry.stdout.split(separator: "\n").filter { $0.hasPrefix("  + ") }.map { String($0.dropFirst(4)) }
+        #expect(!listed.isEmpty)
+        #expect(dry.stdout.contains("would change \(listed.count) headline"))
+        #expect(try titles() == before)                     // a dry run changes nothing
+        let again = try CLIRunner.run(["restyle", "--store", "--config", config, "--dry-run"])
+        #expect(again.stdout == dry.stdout)
+
+        let run = try CLIRunner.run(["run", "--config", config])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("the house style changed: \(listed.count) of 12 stored headlines re-headlined"))
+        let after = try titles()
+        #expect(Set(after.filter { !before.contains($0) }) == Set(listed))
+        #expect(after.count == before.count)
+        let none = try CLIRunner.run(["restyle", "--store", "--config", config, "--dry-run"])
+        #expect(none.stdout.hasSuffix("would change 0 headlines\n"))
+    }
 }

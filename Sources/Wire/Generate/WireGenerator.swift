@@ -238,9 +238,7 @@ final class EntryWriter {
         var headline = e.title
         if HouseStyle.isBlank(headline) {
             // A store written before headlines were derived: derive one now, as the poller does.
-            headline = [e.summary, e.content].compactMap { $0 }.lazy
-                .compactMap { $0.src == nil ? Headline.derive(from: $0.value, markup: $0.type == "html" || $0.type == "xhtml") : nil }
-                .first ?? names[e.sourceID] ?? e.sourceID
+            headline = e.derivedHeadline ?? names[e.sourceID] ?? e.sourceID
             note("no headline: published as", headline)
         }
         text("title", headline, attributes: [("type", "text")])

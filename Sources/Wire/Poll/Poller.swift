@@ -348,8 +348,11 @@ public final class Poller: Sendable {
         }
         let headlines = feed.entries.map { Headline.of($0).text }
         let restyled = style?.restyle(batch: headlines, source: source.style).map(\.headline) ?? headlines
+        let fingerprint = style?.fingerprint(source: source.style) ?? ""
         let entries = zip(feed.entries, restyled).map { entry, headline in
-            StoredEntry(entry: entry, sourceID: source.id, headline: headline, mintAuthority: mintAuthority, now: now)
+            var stored = StoredEntry(entry: entry, sourceID: source.id, headline: headline, mintAuthority: mintAuthority, now: now)
+            stored.styleFingerprint = fingerprint
+            return stored
         }
         state.bodyHash = bodyHash
         state.feed = SourceFeedInfo(feed)

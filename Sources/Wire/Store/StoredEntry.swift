@@ -172,6 +172,8 @@ public struct StoredEntry: Sendable, Hashable {
     /// When the entry sorts: its updated, else published, else first-seen time.
     public var sortTime: Double
     public var contentHash: String
+    /// The fingerprint of the house style that wrote `title` (``HouseStyle/fingerprint(source:)``).
+    public var styleFingerprint = ""
 
     /// Builds the stored form of a parsed entry.
     /// - Parameters:
@@ -239,7 +241,8 @@ public struct StoredEntry: Sendable, Hashable {
     init(sourceID: String, key: String, atomID: String, originalTitle: String, originalTitleText: StoredText?, title: String,
          link: String?, links: [StoredLink], published: StoredDate?, updated: StoredDate?, authors: [StoredPerson],
          contributors: [StoredPerson], categories: [StoredCategory], rights: StoredText?, summary: StoredText?,
-         content: StoredText?, language: String?, firstSeen: Double, lastSeen: Double, sortTime: Double, contentHash: String) {
+         content: StoredText?, language: String?, firstSeen: Double, lastSeen: Double, sortTime: Double, contentHash: String,
+         styleFingerprint: String) {
         self.sourceID = sourceID
         self.key = key
         self.atomID = atomID
@@ -261,6 +264,7 @@ public struct StoredEntry: Sendable, Hashable {
         self.lastSeen = lastSeen
         self.sortTime = sortTime
         self.contentHash = contentHash
+        self.styleFingerprint = styleFingerprint
     }
 
     /// `s` without leading and trailing white space; `s` itself (no copy) in the usual case.
@@ -301,6 +305,14 @@ public struct StoredEntry: Sendable, Hashable {
     /// when we first saw the report.
     public var wireUpdated: (text: String, instant: Double) {
         AtomRepair.date(updated) ?? AtomRepair.date(published) ?? (RFC3339.format(firstSeen), firstSeen)
+    }
+
+    /// A headline from the report's own words (the first sentence of its summary, else of its
+    /// content), for a report whose agency gave none; `nil` when it has no words.
+    public var derivedHeadline: String? {
+        [summary, content].compactMap { $0 }.lazy
+            .compactMap { $0.src == nil ? Headline.derive(from: $0.value, markup: $0.type == "html" || $0.type == "xhtml") : nil }
+            .first
     }
 
     /// The agency gave no headline: ours was derived from the report's own words.

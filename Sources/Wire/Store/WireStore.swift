@@ -67,6 +67,9 @@ public final class WireStore: Sendable {
                 ) WITHOUT ROWID;
                 """)
         }),
+        ("v2: the fingerprint of the house style that wrote each headline", { db in
+            try db.execute(sql: "ALTER TABLE entry ADD COLUMN style TEXT NOT NULL DEFAULT ''")
+        }),
     ]
 
     public static var schemaVersion: Int { migrations.count }
@@ -455,13 +458,13 @@ public final class WireStore: Sendable {
 
     static func arguments(_ e: StoredEntry) -> [(any DatabaseValueConvertible)?] {
         [e.sourceID, e.key, e.atomID, e.originalTitle, e.title, e.link, e.summary?.value, e.content?.value,
-         Data(meta(e).encoded()), e.firstSeen, e.lastSeen, e.sortTime, e.contentHash]
+         Data(meta(e).encoded()), e.firstSeen, e.lastSeen, e.sortTime, e.contentHash, e.styleFingerprint]
     }
 
     static func insert(_ arguments: StatementArguments, _ db: Database) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO entry (sourceID, key, atomID, originalTitle, title, link, summary, content, meta,
-                firstSeen, lastSeen, sortTime, contentHash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                firstSeen, lastSeen, sortTime, contentHash, style) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (sourceID, key) DO NOTHING
             """)
         try statement.execute(arguments: arguments)
@@ -470,7 +473,7 @@ public final class WireStore: Sendable {
     static func update(_ e: StoredEntry, seq: Int64, _ db: Database) throws {
         let statement = try db.cachedStatement(sql: """
             UPDATE entry SET sourceID = ?, key = ?, atomID = ?, originalTitle = ?, title = ?, link = ?, summary = ?,
-                content = ?, meta = ?, firstSeen = ?, lastSeen = ?, sortTime = ?, contentHash = ? WHERE seq = ?
+                content = ?, meta = ?, firstSeen = ?, lastSeen = ?, sortTime = ?, contentHash = ?, style = ? WHERE seq = ?
             """)
         try statement.execute(arguments: StatementArguments(arguments(e) + [seq]))
     }
@@ -491,7 +494,8 @@ public final class WireStore: Sendable {
                            published: meta.published, updated: meta.updated, authors: meta.authors,
                            contributors: meta.contributors, categories: meta.categories, rights: meta.rights,
                            summary: summary, content: content, language: meta.language, firstSeen: row["firstSeen"],
-                           lastSeen: row["lastSeen"], sortTime: row["sortTime"], contentHash: row["contentHash"])
+                           lastSeen: row["lastSeen"], sortTime: row["sortTime"], contentHash: row["contentHash"],
+                           styleFingerprint: row["style"])
     }
 }
 
