@@ -91,9 +91,3 @@ enum AtomRepair {
         return AtomValues.isEmail(t) ? t : nil
     }
 }
-
-extension AtomRepair {
-    static func nonNegativeInteger(_ s: String) -> Bool {
-        AtomValues.isNonNegativeInteger(s)
-    }
-}

@@ -266,17 +266,14 @@ final class EntryWriter {
                 hasAlternate = true
             }
             if let title = link.title, !HouseStyle.isBlank(title) { attributes.append(("title", title)) }
-            if let length = link.length, AtomRepair.nonNegativeInteger(length) { attributes.append(("length", length)) }
+            if let length = link.length, AtomValues.isNonNegativeInteger(length) { attributes.append(("length", length)) }
             empty("link", attributes)
         }
         if let published = date(e.published, "published") { text("published", published) }
+        // The agency's updated is checked (and a repair or drop noted) as published is; what is
+        // written is the same choice `wireUpdated` makes, with its fallbacks.
+        _ = date(e.updated, "updated")
         let updated = e.wireUpdated.text
-        if e.updated != nil, updated != e.updated?.text, AtomRepair.date(e.updated) == nil {
-            // Noted by `date` when it is dropped; here only so the note names the element.
-            _ = date(e.updated, "updated")
-        } else if let u = e.updated, u.text != updated, u.text.first?.isNumber == true {
-            note("updated \(Self.quoted(u.text)) published as", updated)
-        }
         text("updated", updated)
         var authors = 0
         for person in e.authors where self.person("author", person) { authors += 1 }
