@@ -6,8 +6,10 @@ poll:     1,000 agency feeds (about 50 KB each) served from loopback by `mediawi
           (every feed new), then `mediawire poll --force` (every answer a 304).
 generate: a store of 100,000 entries (`mediawire-bench fill-store`); `mediawire generate`
           of the latest 1,000 and 10,000; peak memory with a 10,000- and a 100,000-entry store.
+restyle:  the same 100,000-entry store after a house-style change (sentence case <-> title case):
+          `mediawire restyle --store` re-headlines every stored report, whole process.
 
-Usage: benchmarks/wire_bench.py [--rounds N] [--feeds N] [--entries N] [--only poll|generate]
+Usage: benchmarks/wire_bench.py [--rounds N] [--feeds N] [--entries N] [--only poll|generate|restyle]
 """
 import argparse, json, os, resource, shutil, statistics, subprocess, sys, time
 
@@ -125,21 +127,66 @@ def bench_generate(rounds, entries):
     return results
 
 
+def bench_restyle(rounds, entries):
+    """Whole-process re-headlining of every stored report after a style change."""
+    os.makedirs(DATA, exist_ok=True)
+    source = os.path.join(DATA, f"store-{entries}.sqlite")
+    config = gen_config(f"gen-{entries}.yaml", f"store-{entries}.sqlite")
+    if not os.path.exists(source):
+        _, out, _ = run([os.path.join(BIN, "mediawire-bench"), "fill-store", "--config", config,
+                         "--entries", str(entries), "--sources", "100"])
+        print(out.strip())
+    store = os.path.join(DATA, "restyle.sqlite")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(store + suffix):
+            os.remove(store + suffix)
+    shutil.copyfile(source, store)
+    style = os.path.join(DATA, "restyle-style.yaml")
+    config = gen_config("restyle.yaml", "restyle.sqlite")
+    with open(config) as f:
+        text = f.read()
+    with open(config, "w") as f:
+        f.write(text.replace("store: restyle.sqlite", "store: restyle.sqlite\nstyle: restyle-style.yaml"))
+
+    def write_style(case):
+        with open(style, "w") as f:
+            f.write("version: 1\nproper-nouns: [Agency, Moscow, Kiev]\nrules:\n  - decode-entities\n"
+                    "  - strip: ['^(BREAKING|EXCLUSIVE):\\s*']\n  - replace: {Kyiv: Kiev}\n"
+                    f"  - case: {case}\n  - regex: {{pattern: '\\bper cent\\b', replace: 'percent'}}\n"
+                    "  - max-length: {chars: 110, ellipsis: \"…\"}\n")
+
+    args = [os.path.join(BIN, "mediawire"), "restyle", "--store", "--config", config]
+    write_style("sentence")
+    run(args)                                   # every stored headline now carries this style
+    times, changed = [], None
+    for i in range(rounds):
+        write_style("title" if i % 2 == 0 else "sentence")
+        s, m, out, _ = measured(args)
+        times.append(s)
+        changed = out.strip().splitlines()[-1]
+    print(f"restyle --store after a style change, {entries}-entry store: median {med(times):.3f} s "
+          f"(min {min(times):.3f}, max {max(times):.3f}); {changed}")
+    print(f"bar: re-headlining {entries} stored reports <= 5 s whole process: {med(times):.3f} s")
+    return med(times)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--feeds", type=int, default=1000)
     ap.add_argument("--entries", type=int, default=100_000)
-    ap.add_argument("--only", choices=["poll", "generate"])
+    ap.add_argument("--only", choices=["poll", "generate", "restyle"])
     ap.add_argument("--no-build", action="store_true")
     a = ap.parse_args()
     if not a.no_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "mediawire"], cwd=ROOT, check=True)
         subprocess.run(["swift", "build", "-c", "release", "--product", "mediawire-bench"], cwd=ROOT, check=True)
-    if a.only != "generate":
+    if a.only in (None, "poll"):
         bench_poll(a.rounds, a.feeds)
-    if a.only != "poll":
+    if a.only in (None, "generate"):
         bench_generate(a.rounds, a.entries)
+    if a.only in (None, "restyle"):
+        bench_restyle(a.rounds, a.entries)
 
 
 if __name__ == "__main__":

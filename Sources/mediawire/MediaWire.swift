@@ -5,7 +5,7 @@ struct MediaWire: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mediawire",
         abstract: "Run a news wire: poll agency feeds, re-headline them in house style, publish one Atom feed.",
-        subcommands: [RunCommand.self, PollCommand.self, GenerateCommand.self, ParseCommand.self, ValidateCommand.self, RestyleCommand.self, SourcesCommand.self]
+        subcommands: [RunCommand.self, PollCommand.self, GenerateCommand.self, ParseCommand.self, ValidateCommand.self, RestyleCommand.self, HeadlineCommand.self, SourcesCommand.self]
     )
 }
 

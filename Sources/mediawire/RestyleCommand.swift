@@ -31,14 +31,26 @@ struct RestyleCommand: ParsableCommand {
     @Flag(help: "With --store: show what would change, change nothing.")
     var dryRun = false
 
+    @Option(help: "With --explain: why this stored report's headline reads as it does (its atom:id, or SOURCE:KEY; repeatable).")
+    var entry: [String] = []
+
     @Argument(help: "Headlines to restyle.")
     var headlines: [String] = []
 
     func validate() throws {
-        if feed == nil && headlines.isEmpty && !store { throw ValidationError("give headlines, --feed FILE or --store") }
+        if feed == nil && headlines.isEmpty && !store && entry.isEmpty {
+            throw ValidationError("give headlines, --feed FILE, --store or --entry ENTRY")
+        }
     }
 
     func run() throws {
+        if !entry.isEmpty {
+            let context = try WireContext.open(config, command: "restyle")
+            for reference in entry {
+                HeadlineCommand.explain(try HeadlineCommand.find(reference, in: context), in: context)
+            }
+            return
+        }
         if store {
             try restyleStore()
             return
@@ -106,7 +118,12 @@ struct RestyleCommand: ParsableCommand {
             print("  + \(change.after)")
             for step in change.trace { print("      \(step)") }
         }
+        for change in outcome.underEditors {
+            print("\(change.sourceID) \(change.atomID)  (an editor's headline stands in the wire)")
+            print("  house style - \(change.before)")
+            print("  house style + \(change.after)")
+        }
         let verb = dryRun ? "would change" : "changed"
-        print("\(outcome.checked) stored report\(outcome.checked == 1 ? "" : "s") written under another style; \(verb) \(outcome.changes.count) headline\(outcome.changes.count == 1 ? "" : "s")")
+        print("\(outcome.checked) stored report\(outcome.checked == 1 ? "" : "s") written under another style; \(verb) \(outcome.changes.count) headline\(outcome.changes.count == 1 ? "" : "s") in the wire\(outcome.underEditors.isEmpty ? "" : "; \(outcome.underEditors.count) under editors' headlines keep them")")
     }
 }

@@ -145,6 +145,93 @@ import Testing
         #expect(Set(after.filter { !before.contains($0) }) == Set(listed))
         #expect(after.count == before.count)
         let none = try CLIRunner.run(["restyle", "--store", "--config", config, "--dry-run"])
-        #expect(none.stdout.hasSuffix("would change 0 headlines\n"))
+        #expect(none.stdout.hasSuffix("would change 0 headlines in the wire\n"))
+    }
+
+    /// The wire's entries as (id, title, dcterms:alternative), in feed order.
+    func entries(_ feedPath: String) throws -> [(id: String, title: String, original: String?)] {
+        let feed = try String(contentsOfFile: feedPath, encoding: .utf8)
+        func element(_ name: String, _ entry: String) -> String? {
+            entry.range(of: "<\(name)>").flatMap { start in
+                entry[start.upperBound...].range(of: "</\(name.split(separator: " ")[0])>").map {
+                    String(entry[start.upperBound..<$0.lowerBound]).replacingOccurrences(of: "&lt;", with: "<")
+                        .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+                }
+            }
+        }
+        return feed.components(separatedBy: "<entry>").dropFirst().map { entry in
+            (element("id", entry) ?? "", element("title type=\"text\"", entry) ?? "", element("dcterms:alternative", entry))
+        }
+    }
+
+    @Test func anEditorsHeadlineSurvivesRunsStyleChangesAndAgencyUpdates() throws {
+        let root = try demoCopy()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let config = root + "/feeds/demo.yaml"
+        #expect(try CLIRunner.run(["run", "--config", config]).status == 0)
+        let feedPath = root + "/.mediawire/demo-wire.atom"
+        let id = "tag:reuters.com,2026:world-ukraine-grain-2026-11-25"
+        let agency = "EXCLUSIVE: Ukraine, Turkey Discuss Black Sea Grain Corridor Extension - Reuters"
+        func reuters() throws -> (id: String, title: String, original: String?)? { try entries(feedPath).first { $0.id == id } }
+        let house = try #require(try reuters()).title
+        #expect(try reuters()?.original == agency)
+
+        let set = try CLIRunner.run(["headline", "set", "--config", config, "--editor", "alice", id, "  Grain  corridor: talks on winter extension "])
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(set.stdout == "reuters \(id)\n  - \(house)\n  + Grain corridor: talks on winter extension  (editor alice)\n")
+        // The wire is rewritten at once, and still carries the agency's headline.
+        #expect(try reuters()?.title == "Grain corridor: talks on winter extension")
+        #expect(try reuters()?.original == agency)
+
+        // A forced run, a style change, an agency update of the same report: the headline stays.
+        #expect(try CLIRunner.run(["run", "--config", config, "--force"]).status == 0)
+        #expect(try reuters()?.title == "Grain corridor: talks on winter extension")
+        let stylePath = root + "/feeds/house-style.yaml"
+        let style = try String(contentsOfFile: stylePath, encoding: .utf8)
+        try style.replacingOccurrences(of: "  - case: sentence", with: "  - case: title").write(toFile: stylePath, atomically: true, encoding: .utf8)
+        let dry = try CLIRunner.run(["restyle", "--store", "--config", config, "--dry-run"])
+        #expect(dry.stdout.contains("reuters \(id)  (an editor's headline stands in the wire)\n"))
+        #expect(!dry.stdout.contains("reuters \(id)\n"))
+        #expect(dry.stdout.hasSuffix("; 1 under editors' headlines keep them\n"))
+        let agencyFile = root + "/feeds/demo/reuters-world.atom"
+        let atom = try String(contentsOfFile: agencyFile, encoding: .utf8)
+        #expect(atom.contains("two sources said"))
+        try atom.replacingOccurrences(of: "two sources said", with: "three sources said").write(toFile: agencyFile, atomically: true, encoding: .utf8)
+        let run = try CLIRunner.run(["run", "--config", config, "--force", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect((try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["updated"] as? Int == 1)
+        #expect(try reuters()?.title == "Grain corridor: talks on winter extension")
+        #expect(try entries(feedPath).contains { $0.title == "Russian Exports to Europe Fall 12 Per Cent, Says Ministry" })
+
+        let list = try CLIRunner.run(["headline", "list", "--config", config])
+        let listed = list.stdout.split(separator: "\n").map(String.init)
+        #expect(listed.count == 6, "\(list.stdout)")
+        #expect(listed.first == "reuters \(id)")
+        #expect(listed.contains("  editor:  Grain corridor: talks on winter extension"))
+        #expect(listed.contains("  house:   Ukraine, Turkey Discuss Black Sea Grain Corridor Extension"))
+        #expect(listed.contains("  agency:  \(agency)"))
+        #expect(listed.contains { $0.hasPrefix("  set by alice at ") && $0.contains("; agency updated since (") })
+        #expect(listed.last == "1 report under an editor's headline")
+
+        // Cleared: the house-style headline under the style in force.
+        let clear = try CLIRunner.run(["headline", "clear", "--config", config, "--editor", "bob", "reuters:id:\(id)"])
+        #expect(clear.status == 0, "\(clear.stderr)")
+        #expect(try reuters()?.title == "Ukraine, Turkey Discuss Black Sea Grain Corridor Extension")
+        #expect(try CLIRunner.run(["headline", "clear", "--config", config, "--editor", "bob", id]).status == 1)
+
+        let show = try CLIRunner.run(["headline", "show", "--config", config, id])
+        let shown = show.stdout.split(separator: "\n").map(String.init)
+        #expect(shown.contains("  agency:  \(agency)"))
+        #expect(shown.contains { $0.hasPrefix("  style:   strip: ") })
+        #expect(shown.contains("  wire:    Ukraine, Turkey Discuss Black Sea Grain Corridor Extension (house style)"))
+        #expect(shown.suffix(3).first == "history:")
+        #expect(shown.suffix(2).first?.hasSuffix("  alice  set \"Grain corridor: talks on winter extension\"") == true)
+        #expect(shown.last?.hasSuffix("  bob  cleared \"Grain corridor: talks on winter extension\"") == true)
+        let explain = try CLIRunner.run(["restyle", "--config", config, "--entry", id, "--explain"])
+        #expect(explain.stdout == shown.dropLast(3).joined(separator: "\n") + "\n")
+
+        let missing = try CLIRunner.run(["headline", "set", "--config", config, "--editor", "alice", "reuters:id:none", "X"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("demo.sqlite: no report 'reuters:id:none'"))
     }
 }

@@ -235,7 +235,7 @@ final class EntryWriter {
             notes.append("id \(e.atomID) already used by another source: published as \(id)")
         }
         text("id", id)
-        var headline = e.title
+        var headline = e.wireHeadline
         if HouseStyle.isBlank(headline) {
             // A store written before headlines were derived: derive one now, as the poller does.
             headline = e.derivedHeadline ?? names[e.sourceID] ?? e.sourceID

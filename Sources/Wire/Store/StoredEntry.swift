@@ -174,6 +174,12 @@ public struct StoredEntry: Sendable, Hashable {
     public var contentHash: String
     /// The fingerprint of the house style that wrote `title` (``HouseStyle/fingerprint(source:)``).
     public var styleFingerprint = ""
+    /// An editor's headline, which the wire shows instead of ours (kept apart from the report:
+    /// re-polls and style changes never touch it).
+    public var editorHeadline: EditorHeadline?
+
+    /// The headline the wire shows: the editor's when one is set, else the house style's.
+    public var wireHeadline: String { editorHeadline?.headline ?? title }
 
     /// Builds the stored form of a parsed entry.
     /// - Parameters:

@@ -19,8 +19,10 @@ public struct HeadlineChange: Sendable, Hashable {
 public struct RestyleOutcome: Sendable {
     /// Reports written under another style (or another source rule set) than the current one.
     public var checked = 0
-    /// Those whose headline the current style writes differently.
+    /// Those whose headline in the wire the current style writes differently.
     public var changes: [HeadlineChange] = []
+    /// Those whose house-style headline changes under an editor's headline, which stays in the wire.
+    public var underEditors: [HeadlineChange] = []
     /// Whether the new headlines (and fingerprints) were written.
     public var applied = false
 }
@@ -34,19 +36,25 @@ extension WireStore {
     /// reports.
     public func restyle(with style: HouseStyle, styleKeys: [String: String?], only: Set<String>? = nil,
                         dryRun: Bool = false) throws(StoreError) -> RestyleOutcome {
-        struct Row1: Sendable { var seq: Int64; var sourceID: String; var key: String; var atomID: String; var original: String; var title: String }
+        struct Row1: Sendable {
+            var seq: Int64, sourceID: String, key: String, atomID: String, original: String, title: String, edited: Bool
+        }
         // Which fingerprint each source's headlines should carry.
         let expected = styleKeys.mapValues { style.fingerprint(source: $0) }
         let stale: [Row1] = try read { db in
             var out: [Row1] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT seq, sourceID, key, atomID, originalTitle, title, style FROM entry")
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT entry.seq, entry.sourceID, entry.key, entry.atomID, entry.originalTitle, entry.title, entry.style,
+                    override.headline IS NOT NULL AS edited
+                FROM entry LEFT JOIN override ON override.sourceID = entry.sourceID AND override.key = entry.key
+                """)
             while let row = try rows.next() {
                 let sourceID: String = row["sourceID"]
                 if let only, !only.contains(sourceID) { continue }
                 let fingerprint = expected[sourceID] ?? style.fingerprint
                 if (row["style"] as String) == fingerprint { continue }
                 out.append(Row1(seq: row["seq"], sourceID: sourceID, key: row["key"], atomID: row["atomID"],
-                                original: row["originalTitle"], title: row["title"]))
+                                original: row["originalTitle"], title: row["title"], edited: row["edited"]))
             }
             return out
         }
@@ -88,8 +96,9 @@ extension WireStore {
                 if headline != row.title {
                     var trace = result.changes.map(\.description)
                     if derived { trace.insert("derived: the agency gave no headline; the first sentence of the report", at: 0) }
-                    outcome.changes.append(HeadlineChange(sourceID: sourceID, key: row.key, atomID: row.atomID, original: row.original,
-                                                          before: row.title, after: headline, trace: trace))
+                    let change = HeadlineChange(sourceID: sourceID, key: row.key, atomID: row.atomID, original: row.original,
+                                                before: row.title, after: headline, trace: trace)
+                    if row.edited { outcome.underEditors.append(change) } else { outcome.changes.append(change) }
                 }
             }
         }

@@ -70,6 +70,23 @@ public final class WireStore: Sendable {
         ("v2: the fingerprint of the house style that wrote each headline", { db in
             try db.execute(sql: "ALTER TABLE entry ADD COLUMN style TEXT NOT NULL DEFAULT ''")
         }),
+        ("v3: editors' headlines and their history; reports found by their atom:id", { db in
+            try db.execute(sql: """
+                CREATE TABLE override (
+                    sourceID TEXT NOT NULL, key TEXT NOT NULL,
+                    headline TEXT NOT NULL, editor TEXT NOT NULL, at REAL NOT NULL, previous TEXT NOT NULL,
+                    agencyUpdatedAt REAL,
+                    PRIMARY KEY (sourceID, key)
+                ) WITHOUT ROWID;
+                CREATE TABLE headline_history (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    sourceID TEXT NOT NULL, key TEXT NOT NULL, action TEXT NOT NULL,
+                    headline TEXT NOT NULL, previous TEXT NOT NULL, editor TEXT NOT NULL, at REAL NOT NULL
+                );
+                CREATE INDEX headline_history_by_entry ON headline_history (sourceID, key);
+                CREATE INDEX entry_by_atom_id ON entry (atomID);
+                """)
+        }),
     ]
 
     public static var schemaVersion: Int { migrations.count }
@@ -370,6 +387,9 @@ public final class WireStore: Sendable {
                 }
                 entry.sortTime = entry.wireUpdated.instant
                 try Self.update(entry, seq: seq, db)
+                // An editor's headline stays; the desk learns that the agency changed the report since.
+                try db.cachedStatement(sql: "UPDATE override SET agencyUpdatedAt = ? WHERE sourceID = ? AND key = ?")
+                    .execute(arguments: [now, entry.sourceID, entry.key])
                 counts.updated += 1
             }
             if let state { try Self.save(state, db) }
@@ -383,6 +403,7 @@ public final class WireStore: Sendable {
         try write { db in
             try db.execute(sql: "DELETE FROM entry WHERE sourceID = ? AND key = ?", arguments: [sourceID, key])
             let deleted = db.changesCount > 0
+            try db.execute(sql: "DELETE FROM override WHERE sourceID = ? AND key = ?", arguments: [sourceID, key])
             try db.execute(sql: "INSERT OR IGNORE INTO tombstone (sourceID, key, deletedAt) VALUES (?, ?, ?)",
                            arguments: [sourceID, key, now])
             return deleted
@@ -403,7 +424,7 @@ public final class WireStore: Sendable {
     public func forEachLatest(limit: Int, offset: Int = 0, _ body: (StoredEntry) throws -> Void) throws {
         try pool.read { db in
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT * FROM entry ORDER BY sortTime DESC, seq DESC LIMIT ? OFFSET ?
+                \(Self.selectEntries) ORDER BY entry.sortTime DESC, entry.seq DESC LIMIT ? OFFSET ?
                 """, arguments: [limit, offset])
             while let row = try cursor.next() { try body(try Self.entry(row)) }
         }
@@ -413,7 +434,7 @@ public final class WireStore: Sendable {
     /// content of an archive page.
     public func forEachInSequenceRange(from: Int, through: Int, _ body: (StoredEntry) throws -> Void) throws {
         try pool.read { db in
-            let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM entry WHERE seq BETWEEN ? AND ? ORDER BY seq",
+            let cursor = try Row.fetchCursor(db, sql: "\(Self.selectEntries) WHERE entry.seq BETWEEN ? AND ? ORDER BY entry.seq",
                                              arguments: [from, through])
             while let row = try cursor.next() { try body(try Self.entry(row)) }
         }
@@ -428,13 +449,15 @@ public final class WireStore: Sendable {
 
     public func entry(sourceID: String, key: String) throws(StoreError) -> StoredEntry? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM entry WHERE sourceID = ? AND key = ?", arguments: [sourceID, key]).map(Self.entry)
+            try Row.fetchOne(db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? AND entry.key = ?",
+                            arguments: [sourceID, key]).map(Self.entry)
         }
     }
 
     public func entries(sourceID: String) throws(StoreError) -> [StoredEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM entry WHERE sourceID = ? ORDER BY seq", arguments: [sourceID]).map(Self.entry)
+            try Row.fetchAll(db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? ORDER BY entry.seq",
+                            arguments: [sourceID]).map(Self.entry)
         }
     }
 
@@ -489,13 +512,15 @@ public final class WireStore: Sendable {
         if let value: String = row["summary"] { summary?.value = value }
         var content = meta.content
         if let value: String = row["content"] { content?.value = value }
-        return StoredEntry(sourceID: row["sourceID"], key: row["key"], atomID: row["atomID"], originalTitle: row["originalTitle"],
+        var entry = StoredEntry(sourceID: row["sourceID"], key: row["key"], atomID: row["atomID"], originalTitle: row["originalTitle"],
                            originalTitleText: meta.title, title: row["title"], link: row["link"], links: meta.links,
                            published: meta.published, updated: meta.updated, authors: meta.authors,
                            contributors: meta.contributors, categories: meta.categories, rights: meta.rights,
                            summary: summary, content: content, language: meta.language, firstSeen: row["firstSeen"],
                            lastSeen: row["lastSeen"], sortTime: row["sortTime"], contentHash: row["contentHash"],
                            styleFingerprint: row["style"])
+        entry.editorHeadline = editorHeadline(row)
+        return entry
     }
 }
 
