@@ -12,10 +12,32 @@ public enum Headline {
     }
 
     /// The text a reader sees of an agency title: for HTML and XHTML titles the markup is
-    /// removed (what scripts and styles hold too) and references are decoded; plain text is
-    /// taken as written. White space is collapsed.
-    public static func text(of title: Text) -> String {
-        text(of: title.value, markup: title.kind == .html || title.kind == .xhtml)
+    /// removed (what scripts and styles hold too) and references are decoded. An Atom
+    /// `type="text"` title is taken as written, as Atom defines it. Other formats do not say what
+    /// a title holds, agencies put escaped HTML in them and readers render it: a title there that
+    /// holds a tag is read as HTML. White space is collapsed.
+    public static func text(of title: Text, in dialect: Dialect) -> String {
+        let markup: Bool
+        switch title.kind {
+        case .html, .xhtml: markup = true
+        case .text: markup = !dialect.isAtom && holdsTag(title.value)
+        case .other: markup = false
+        }
+        return text(of: title.value, markup: markup)
+    }
+
+    /// Whether `s` holds something an HTML parser reads as markup: `<` before a letter, `/`, `!`
+    /// or `?` ("a < b" does not).
+    static func holdsTag(_ s: String) -> Bool {
+        var afterLess = false
+        for b in s.utf8 {
+            if afterLess {
+                let letter = (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")
+                if letter || b == UInt8(ascii: "/") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") { return true }
+            }
+            afterLess = b == UInt8(ascii: "<")
+        }
+        return false
     }
 
     /// The same, for a title kept as a type and a value.
@@ -26,8 +48,8 @@ public enum Headline {
 
     /// An entry's headline: the agency's title, or, when it gave none (or only white space), one
     /// derived from the report's own words.
-    public static func of(_ entry: Entry) -> (text: String, origin: Origin) {
-        let title = entry.title.map(text(of:)) ?? ""
+    public static func of(_ entry: Entry, in dialect: Dialect) -> (text: String, origin: Origin) {
+        let title = entry.title.map { text(of: $0, in: dialect) } ?? ""
         if !HouseStyle.isBlank(title) { return (title, .agency) }
         if let summary = entry.summary, let derived = derive(from: summary.value, markup: summary.kind != .text) {
             return (derived, .summary)

@@ -91,8 +91,8 @@ public struct HouseStyle: Sendable {
 
     /// Restyles an agency entry's headline: the text a reader of its feed sees (``Headline``),
     /// derived from the report when the agency gave none.
-    public func restyle(entry: Entry, source: String? = nil) -> Result {
-        let (text, origin) = Headline.of(entry)
+    public func restyle(entry: Entry, in dialect: Dialect, source: String? = nil) -> Result {
+        let (text, origin) = Headline.of(entry, in: dialect)
         var result = restyle(text, source: source)
         result.origin = origin
         return result

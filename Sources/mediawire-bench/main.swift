@@ -213,7 +213,7 @@ case "fill-store":
             entry.categories = [Category(term: "World"), Category(term: "Europe")]
             entry.summary = Text("<p>" + String(repeating: "Officials met on \(n) to discuss the corridor. ", count: 8) + "</p>", kind: .html)
             entry.content = [Text("<p>" + String(repeating: "The talks, held behind closed doors, covered shipping and insurance. ", count: 20) + "</p>", kind: .html)]
-            batch.append(StoredEntry(entry: entry, sourceID: "s\(s)", headline: "Report \(n): talks on grain corridor to resume",
+            batch.append(StoredEntry(entry: entry, in: .rss20, sourceID: "s\(s)", headline: "Report \(n): talks on grain corridor to resume",
                                      mintAuthority: "example.org,2026", now: 1_790_000_000))
             if batch.count == 1000 {
                 _ = try store.apply(batch, state: nil, now: 1_790_000_000)

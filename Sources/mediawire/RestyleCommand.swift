@@ -71,8 +71,8 @@ struct RestyleCommand: ParsableCommand {
             var parsed = FeedParser().parse(Array(data))
             ContentSafety.apply(to: &parsed)
             for entry in parsed.entries {
-                let result = houseStyle.restyle(entry: entry, source: source)
-                let original = Headline.of(entry).text
+                let result = houseStyle.restyle(entry: entry, in: parsed.dialect, source: source)
+                let original = Headline.of(entry, in: parsed.dialect).text
                 print("\(result.changed ? "*" : " ") \(result.origin == .agency ? original : "(no headline)")")
                 print("  → \(result.headline)")
                 if explain {

@@ -163,7 +163,7 @@ import Testing
         let entry = FeedParser().parse(Array("""
             <rss version="2.0"><channel><title>A</title><item><description>Quake hits coast. More soon.</description></item></channel></rss>
             """.utf8)).entries[0]
-        let result = try StyleLoader.load(yaml: "version: 1\nrules:\n  - case: title\n").restyle(entry: entry)
+        let result = try StyleLoader.load(yaml: "version: 1\nrules:\n  - case: title\n").restyle(entry: entry, in: .rss20)
         #expect(result.headline == "Quake Hits Coast.")
         #expect(result.origin == .summary)
         #expect(result.derivation?.contains("derived") == true)

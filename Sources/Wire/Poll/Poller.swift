@@ -346,11 +346,11 @@ public final class Poller: Sendable {
             return await fail(&state, outcome, message: "\(baseURL ?? outcome.url ?? source.id): not a readable feed: \(why)", status: outcome.httpStatus,
                         interval: interval, now: now)
         }
-        let headlines = feed.entries.map { Headline.of($0).text }
+        let headlines = feed.entries.map { Headline.of($0, in: feed.dialect).text }
         let restyled = style?.restyle(batch: headlines, source: source.style).map(\.headline) ?? headlines
         let fingerprint = style?.fingerprint(source: source.style) ?? ""
         let entries = zip(feed.entries, restyled).map { entry, headline in
-            var stored = StoredEntry(entry: entry, sourceID: source.id, headline: headline, mintAuthority: mintAuthority, now: now)
+            var stored = StoredEntry(entry: entry, in: feed.dialect, sourceID: source.id, headline: headline, mintAuthority: mintAuthority, now: now)
             stored.styleFingerprint = fingerprint
             return stored
         }

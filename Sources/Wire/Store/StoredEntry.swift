@@ -184,9 +184,9 @@ public struct StoredEntry: Sendable, Hashable {
     /// Builds the stored form of a parsed entry.
     /// - Parameters:
     ///   - mintAuthority: the `tag:` authority and date for minted ids, e.g. `example.org,2026`.
-    public init(entry: Entry, sourceID: String, headline: String, mintAuthority: String, now: Double) {
+    public init(entry: Entry, in dialect: Dialect, sourceID: String, headline: String, mintAuthority: String, now: Double) {
         self.sourceID = sourceID
-        let originalTitle = entry.title.map(Headline.text(of:)) ?? ""
+        let originalTitle = entry.title.map { Headline.text(of: $0, in: dialect) } ?? ""
         self.originalTitle = originalTitle
         originalTitleText = entry.title.map(StoredText.init)
         title = headline
