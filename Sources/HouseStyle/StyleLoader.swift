@@ -3,10 +3,31 @@ import Yams
 
 /// Why a style file could not be loaded: always with the file, and the line and rule when known.
 public struct StyleError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What kind of failure: callers decide by it, never by the message.
+    public struct Code: Hashable, Sendable {
+        private enum Kind: Hashable, Sendable { case unreadable, notYAML, invalid }
+        private let kind: Kind
+        /// The file cannot be read.
+        public static let unreadable = Code(kind: .unreadable)
+        /// The file is not YAML.
+        public static let notYAML = Code(kind: .notYAML)
+        /// The YAML does not describe a valid style (an unknown key, a bad rule or pattern).
+        public static let invalid = Code(kind: .invalid)
+    }
+
+    public var code: Code
     public var file: String
     public var line: Int?
     public var rule: String?
     public var message: String
+
+    public init(_ code: Code, file: String, line: Int? = nil, rule: String? = nil, message: String) {
+        self.code = code
+        self.file = file
+        self.line = line
+        self.rule = rule
+        self.message = message
+    }
 
     public var description: String {
         var s = file
@@ -21,7 +42,7 @@ public struct StyleError: Error, CustomStringConvertible, Sendable, Equatable {
 public enum StyleLoader {
     public static func load(contentsOf path: String) throws(StyleError) -> HouseStyle {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw StyleError(file: path, message: "cannot read the file")
+            throw StyleError(.unreadable, file: path, message: "cannot read the file")
         }
         return try load(yaml: String(decoding: data, as: UTF8.self), file: path)
     }
@@ -29,21 +50,23 @@ public enum StyleLoader {
     public static func load(yaml: String, file: String = "<style>") throws(StyleError) -> HouseStyle {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: yaml) else { throw StyleError(file: file, line: 1, message: "the file is empty") }
+            guard let node = try Yams.compose(yaml: yaml) else { throw StyleError(.invalid, file: file, line: 1, message: "the file is empty") }
             root = node
         } catch let error as StyleError {
             throw error
-        } catch let error as YamlError {
-            throw StyleError(file: file, line: yamlLine(error), message: "not valid YAML: \(error)")
         } catch {
-            throw StyleError(file: file, message: "not valid YAML: \(error)")
+            throw StyleError(.notYAML, file: file, line: YAMLErrors.line(of: error), message: "not valid YAML: \(error)")
         }
         let loader = Loader(file: file)
         return try loader.style(root)
     }
 
-    private static func yamlLine(_ error: YamlError) -> Int? {
-        switch error {
+}
+
+/// The line a YAML parse error points at: one reading for the style and the wire configuration.
+package enum YAMLErrors {
+    package static func line(of error: any Error) -> Int? {
+        switch error as? YamlError {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
         default: return nil
         }
@@ -54,7 +77,7 @@ private struct Loader {
     let file: String
 
     func fail(_ node: Node?, _ message: String, rule: String? = nil) -> StyleError {
-        StyleError(file: file, line: node?.mark?.line, rule: rule, message: message)
+        StyleError(.invalid, file: file, line: node?.mark?.line, rule: rule, message: message)
     }
 
     func pairs(_ node: Node, _ what: String, rule: String? = nil) throws(StyleError) -> [(key: String, keyNode: Node, value: Node)] {

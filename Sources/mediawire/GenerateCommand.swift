@@ -29,7 +29,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try WireContext.open(config, command: "generate")
+        let context = try WireContext.open(config)
         try context.restyleStore(command: "generate")
         try GenerateCommand.generate(context, out: out, limit: limit, archiveDir: archiveDir)
     }
@@ -38,14 +38,9 @@ struct GenerateCommand: ParsableCommand {
         let generator = WireGenerator(config: context.config, store: context.store)
         let options = WireGenerator.Options(path: out ?? context.config.output.path, limit: limit ?? context.config.output.limit,
                                             archiveDirectory: archiveDir)
-        do {
-            let report = try generator.generate(options)
-            for repair in report.repairs { printError("mediawire generate: repaired \(repair)") }
-            let archives = report.archivePages > 0 ? ", \(report.archivePages) archive pages" : ""
-            printError("mediawire generate: wrote \(report.entries) entries to \(report.path)\(archives)")
-        } catch {
-            printError("mediawire generate: \(error.description)")
-            throw ExitCode(4)
-        }
+        let report = try generator.generate(options)
+        for repair in report.repairs { printError("mediawire generate: repaired \(repair)") }
+        let archives = report.archivePages > 0 ? ", \(report.archivePages) archive pages" : ""
+        printError("mediawire generate: wrote \(report.entries) entries to \(report.path)\(archives)")
     }
 }

@@ -42,17 +42,12 @@ struct HeadlineCommand: ParsableCommand {
         }
 
         func run() throws {
-            let context = try WireContext.open(options.config, command: "headline set")
+            let context = try WireContext.open(options.config)
             try context.restyleStore(command: "headline set")
             let report = try HeadlineCommand.find(entry, in: context)
             let name = try HeadlineCommand.editorName(editor)
-            do {
-                try context.store.setHeadline(Headline.collapsed(headline), sourceID: report.sourceID, key: report.key,
-                                              editor: name, now: Date().timeIntervalSince1970)
-            } catch {
-                printError("mediawire headline set: store \(error.description)")
-                throw ExitCode(3)
-            }
+            try context.store.setHeadline(Headline.collapsed(headline), sourceID: report.sourceID, key: report.key,
+                                          editor: name, now: Date().timeIntervalSince1970)
             print("\(report.sourceID) \(report.atomID)")
             print("  - \(report.wireHeadline)")
             print("  + \(Headline.collapsed(headline))  (editor \(name))")
@@ -75,22 +70,14 @@ struct HeadlineCommand: ParsableCommand {
         var entry: String
 
         func run() throws {
-            let context = try WireContext.open(options.config, command: "headline clear")
+            let context = try WireContext.open(options.config)
             // The house-style headline it returns to is the style in force.
             try context.restyleStore(command: "headline clear")
             let report = try HeadlineCommand.find(entry, in: context)
             let name = try HeadlineCommand.editorName(editor)
-            let cleared: EditorHeadline?
-            do {
-                cleared = try context.store.clearHeadline(sourceID: report.sourceID, key: report.key, editor: name,
-                                                          now: Date().timeIntervalSince1970)
-            } catch {
-                printError("mediawire headline clear: store \(error.description)")
-                throw ExitCode(3)
-            }
-            guard let cleared else {
-                printError("mediawire headline clear: \(entry) has no editor's headline")
-                throw ExitCode(1)
+            guard let cleared = try context.store.clearHeadline(sourceID: report.sourceID, key: report.key, editor: name,
+                                                                now: Date().timeIntervalSince1970) else {
+                throw UsageError(description: "\(entry) has no editor's headline", status: .findings)
             }
             print("\(report.sourceID) \(report.atomID)")
             print("  - \(cleared.headline)  (editor \(cleared.editor))")
@@ -105,14 +92,8 @@ struct HeadlineCommand: ParsableCommand {
         @OptionGroup var options: Options
 
         func run() throws {
-            let context = try WireContext.open(options.config, command: "headline list")
-            let reports: [StoredEntry]
-            do {
-                reports = try context.store.entriesWithEditorHeadlines()
-            } catch {
-                printError("mediawire headline list: store \(error.description)")
-                throw ExitCode(3)
-            }
+            let context = try WireContext.open(options.config)
+            let reports = try context.store.entriesWithEditorHeadlines()
             for report in reports {
                 guard let editor = report.editorHeadline else { continue }
                 print("\(report.sourceID) \(report.atomID)")
@@ -138,16 +119,10 @@ struct HeadlineCommand: ParsableCommand {
         var entry: String
 
         func run() throws {
-            let context = try WireContext.open(options.config, command: "headline show")
+            let context = try WireContext.open(options.config)
             let report = try HeadlineCommand.find(entry, in: context)
             HeadlineCommand.explain(report, in: context)
-            let history: [HeadlineEvent]
-            do {
-                history = try context.store.headlineHistory(sourceID: report.sourceID, key: report.key)
-            } catch {
-                printError("mediawire headline show: store \(error.description)")
-                throw ExitCode(3)
-            }
+            let history = try context.store.headlineHistory(sourceID: report.sourceID, key: report.key)
             if !history.isEmpty { print("history:") }
             for event in history {
                 let what = event.action == .set ? "set \"\(event.headline)\"" : "cleared \"\(event.previous)\""
@@ -156,28 +131,17 @@ struct HeadlineCommand: ParsableCommand {
         }
     }
 
-    /// The stored report `reference` names, or exits 2 naming it and the store.
+    /// The stored report `reference` names.
     static func find(_ reference: String, in context: WireContext) throws -> StoredEntry {
-        let found: StoredEntry?
-        do {
-            found = try context.store.entry(named: reference)
-        } catch {
-            printError("mediawire headline: store \(error.description)")
-            throw ExitCode(3)
-        }
-        guard let found else {
-            printError("mediawire headline: \(context.config.store): no report '\(reference)' (give its atom:id in the wire, or SOURCE:KEY)")
-            throw ExitCode(2)
+        guard let found = try context.store.entry(named: reference) else {
+            throw UsageError(description: "\(context.config.store): no report '\(reference)' (give its atom:id in the wire, or SOURCE:KEY)")
         }
         return found
     }
 
     static func editorName(_ given: String?) throws -> String {
         let name = given ?? ProcessInfo.processInfo.environment["USER"] ?? ""
-        guard !HouseStyle.isBlank(name) else {
-            printError("mediawire headline: who is the editor? Give --editor NAME (USER is not set)")
-            throw ExitCode(2)
-        }
+        guard !HouseStyle.isBlank(name) else { throw UsageError(description: "who is the editor? Give --editor NAME (USER is not set)") }
         return name
     }
 

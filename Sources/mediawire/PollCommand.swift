@@ -26,7 +26,7 @@ struct PollCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let context = try WireContext.open(config, command: "poll")
+        let context = try WireContext.open(config)
         try context.restyleStore(command: "poll")
         let report = try await PollCommand.poll(context, only: sources, force: force)
         if json {
@@ -36,7 +36,7 @@ struct PollCommand: AsyncParsableCommand {
         }
     }
 
-    /// Runs a poll with a progress line on a terminal; exits 3 if the store fails as a whole.
+    /// Runs a poll with a progress line on a terminal.
     static func poll(_ context: WireContext, only: [String], force: Bool) async throws -> PollReport {
         var options = Poller.Options()
         options.only = only
@@ -50,14 +50,8 @@ struct PollCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data(line.utf8))
             }
         }
-        do {
-            let report = try await poller.run(progress: progress)
-            if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            return report
-        } catch {
-            printError("mediawire poll: \(error.description)")
-            throw ExitCode(error.path == context.config.file ? 2 : 3)
-        }
+        defer { if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+        return try await poller.run(progress: progress)
     }
 
     static func table(_ report: PollReport) -> String {

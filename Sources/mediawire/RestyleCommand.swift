@@ -45,7 +45,7 @@ struct RestyleCommand: ParsableCommand {
 
     func run() throws {
         if !entry.isEmpty {
-            let context = try WireContext.open(config, command: "restyle")
+            let context = try WireContext.open(config)
             for reference in entry {
                 HeadlineCommand.explain(try HeadlineCommand.find(reference, in: context), in: context)
             }
@@ -55,20 +55,11 @@ struct RestyleCommand: ParsableCommand {
             try restyleStore()
             return
         }
-        let houseStyle: HouseStyle
-        do {
-            houseStyle = try StyleLoader.load(contentsOf: style)
-        } catch {
-            FileHandle.standardError.write(Data("mediawire restyle: \(error.description)\n".utf8))
-            throw ExitCode(2)
-        }
+        let houseStyle = try StyleLoader.load(contentsOf: style)
         if let feed {
-            guard let data = FileManager.default.contents(atPath: feed) else {
-                FileHandle.standardError.write(Data("mediawire restyle: \(feed): no such file or not readable\n".utf8))
-                throw ExitCode(2)
-            }
+            guard let data = FileBytes.read(feed) else { throw UsageError(description: "\(feed): no such file or not readable") }
             // The same headline the poller stores: the text a reader of the agency's feed sees.
-            var parsed = FeedParser().parse(Array(data))
+            var parsed = FeedParser().parse(data)
             ContentSafety.apply(to: &parsed)
             for entry in parsed.entries {
                 let result = houseStyle.restyle(entry: entry, in: parsed.dialect, source: source)
@@ -95,23 +86,13 @@ struct RestyleCommand: ParsableCommand {
     /// `--store`: what the configured style does to the stored wire (only reports written under
     /// another style are looked at), applied unless `--dry-run`.
     func restyleStore() throws {
-        let context = try WireContext.open(config, command: "restyle")
-        guard let style = context.style else {
-            printError("mediawire restyle: \(config) names no style file")
-            throw ExitCode(2)
-        }
+        let context = try WireContext.open(config)
+        guard let style = context.style else { throw UsageError(description: "\(config) names no style file") }
         let only = source.map { Set([$0]) }
         if let source, !context.config.sources.contains(where: { $0.id == source }) {
-            printError("mediawire restyle: \(config): no source '\(source)'")
-            throw ExitCode(2)
+            throw ConfigError(.unknownSource, file: config, message: "no source with id '\(source)' in the configuration")
         }
-        let outcome: RestyleOutcome
-        do {
-            outcome = try context.store.restyle(with: style, styleKeys: context.styleKeys, only: only, dryRun: dryRun)
-        } catch {
-            printError("mediawire restyle: store \(error.description)")
-            throw ExitCode(3)
-        }
+        let outcome = try context.store.restyle(with: style, styleKeys: context.styleKeys, only: only, dryRun: dryRun)
         for change in outcome.changes {
             print("\(change.sourceID) \(change.atomID)")
             print("  - \(change.before)")

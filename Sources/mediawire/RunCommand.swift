@@ -25,7 +25,7 @@ struct RunCommand: AsyncParsableCommand {
     var archiveDir: String?
 
     func run() async throws {
-        let context = try WireContext.open(config, command: "run")
+        let context = try WireContext.open(config)
         try context.restyleStore(command: "run")
         let report = try await PollCommand.poll(context, only: [], force: force)
         if json {

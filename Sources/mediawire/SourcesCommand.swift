@@ -16,7 +16,7 @@ struct SourcesCommand: ParsableCommand {
         var config: String = "feeds/wire.yaml"
 
         func run() throws {
-            let wire = try loadConfig(config)
+            let wire = try ConfigLoader.load(contentsOf: config)
             print(OPML.export(wire), terminator: "")
         }
     }
@@ -34,27 +34,11 @@ struct SourcesCommand: ParsableCommand {
 
         func run() throws {
             guard let data = FileManager.default.contents(atPath: file) else {
-                FileHandle.standardError.write(Data("mediawire sources import: \(file): no such file or not readable\n".utf8))
-                throw ExitCode(2)
+                throw UsageError(description: "\(file): no such file or not readable")
             }
-            let existing = try config.map { try loadConfig($0).sources } ?? []
-            do {
-                let subscriptions = try OPML.parse(data, file: file)
-                print(OPML.sourcesYAML(subscriptions, existing: existing), terminator: "")
-            } catch {
-                FileHandle.standardError.write(Data("mediawire sources import: \(error.description)\n".utf8))
-                throw ExitCode(2)
-            }
+            let existing = try config.map { path throws(ConfigError) in try ConfigLoader.load(contentsOf: path).sources } ?? []
+            let subscriptions = try OPML.parse(data, file: file)
+            print(OPML.sourcesYAML(subscriptions, existing: existing), terminator: "")
         }
-    }
-}
-
-/// Loads a wire configuration or exits with status 2 and the error on standard error.
-func loadConfig(_ path: String) throws -> WireConfig {
-    do {
-        return try ConfigLoader.load(contentsOf: path)
-    } catch {
-        FileHandle.standardError.write(Data("mediawire: \(error.description)\n".utf8))
-        throw ExitCode(2)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FeedValidation
 import Foundation
+import Wire
 
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,11 +27,11 @@ struct ValidateCommand: AsyncParsableCommand {
     var base: String?
 
     func run() async throws {
-        let loaded = try await LoadedDocument.load(input, url: nil, headersFile: nil, for: "validate")
+        let loaded = try await Document.load(input)
         let report = FeedValidator().validate(loaded.bytes)
         switch format {
         case .json:
-            StandardOutput.write(Array(ValidationJSON.encode(report).utf8))
+            StandardOutput.write(report.json())
         case .text:
             let name = base ?? input
             var out = ""
@@ -42,38 +43,6 @@ struct ValidateCommand: AsyncParsableCommand {
                 + "\(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info\n"
             StandardOutput.write(Array(out.utf8))
         }
-        if report.hasErrors { throw ExitCode(1) }
-    }
-}
-
-/// The JSON list of diagnostics `validate --format json` prints.
-enum ValidationJSON {
-    static func encode(_ report: ValidationReport) -> String {
-        var out = "["
-        for (i, d) in report.diagnostics.enumerated() {
-            if i > 0 { out += "," }
-            out += "\n{\"severity\":\(quote(d.severity.rawValue)),\"code\":\(quote(d.code)),\"line\":\(d.line),"
-            out += "\"column\":\(d.column),\"message\":\(quote(d.message)),\"params\":{"
-            out += d.parameters.map { quote($0.name) + ":" + quote($0.value) }.joined(separator: ",")
-            out += "}}"
-        }
-        out += report.diagnostics.isEmpty ? "]\n" : "\n]\n"
-        return out
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
+        if report.hasErrors { throw ExitCode(ExitStatus.findings.rawValue) }
     }
 }

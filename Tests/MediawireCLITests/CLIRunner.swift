@@ -28,13 +28,28 @@ struct CLIRunner {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
+        // Standard input is written and standard error read on threads of their own, so a
+        // command that fills one pipe while the other is being waited on cannot deadlock.
+        let group = DispatchGroup()
+        let writer = input.fileHandleForWriting
+        DispatchQueue.global().async(group: group) {
+            if let stdin { writer.write(stdin) }
+            try? writer.close()
+        }
+        let errors = ErrorBuffer()
+        let errorReader = err.fileHandleForReading
+        DispatchQueue.global().async(group: group) { errors.data = errorReader.readDataToEndOfFile() }
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        let e = errors.data
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
                       stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Standard error as read by its own thread; read after that thread is done.
+    private final class ErrorBuffer: @unchecked Sendable {
+        var data = Data()
     }
 
     static func temporaryFile(_ contents: String, name: String = "feed.xml") throws -> URL {

@@ -71,7 +71,7 @@ struct TestWire {
     }
 
     func state(_ id: String) throws -> SourceState {
-        guard let state = try store.sourceState(id) else { throw StoreError(path: "", message: "no state for \(id)") }
+        guard let state = try store.sourceState(id) else { throw StoreError(.failed, path: "", message: "no state for \(id)") }
         return state
     }
 

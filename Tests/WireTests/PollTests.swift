@@ -400,7 +400,9 @@ import Testing
     @Test func anUnknownSourceIDIsAnError() async throws {
         let wire = try TestWire(sources: [("a", "http://127.0.0.1:1/")])
         defer { wire.remove() }
-        await #expect(throws: StoreError.self) { try await wire.poll(only: ["nope"]) }
+        let error = await #expect(throws: ConfigError.self) { try await wire.poll(only: ["nope"]) }
+        #expect(error?.code == .unknownSource)
+        #expect(error?.description == "\(wire.config.file): no source with id 'nope' in the configuration")
     }
 }
 

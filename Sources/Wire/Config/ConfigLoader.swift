@@ -1,4 +1,5 @@
 import Foundation
+import HouseStyle
 import Yams
 
 /// Reads `wire.yaml`. Unknown keys and invalid values are errors naming the line; nothing of a
@@ -7,7 +8,7 @@ public enum ConfigLoader {
     public static func load(contentsOf path: String) throws(ConfigError) -> WireConfig {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         guard let data = FileManager.default.contents(atPath: absolute) else {
-            throw ConfigError(file: path, message: "cannot read the configuration file")
+            throw ConfigError(.unreadable, file: path, message: "cannot read the configuration file")
         }
         return try load(yaml: String(decoding: data, as: UTF8.self), file: path,
                         directory: (absolute as NSString).deletingLastPathComponent)
@@ -16,12 +17,12 @@ public enum ConfigLoader {
     public static func load(yaml: String, file: String, directory: String) throws(ConfigError) -> WireConfig {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: yaml) else { throw ConfigError(file: file, line: 1, message: "the file is empty") }
+            guard let node = try Yams.compose(yaml: yaml) else { throw ConfigError(.invalid, file: file, line: 1, message: "the file is empty") }
             root = node
         } catch let error as ConfigError {
             throw error
         } catch {
-            throw ConfigError(file: file, message: "not valid YAML: \(error)")
+            throw ConfigError(.notYAML, file: file, line: YAMLErrors.line(of: error), message: "not valid YAML: \(error)")
         }
         return try Reader(file: file, directory: directory).config(root)
     }
@@ -32,7 +33,7 @@ private struct Reader {
     let directory: String
 
     func fail(_ node: Node?, _ message: String) -> ConfigError {
-        ConfigError(file: file, line: node?.mark?.line, message: message)
+        ConfigError(.invalid, file: file, line: node?.mark?.line, message: message)
     }
 
     func mapping(_ node: Node, _ what: String, allowed: Set<String>) throws(ConfigError) -> [String: (Node, Node)] {

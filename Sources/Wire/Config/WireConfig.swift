@@ -16,7 +16,7 @@ public struct PollSettings: Sendable, Equatable {
     /// Seconds.
     public var timeout: Double = 30
     public var maxBytes = 20 << 20
-    public var userAgent = "MediaWire/1.0 (+https://example.org/wire)"
+    public var userAgent = MediaWireVersion.userAgent
     /// The next check is clamped to this range (seconds).
     public var minInterval: Double = 60
     public var maxInterval: Double = 86_400
@@ -71,9 +71,31 @@ public struct SourceConfig: Sendable, Equatable {
 
 /// Why a configuration could not be loaded: with the file and line.
 public struct ConfigError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What kind of failure: callers decide by it, never by the message.
+    public struct Code: Hashable, Sendable {
+        private enum Kind: Hashable, Sendable { case unreadable, notYAML, invalid, unknownSource }
+        private let kind: Kind
+        /// The file cannot be read.
+        public static let unreadable = Code(kind: .unreadable)
+        /// The file is not YAML.
+        public static let notYAML = Code(kind: .notYAML)
+        /// The YAML does not describe a valid wire (an unknown key, a missing or bad value).
+        public static let invalid = Code(kind: .invalid)
+        /// A source id asked for (`--source`) is not in the configuration.
+        public static let unknownSource = Code(kind: .unknownSource)
+    }
+
+    public var code: Code
     public var file: String
     public var line: Int?
     public var message: String
+
+    public init(_ code: Code, file: String, line: Int? = nil, message: String) {
+        self.code = code
+        self.file = file
+        self.line = line
+        self.message = message
+    }
 
     public var description: String {
         "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"

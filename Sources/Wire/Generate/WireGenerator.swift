@@ -50,7 +50,7 @@ public struct WireGenerator {
         do {
             sources = try store.sourceStates()
         } catch {
-            throw GenerateError(path: store.path, message: error.message)
+            throw GenerateError(.store, path: store.path, message: error.message, underlying: error)
         }
         let names = Dictionary(config.sources.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var report = Report(path: options.path)
@@ -96,7 +96,7 @@ public struct WireGenerator {
         sink.element("title", output.title, attributes: [("type", "text")])
         if let subtitle = output.subtitle { sink.element("subtitle", subtitle, attributes: [("type", "text")]) }
         sink.element("updated", updated)
-        sink.element("generator", "MediaWire", attributes: [("uri", "https://mediawire.dev/"), ("version", "1.0")])
+        sink.element("generator", "MediaWire", attributes: [("uri", "https://mediawire.dev/"), ("version", MediaWireVersion.current)])
         sink.raw("<author>")
         sink.element("name", output.author ?? output.title)
         sink.element("uri", output.site)
@@ -129,7 +129,7 @@ public struct WireGenerator {
         do {
             maxSeq = try store.maxSequence()
         } catch {
-            throw GenerateError(path: store.path, message: error.message)
+            throw GenerateError(.store, path: store.path, message: error.message, underlying: error)
         }
         let pages = maxSeq / size
         guard pages > 0 else { return ArchivePlan(newestPageURL: nil) }

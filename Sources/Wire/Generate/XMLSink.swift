@@ -112,32 +112,36 @@ enum AtomicFile {
         }
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw GenerateError(path: path, message: "cannot create \(temporary): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw GenerateError(.write, path: path, message: "cannot create \(temporary): \(String(cString: strerror(errno)))") }
         let sink = XMLSink(fd: fd)
         do {
             try body(sink)
+        } catch let error as StoreError {
+            close(fd)
+            unlink(temporary)
+            throw GenerateError(.store, path: error.path, message: error.message, underlying: error)
         } catch {
             close(fd)
             unlink(temporary)
-            throw GenerateError(path: path, message: String(describing: error))
+            throw GenerateError(.write, path: path, message: String(describing: error), underlying: error)
         }
         sink.flush()
         if let failure = sink.failure {
             close(fd)
             unlink(temporary)
-            throw GenerateError(path: path, message: "cannot write: \(failure)")
+            throw GenerateError(.write, path: path, message: "cannot write: \(failure)")
         }
         guard fsync(fd) == 0 else {
             let message = String(cString: strerror(errno))
             close(fd)
             unlink(temporary)
-            throw GenerateError(path: path, message: "fsync failed: \(message)")
+            throw GenerateError(.write, path: path, message: "fsync failed: \(message)")
         }
         close(fd)
         guard rename(temporary, path) == 0 else {
             let message = String(cString: strerror(errno))
             unlink(temporary)
-            throw GenerateError(path: path, message: "cannot rename into place: \(message)")
+            throw GenerateError(.write, path: path, message: "cannot rename into place: \(message)")
         }
         // The rename itself is made durable by syncing the directory.
         let dirfd = open(directory.isEmpty ? "." : directory, O_RDONLY)
@@ -150,7 +154,27 @@ enum AtomicFile {
 
 /// Why a feed could not be generated, with the file.
 public struct GenerateError: Error, CustomStringConvertible, Sendable {
+    /// What kind of failure: reading the store, or writing the file.
+    public struct Code: Hashable, Sendable {
+        private enum Kind: Hashable, Sendable { case store, write }
+        private let kind: Kind
+        /// The store could not be read (``underlying`` is the ``StoreError``).
+        public static let store = Code(kind: .store)
+        /// The feed (or an archive page) could not be written; what was there before is intact.
+        public static let write = Code(kind: .write)
+    }
+
+    public var code: Code
     public var path: String
     public var message: String
+    public var underlying: (any Error)?
+
+    public init(_ code: Code, path: String, message: String, underlying: (any Error)? = nil) {
+        self.code = code
+        self.path = path
+        self.message = message
+        self.underlying = underlying
+    }
+
     public var description: String { "\(path): \(message)" }
 }

@@ -53,7 +53,7 @@ public struct HTTPFetcher: Sendable {
     public var timeout: TimeAmount
     public var maxBytes: Int
 
-    public init(userAgent: String = "MediaWire/0.1 (+https://example.org/mediawire)", timeout: TimeAmount = .seconds(30),
+    public init(userAgent: String = MediaWireVersion.userAgent, timeout: TimeAmount = .seconds(30),
                 maxBytes: Int = 20 << 20) {
         self.userAgent = userAgent
         self.timeout = timeout

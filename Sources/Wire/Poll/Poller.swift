@@ -85,11 +85,13 @@ public final class Poller: Sendable {
     }
 
     /// Polls the due sources; `progress` is called after each with (done, total, new entries, errors).
-    public func run(progress: (@Sendable (Int, Int, Int, Int) -> Void)? = nil) async throws(StoreError) -> PollReport {
+    /// Throws ``ConfigError`` for a source id the configuration does not have, ``StoreError``
+    /// when the store fails as a whole (a source's own failure is in its outcome).
+    public func run(progress: (@Sendable (Int, Int, Int, Int) -> Void)? = nil) async throws -> PollReport {
         let started = options.now()
         let unknown = options.only.filter { id in !config.sources.contains { $0.id == id } }
         if let first = unknown.first {
-            throw StoreError(path: config.file, message: "no source with id '\(first)' in the configuration")
+            throw ConfigError(.unknownSource, file: config.file, message: "no source with id '\(first)' in the configuration")
         }
         let sources = options.only.isEmpty ? config.sources : config.sources.filter { options.only.contains($0.id) }
         let states = try store.sourceStates()

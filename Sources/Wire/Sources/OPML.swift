@@ -10,6 +10,8 @@ public enum OPML {
         public var htmlURL: String?
     }
 
+    /// Why an OPML file could not be read: with the file and line. (One kind: callers do not
+    /// need to tell its causes apart.)
     public struct ParseError: Error, CustomStringConvertible, Sendable {
         public var file: String
         public var line: Int

@@ -1,10 +1,58 @@
 import Foundation
 import GRDB
 
-/// Why the store could not do what was asked: with the database file.
+/// Why the store could not do what was asked: with the database file, and SQLite's own error.
 public struct StoreError: Error, CustomStringConvertible, Sendable {
+    /// What kind of failure: a busy store can be tried again, a corrupt or full one cannot.
+    public struct Code: Hashable, Sendable {
+        private enum Kind: Hashable, Sendable { case cannotOpen, newerSchema, busy, corrupt, full, readOnly, failed }
+        private let kind: Kind
+        /// The file cannot be opened or created.
+        public static let cannotOpen = Code(kind: .cannotOpen)
+        /// The store was written by a newer MediaWire.
+        public static let newerSchema = Code(kind: .newerSchema)
+        /// Another process held the write lock longer than the busy timeout.
+        public static let busy = Code(kind: .busy)
+        /// The file is not a database, or is damaged.
+        public static let corrupt = Code(kind: .corrupt)
+        /// The disk (or the file system) is full.
+        public static let full = Code(kind: .full)
+        /// The file or its folder cannot be written.
+        public static let readOnly = Code(kind: .readOnly)
+        /// Any other database failure (see ``underlying``).
+        public static let failed = Code(kind: .failed)
+    }
+
+    public var code: Code
     public var path: String
     public var message: String
+    /// The database's own error, when there was one.
+    public var underlying: (any Error)?
+
+    public init(_ code: Code, path: String, message: String, underlying: (any Error)? = nil) {
+        self.code = code
+        self.path = path
+        self.message = message
+        self.underlying = underlying
+    }
+
+    /// A database failure, its kind read from SQLite's result code.
+    init(path: String, wrapping error: any Error) {
+        guard let db = error as? DatabaseError else {
+            self.init(.failed, path: path, message: String(describing: error), underlying: error)
+            return
+        }
+        let code: Code
+        switch db.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: code = .busy
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: code = .corrupt
+        case .SQLITE_FULL: code = .full
+        case .SQLITE_READONLY, .SQLITE_PERM: code = .readOnly
+        case .SQLITE_CANTOPEN: code = .cannotOpen
+        default: code = .failed
+        }
+        self.init(code, path: path, message: db.message ?? db.description, underlying: db)
+    }
 
     public var description: String { "\(path): \(message)" }
 }
@@ -111,7 +159,7 @@ public final class WireStore: Sendable {
                 try db.inTransaction(.immediate) {
                     let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                     if version > Self.migrations.count {
-                        throw StoreError(path: path, message: "the store has schema version \(version), newer than this MediaWire knows (\(Self.migrations.count))")
+                        throw StoreError(.newerSchema, path: path, message: "the store has schema version \(version), newer than this MediaWire knows (\(Self.migrations.count))")
                     }
                     for (_, migrate) in Self.migrations.dropFirst(version) { try migrate(db) }
                     try db.execute(sql: "PRAGMA user_version = \(Self.migrations.count)")
@@ -121,13 +169,8 @@ public final class WireStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(path: path, message: Self.describe(error))
+            throw StoreError(path: path, wrapping: error)
         }
-    }
-
-    static func describe(_ error: any Error) -> String {
-        if let db = error as? DatabaseError { return db.message ?? db.description }
-        return String(describing: error)
     }
 
     func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
@@ -136,7 +179,7 @@ public final class WireStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(path: path, message: Self.describe(error))
+            throw StoreError(path: path, wrapping: error)
         }
     }
 
@@ -147,7 +190,7 @@ public final class WireStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(path: path, message: Self.describe(error))
+            throw StoreError(path: path, wrapping: error)
         }
     }
 
@@ -155,7 +198,17 @@ public final class WireStore: Sendable {
         do {
             return try pool.read(body)
         } catch {
-            throw StoreError(path: path, message: Self.describe(error))
+            throw StoreError(path: path, wrapping: error)
+        }
+    }
+
+    /// A read whose body may throw its own errors (passed on as they are); the database's are
+    /// ``StoreError``s.
+    func reading(_ body: (Database) throws -> Void) throws {
+        do {
+            try pool.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError(path: path, wrapping: error)
         }
     }
 
@@ -422,7 +475,7 @@ public final class WireStore: Sendable {
     /// Calls `body` with the newest entries first, at most `limit` (after skipping `offset`),
     /// reading them one at a time: memory does not grow with the store.
     public func forEachLatest(limit: Int, offset: Int = 0, _ body: (StoredEntry) throws -> Void) throws {
-        try pool.read { db in
+        try reading { db in
             let cursor = try Row.fetchCursor(db, sql: """
                 \(Self.selectEntries) ORDER BY entry.sortTime DESC, entry.seq DESC LIMIT ? OFFSET ?
                 """, arguments: [limit, offset])
@@ -433,7 +486,7 @@ public final class WireStore: Sendable {
     /// Entries whose storage sequence number is in `from...through`, oldest first: the stable
     /// content of an archive page.
     public func forEachInSequenceRange(from: Int, through: Int, _ body: (StoredEntry) throws -> Void) throws {
-        try pool.read { db in
+        try reading { db in
             let cursor = try Row.fetchCursor(db, sql: "\(Self.selectEntries) WHERE entry.seq BETWEEN ? AND ? ORDER BY entry.seq",
                                              arguments: [from, through])
             while let row = try cursor.next() { try body(try Self.entry(row)) }
