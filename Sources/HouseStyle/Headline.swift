@@ -43,7 +43,7 @@ public enum Headline {
     /// The same, for a title kept as a type and a value.
     public static func text(of value: String, markup: Bool) -> String {
         let visible = markup ? HTMLCleaner.visibleText(value) : value
-        return collapsed(visible)
+        return Whitespace.collapse(visible)
     }
 
     /// An entry's headline: the agency's title, or, when it gave none (or only white space), one
@@ -121,20 +121,5 @@ public enum Headline {
         // An initial or a dotted acronym: "J." "U.S." "a.m."
         if word.count == 1 || word.contains(".") { return true }
         return abbreviations.contains(word.lowercased())
-    }
-
-    /// `s` with runs of white space as one space, and none around it.
-    public static func collapsed(_ s: String) -> String {
-        var needs = false
-        var previousSpace = true
-        for b in s.utf8 {
-            let space = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
-            if space && (previousSpace || b != 0x20) { needs = true; break }
-            previousSpace = space
-        }
-        if !needs, let last = s.utf8.last, last != 0x20, !s.unicodeScalars.contains(where: { $0.properties.isWhitespace && $0.value > 0x7F }) {
-            return s
-        }
-        return s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

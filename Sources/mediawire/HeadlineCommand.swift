@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Syndication
 import HouseStyle
 import Wire
 
@@ -46,11 +47,11 @@ struct HeadlineCommand: ParsableCommand {
             try context.restyleStore(command: "headline set")
             let report = try HeadlineCommand.find(entry, in: context)
             let name = try HeadlineCommand.editorName(editor)
-            try context.store.setHeadline(Headline.collapsed(headline), sourceID: report.sourceID, key: report.key,
+            try context.store.setHeadline(Whitespace.collapse(headline), sourceID: report.sourceID, key: report.key,
                                           editor: name, now: Date().timeIntervalSince1970)
             print("\(report.sourceID) \(report.atomID)")
             print("  - \(report.wireHeadline)")
-            print("  + \(Headline.collapsed(headline))  (editor \(name))")
+            print("  + \(Whitespace.collapse(headline))  (editor \(name))")
             if !noGenerate { try GenerateCommand.generate(context, out: nil, limit: nil, archiveDir: nil) }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Syndication
 import Wire
 
 struct PollCommand: AsyncParsableCommand {

@@ -211,24 +211,24 @@ final class Run: SAXReceiver {
     private func rootKind(ns: String, local: String, line: Int, column: Int,
                           declarations: [(prefix: String?, uri: String)]) -> Kind {
         switch (ns, local) {
-        case (NS.atom, "feed"):
-            family = .atom; format = "atom10"; coreNamespace = NS.atom
+        case (Namespace.atom10, "feed"):
+            family = .atom; format = "atom10"; coreNamespace = Namespace.atom10
             return .atomFeed
-        case (NS.atom03, "feed"):
+        case (Namespace.atom03, "feed"):
             // Atom 0.3 and the drafts before it: superseded by RFC 4287.
-            family = .atom; format = "atom03"; coreNamespace = NS.atom03
+            family = .atom; format = "atom03"; coreNamespace = Namespace.atom03
             report("ObsoleteNamespace", line: line, column: column, [("element", "feed"), ("namespace", ns)])
             return .open
-        case (NS.atom, "entry"):
-            family = .atom; format = "atom10"; coreNamespace = NS.atom
+        case (Namespace.atom10, "entry"):
+            family = .atom; format = "atom10"; coreNamespace = Namespace.atom10
             return .atomEntry
         case ("", "rss"):
             family = .rss2; format = "rss20"; coreNamespace = ""
             return .rss
-        case (NS.rdf, "RDF"):
+        case (Namespace.rdf, "RDF"):
             family = .rss1; format = "rss10"
-            coreNamespace = declarations.first(where: { $0.prefix == nil })?.uri ?? NS.rss10
-            if coreNamespace == NS.rss090 { format = "rss090" }
+            coreNamespace = declarations.first(where: { $0.prefix == nil })?.uri ?? Namespace.rss10
+            if coreNamespace == Namespace.rss090 { format = "rss090" }
             return .rdf
         case (_, "feed"):
             family = .atom; format = "atom10"; coreNamespace = ns
@@ -242,9 +242,9 @@ final class Run: SAXReceiver {
             family = .rss2; format = "rss20"; coreNamespace = ns
             report("InvalidNamespace", line: line, column: column, [("element", "rss"), ("namespace", ns)])
             return .rss
-        case (NS.app, _):
+        case (Namespace.app, _):
             // Atom Publishing Protocol documents: read, not checked.
-            family = .atom; format = "app"; coreNamespace = NS.app
+            family = .atom; format = "app"; coreNamespace = Namespace.app
             return .open
         default:
             report("UndefinedElement", line: line, column: column,
@@ -337,24 +337,24 @@ final class Run: SAXReceiver {
 
     private func checkNamespaceDeclaration(_ prefix: String?, _ uri: String, line: Int, column: Int) {
         let attr = prefix.map { "xmlns:" + $0 } ?? "xmlns"
-        if uri == NS.atom { declaresAtom = true }
+        if uri == Namespace.atom10 { declaresAtom = true }
         if let prefix, prefix != "rss", prefix != "atom", let owner = Run.reservedPrefixes[prefix], owner != uri,
            NS.prefixes[uri] == nil {
             // A well-known prefix bound to some other namespace: readers that go by prefix misread it.
             report("ReservedPrefix", line: line, column: column, [("prefix", prefix), ("namespace", uri)])
-        } else if let prefix, let usual = NS.prefixes[uri], usual != prefix, uri != NS.rss10, uri != NS.atom, uri != NS.xhtml {
+        } else if let prefix, let usual = NS.prefixes[uri], usual != prefix, uri != Namespace.rss10, uri != Namespace.atom10, uri != Namespace.xhtml {
             report("NonstdPrefix", line: line, column: column, [("prefix", prefix), ("namespace", uri), ("value", usual)])
         }
         if uri.lowercased().hasPrefix("tag:") && !URIs.isValidTag(uri) {
             report("InvalidTAG", line: line, column: column, [("element", attr), ("value", uri)])
         }
-        if NS.prefixes[uri] == nil, let known = NS.nearMiss(uri), known != NS.atom {
+        if NS.prefixes[uri] == nil, let known = NS.nearMiss(uri), known != Namespace.atom10 {
             report("InvalidNamespace", line: line, column: column, [("element", attr), ("value", uri)])
         }
     }
 
     private func checkCommonAttributes(_ node: Node) {
-        for a in node.attributes where a.namespace == NS.xml {
+        for a in node.attributes where a.namespace == Namespace.xml {
             switch a.name {
             case "lang":
                 if !a.value.isEmpty && !Values.isLanguageTag(a.value) {
@@ -387,7 +387,7 @@ final class Run: SAXReceiver {
                            column: Int) -> ChildDecision {
         switch leaf {
         case .xhtmlBody:
-            return ns == NS.xhtml ? .known(.xhtml, once: false) : .open
+            return ns == Namespace.xhtml ? .known(.xhtml, once: false) : .open
         case .inReplyTo, .xhtmlMeta:
             return .open
         case .text:

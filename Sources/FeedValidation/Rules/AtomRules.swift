@@ -33,7 +33,7 @@ extension Run {
     func atomChild(of parent: Node, ns: String, local: String, name: String, line: Int, column: Int) -> ChildDecision {
         switch parent.kind {
         case .atomFeed, .atomEntry, .atomSource:
-            if ns == NS.atom {
+            if ns == Namespace.atom10 {
                 let table = parent.kind == .atomEntry ? Run.entryChildren : Run.feedChildren
                 if let (kind, once) = table[local] { return .known(kind, once: once) }
                 if parent.kind == .atomFeed && local == "entry" { return .known(.atomEntry, once: false) }
@@ -41,7 +41,7 @@ extension Run {
             }
             return extensionChild(of: parent, ns: ns, local: local, context: parent.kind == .atomEntry ? .entry : .feed)
         case .atomPerson:
-            if ns == NS.atom {
+            if ns == Namespace.atom10 {
                 if let (kind, once) = Run.personChildren[local] { return .known(kind, once: once) }
                 return .undefined
             }
@@ -49,7 +49,7 @@ extension Run {
         case .atomText, .atomContent:
             let type = parent.facts["type"] ?? "text"
             if type == "xhtml" {
-                if parent.childElements == 1 && ns == NS.xhtml && local == "div" {
+                if parent.childElements == 1 && ns == Namespace.xhtml && local == "div" {
                     parent.facts["div"] = "yes"
                     return .known(.xhtml, once: false)
                 }
@@ -57,7 +57,7 @@ extension Run {
                     parent.facts["reportedDiv"] = "yes"
                     report("MissingXhtmlDiv", line: line, column: column, names(parent))
                 }
-                return ns == NS.xhtml ? .known(.xhtml, once: false) : .open
+                return ns == Namespace.xhtml ? .known(.xhtml, once: false) : .open
             }
             if type == "text" || type == "html" {
                 if parent.attribute("mode") == "escaped" {
@@ -73,7 +73,7 @@ extension Run {
             }
             return .open
         case .xhtml:
-            if ns == NS.xhtml { return .known(.xhtml, once: false) }
+            if ns == Namespace.xhtml { return .known(.xhtml, once: false) }
             if ns == "http://www.w3.org/1998/Math/MathML" || ns == "http://www.w3.org/2000/svg" {
                 return .known(.foreignMarkup, once: false)
             }
@@ -85,7 +85,7 @@ extension Run {
         case .foreignMarkup:
             return .known(.foreignMarkup, once: false)
         default:
-            if ns != NS.atom && ns != coreNamespace { return .open }
+            if ns != Namespace.atom10 && ns != coreNamespace { return .open }
             return .undefined
         }
     }
@@ -142,7 +142,7 @@ extension Run {
     }
 
     func atomSourceEnd(_ node: Node) {
-        for c in ["id", "title", "updated"] where !node.seen(displayName(namespace: NS.atom, prefix: nil, local: c)) {
+        for c in ["id", "title", "updated"] where !node.seen(displayName(namespace: Namespace.atom10, prefix: nil, local: c)) {
             report("MissingSourceElement", at: node, [("parent", "source"), ("element", c)])
         }
         if node.seen("author"), let entry = parent(of: node) { entry.facts["sourceAuthor"] = "yes" }
@@ -153,7 +153,7 @@ extension Run {
     }
 
     func requireChildren(_ node: Node, _ children: [String]) {
-        for c in children where !node.seen(displayName(namespace: NS.atom, prefix: nil, local: c)) {
+        for c in children where !node.seen(displayName(namespace: Namespace.atom10, prefix: nil, local: c)) {
             report("MissingElement", at: node, [("parent", node.name), ("element", c)])
         }
     }
@@ -329,7 +329,7 @@ extension Run {
         if let length = node.attribute("length"), !Values.isNonNegativeInteger(length) {
             report("InvalidNonNegativeInteger", at: node, [("parent", p), ("element", "length"), ("value", length)])
         }
-        for a in node.attributes where a.namespace == NS.thr {
+        for a in node.attributes where a.namespace == Namespace.thr {
             let element = "thr:" + a.name
             switch a.name {
             case "count":
@@ -550,7 +550,7 @@ extension Run {
     }
 
     func foreignStart(_ node: Node) {
-        let allowed = node.namespace == NS.xhtml ? HTMLChecks.knownElements
+        let allowed = node.namespace == Namespace.xhtml ? HTMLChecks.knownElements
             : (node.namespace == "http://www.w3.org/2000/svg" ? Allowlists.svgElements : Allowlists.mathmlElements)
         let params = construct(of: node).map { names($0) } ?? []
         if !allowed.contains(node.localName) && node.localName != "mathml" && node.localName != "math" && node.localName != "svg" {

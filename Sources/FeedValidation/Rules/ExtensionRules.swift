@@ -1,3 +1,4 @@
+import Syndication
 /// Where an extension element stands.
 enum Context { case channel, item, feed, entry, other }
 
@@ -25,11 +26,11 @@ extension Run {
         if ns.isEmpty { return family == .atom ? .undefined : .open }
         let inRSS = family != .atom
         if Vocabulary.namespaces.contains(ns) {
-            if ns == NS.itunes && local == "duration" && context != .item && context != .entry { return .undefined }
+            if ns == Namespace.itunes && local == "duration" && context != .item && context != .entry { return .undefined }
             return vocabularyChild(of: parent, ns: ns, local: local)
         }
         switch ns {
-        case NS.dc:
+        case Namespace.dc:
             guard Run.dcElements.contains(local) else { return .undefined }
             switch local {
             case "date": return .known(.leaf(.w3cdtf), once: context == .channel)
@@ -38,23 +39,23 @@ extension Run {
             case "creator": return .known(family == .rss1 ? .open : .leaf(.text), once: false)
             default: return .known(.open, once: false)
             }
-        case NS.dcterms:
+        case Namespace.dcterms:
             guard Run.dctermsElements.contains(local) else { return .undefined }
             if Run.dctermsDates.contains(local) { return .known(.leaf(.w3cdtf), once: context == .channel) }
             return .known(.open, once: false)
-        case NS.sy:
+        case Namespace.sy:
             switch local {
             case "updatePeriod": return .known(.leaf(.updatePeriod), once: true)
             case "updateFrequency": return .known(.leaf(.updateFrequency), once: true)
             case "updateBase": return .known(.leaf(.w3cdtf), once: true)
             default: return .undefined
             }
-        case NS.admin:
+        case Namespace.admin:
             switch local {
             case "generatorAgent", "errorReportsTo": return .known(.leaf(.rdfResource), once: true)
             default: return .undefined
             }
-        case NS.content:
+        case Namespace.content:
             switch local {
             case "encoded":
                 if context == .item && parent.seen("description") == false { parent.facts["contentBeforeDescription"] = "yes" }
@@ -62,14 +63,14 @@ extension Run {
             case "items", "item", "format", "encoding": return .open
             default: return .undefined
             }
-        case NS.slash:
+        case Namespace.slash:
             if local == "comments", let channel = stack.first(where: { $0.kind == .channel }) { channel.facts["slash"] = "yes" }
             switch local {
             case "comments": return .known(.leaf(.nonNegativeInteger), once: true)
             case "section", "department", "hit_parade": return .known(.leaf(.text), once: true)
             default: return .undefined
             }
-        case NS.wfw:
+        case Namespace.wfw:
             switch local {
             case "comment", "commentRss": return .known(.leaf(.fullURL), once: true)
             case "commentRSS":
@@ -78,20 +79,20 @@ extension Run {
                 return .known(.leaf(.fullURL), once: true)
             default: return .undefined
             }
-        case NS.trackback:
+        case Namespace.trackback:
             switch local {
             case "ping", "about":
                 if context != .item && context != .entry { return .undefined }
                 return .known(.leaf(.trackbackURL), once: local == "ping")
             default: return .undefined
             }
-        case NS.thr:
+        case Namespace.thr:
             switch local {
             case "in-reply-to": return .known(.leaf(.inReplyTo), once: false)
             case "total": return .known(.leaf(.nonNegativeInteger), once: true)
             default: return .undefined
             }
-        case NS.feedburner:
+        case Namespace.feedburner:
             switch local {
             case "origLink", "origEnclosureLink", "awareness", "feedburnerHostname":
                 return .known(.leaf(.fullURL), once: true)
@@ -101,22 +102,22 @@ extension Run {
             case "info": return .known(.open, once: true)
             default: return .undefined
             }
-        case NS.geo, "http://geourl.org/rss/module/", "http://postneo.com/icbm":
+        case Namespace.geo, "http://geourl.org/rss/module/", "http://postneo.com/icbm":
             switch local {
             case "lat", "latitude": return .known(.leaf(.latitude), once: true)
             case "long", "longitude": return .known(.leaf(.longitude), once: true)
             default: return .open
             }
-        case NS.creativeCommons:
+        case Namespace.creativeCommons:
             return local == "license" ? .known(.leaf(.fullURL), once: false) : .undefined
-        case NS.cc:
+        case Namespace.cc:
             return .known(inRSS && local == "license" ? .leaf(.rdfResource) : .open, once: false)
-        case NS.blogChannel:
+        case Namespace.blogChannel:
             switch local {
             case "blogRoll", "mySubscriptions", "blink", "changes": return .known(.leaf(.fullURL), once: true)
             default: return .undefined
             }
-        case NS.fh:
+        case Namespace.fh:
             switch local {
             case "complete":
                 complete = true
@@ -124,7 +125,7 @@ extension Run {
             case "archive": return .known(.leaf(.text), once: true)
             default: return .undefined
             }
-        case NS.atom:
+        case Namespace.atom10:
             guard inRSS else { return .undefined }
             usesAtomNamespace = true
             switch local {
@@ -137,7 +138,7 @@ extension Run {
             case "category": return .known(.atomCategory, once: false)
             default: return .open
             }
-        case NS.xhtml:
+        case Namespace.xhtml:
             if local == "body" || local == "div" { return .known(.leaf(.xhtmlBody), once: true) }
             if local == "meta" { return .known(.leaf(.xhtmlMeta), once: false) }
             return .open
@@ -152,7 +153,7 @@ extension Run {
         switch leaf {
         case .rdfResource:
             let p = [("parent", parent(of: node)?.name ?? "channel"), ("element", node.name)]
-            if let resource = node.attribute("resource", namespace: NS.rdf) {
+            if let resource = node.attribute("resource", namespace: Namespace.rdf) {
                 if !URIs.isAbsolute(resource) { report("InvalidFullLink", at: node, p + [("value", resource)]) }
             } else if family != .atom {
                 report("MissingAttribute", at: node, p + [("attr", "rdf:resource")])
@@ -194,7 +195,7 @@ extension Run {
             }
         case .trackbackURL where family == .rss1:
             let p = [("parent", parent(of: node)?.name ?? "item"), ("element", node.name)]
-            if let resource = node.attribute("resource", namespace: NS.rdf) {
+            if let resource = node.attribute("resource", namespace: Namespace.rdf) {
                 if !URIs.isAbsolute(resource) { report("InvalidFullLink", at: node, p + [("value", resource)]) }
             } else {
                 report("MissingAttribute", at: node, p + [("attr", "rdf:resource")])

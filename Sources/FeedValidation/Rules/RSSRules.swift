@@ -1,3 +1,4 @@
+import Syndication
 /// RSS 2.0 (and the 0.9x it grew from): rss, channel, item, image, textInput, cloud,
 /// skipHours/skipDays, guid, enclosure, source; and RSS 1.0 / 0.90 (RDF).
 extension Run {
@@ -86,7 +87,7 @@ extension Run {
         default:
             report("InvalidRSSVersion", at: node, [("element", "rss"), ("attr", "version"), ("value", version)])
         }
-        for a in node.attributes where a.namespace != nil && a.namespace != NS.xml {
+        for a in node.attributes where a.namespace != nil && a.namespace != Namespace.xml {
             report("UseOfExtensionAttr", at: node, [("element", "rss"), ("attr", a.name)])
         }
     }
@@ -248,9 +249,9 @@ extension Run {
                 default: return .undefined
                 }
             }
-            if ns == NS.rdf && local == "Description" { return .open }
+            if ns == Namespace.rdf && local == "Description" { return .open }
             if core && local == "channel" { parent.facts["channel"] = "yes" }
-            if local == "channel" && (ns == NS.rss10 || ns == NS.rss090 || ns.hasPrefix("http://purl.org/rss")) {
+            if local == "channel" && (ns == Namespace.rss10 || ns == Namespace.rss090 || ns.hasPrefix("http://purl.org/rss")) {
                 return .open
             }
             return extensionChild(of: parent, ns: ns, local: local, context: .other)
@@ -297,10 +298,10 @@ extension Run {
             }
             return extensionChild(of: parent, ns: ns, local: local, context: .other)
         case .rdfItems:
-            if ns == NS.rdf && (local == "Seq" || local == "Bag") { return .known(.rdfSeq, once: true) }
+            if ns == Namespace.rdf && (local == "Seq" || local == "Bag") { return .known(.rdfSeq, once: true) }
             return .undefined
         case .rdfSeq:
-            if ns == NS.rdf && local == "li" { return .known(.rdfLi, once: false) }
+            if ns == Namespace.rdf && local == "li" { return .known(.rdfLi, once: false) }
             return .undefined
         default:
             return .open
@@ -315,7 +316,7 @@ extension Run {
 
     func rdfChannelEnd(_ node: Node) {
         rdfCheckRequired(node)
-        if coreNamespace == NS.rss10 && !node.seen("items") {
+        if coreNamespace == Namespace.rss10 && !node.seen("items") {
             report("MissingElement", at: node, [("parent", "channel"), ("element", "items")])
         }
     }

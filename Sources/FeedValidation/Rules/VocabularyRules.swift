@@ -1,3 +1,4 @@
+import Syndication
 /// Extension vocabularies described as data: Media RSS, FeedSync, iTunes, the Conversations
 /// Network, `xhtml:meta`, and thread's `in-reply-to`. Each element names the rule for its text
 /// and for each attribute; the few checks that relate several values are written out below.
@@ -12,9 +13,9 @@ enum Vocabulary {
     static let conversationsNetwork = "http://conversationsnetwork.org/rssNamespace-1.0/"
 
     /// Namespaces described here (their other elements are let through unchecked).
-    static let namespaces: Set<String> = [NS.media, NS.sx, conversationsNetwork, NS.itunes]
+    static let namespaces: Set<String> = [Namespace.media, Namespace.sx, conversationsNetwork, Namespace.itunes]
     /// Of those, the ones whose every element is listed: anything else in them is undefined.
-    static let closed: Set<String> = [NS.itunes]
+    static let closed: Set<String> = [Namespace.itunes]
 
     private static let mediaTextTypes = Leaf.oneOf("InvalidMediaTextType", ["plain", "html"])
     private static let mediaText = ElementSpec(text: .text, attributes: [("type", mediaTextTypes)], once: true)
@@ -315,7 +316,7 @@ extension Run {
             report("MissingAttribute", at: node, [("element", node.name), ("attr", "text")])
             return
         }
-        if let parent = parent(of: node), parent.namespace == NS.itunes, parent.localName == "category" {
+        if let parent = parent(of: node), parent.namespace == Namespace.itunes, parent.localName == "category" {
             let top = parent.attribute("text") ?? ""
             guard let subs = Vocabulary.itunesCategories[top] else { return }
             if !subs.contains(text) {

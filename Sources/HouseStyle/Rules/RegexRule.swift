@@ -1,11 +1,11 @@
 /// `regex`: replaces matches of one pattern with a template (`$1` for groups).
 public struct RegexRule: HeadlineRule {
     public let name = "regex"
-    let regex: Regex
+    let regex: CompiledPattern
     let template: String
 
     public init(pattern: String, replace template: String) throws {
-        regex = try Regex(compiling: pattern)
+        regex = try CompiledPattern(compiling: pattern)
         self.template = template
     }
 

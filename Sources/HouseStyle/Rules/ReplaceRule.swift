@@ -6,7 +6,7 @@ public struct ReplaceRule: HeadlineRule {
     public let name = "replace"
     /// Lower-cased key to replacement.
     let table: [String: String]
-    let regex: Regex?
+    let regex: CompiledPattern?
     /// The replacements, as the case rules should keep writing them.
     public let writtenForms: [String]
     /// Lower-cased keys, longest first (longer keys win).
@@ -19,7 +19,7 @@ public struct ReplaceRule: HeadlineRule {
         writtenForms = pairs.map(\.1)
         keysByLength = table.keys.sorted { $0.utf8.count > $1.utf8.count }
         let keys = pairs.map(\.0).sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:))
-        regex = keys.isEmpty ? nil : try Regex(compiling: "\\b(?:" + keys.joined(separator: "|") + ")\\b", caseInsensitive: true)
+        regex = keys.isEmpty ? nil : try CompiledPattern(compiling: "\\b(?:" + keys.joined(separator: "|") + ")\\b", caseInsensitive: true)
     }
 
     public func apply(_ headline: String) -> String {

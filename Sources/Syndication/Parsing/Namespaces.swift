@@ -1,4 +1,5 @@
-/// Namespace URIs the parser knows, matched by URI (never by prefix).
+/// The namespace URIs the parser, the validator and the generator know (one table), matched by
+/// URI, never by prefix.
 public enum Namespace {
     public static let atom10 = "http://www.w3.org/2005/Atom"
     public static let atom03 = "http://purl.org/atom/ns#"
@@ -23,6 +24,15 @@ public enum Namespace {
     public static let sy = "http://purl.org/rss/1.0/modules/syndication/"
     public static let creativeCommons = "http://backend.userland.com/creativeCommonsRssModule"
     public static let cc = "http://web.resource.org/cc/"
+    public static let admin = "http://webns.net/mvcb/"
+    public static let trackback = "http://madskills.com/public/xml/rss/module/trackback/"
+    public static let blogChannel = "http://backend.userland.com/blogChannelModule"
+    /// RFC 5005 feed paging and archiving.
+    public static let fh = "http://purl.org/syndication/history/1.0"
+    public static let app = "http://www.w3.org/2007/app"
+    public static let sx = "http://feedsync.org/2007/feedsync"
+    public static let access = "http://www.bloglines.com/about/specs/fac-1.0"
+    public static let opensearch = "http://a9.com/-/spec/opensearch/1.1/"
 
     /// feedparser's prefix for each namespace it knows (lower-case URI keys); `""` marks the
     /// namespaces of the core formats (RSS, Atom), whose elements carry no prefix.

@@ -6,12 +6,6 @@ import Syndication
 /// Writes the combined wire feed (Atom 1.0) from the store: our headlines, the agencies' reports
 /// unchanged, every entry with its `atom:source` and original URL.
 public struct WireGenerator {
-    /// Dublin Core terms: `dcterms:alternative` carries the agency's own headline ("an
-    /// alternative name for the resource"), a vocabulary feed validators know.
-    public static let dcterms = "http://purl.org/dc/terms/"
-    static let atom = "http://www.w3.org/2005/Atom"
-    static let archiveNamespace = "http://purl.org/syndication/history/1.0"
-
     public struct Options: Sendable {
         public var path: String
         public var limit: Int
@@ -89,8 +83,10 @@ public struct WireGenerator {
     func writeFeedHeader(_ sink: XMLSink, updated: String, selfURL: String, archive: (page: Int, prev: String?, next: String?)?) {
         let output = config.output
         sink.raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
-        sink.raw("<feed xmlns=\"\(Self.atom)\" xmlns:dcterms=\"\(Self.dcterms)\"")
-        if archive != nil { sink.raw(" xmlns:fh=\"\(Self.archiveNamespace)\"") }
+        // Dublin Core terms: `dcterms:alternative` carries the agency's own headline ("an
+        // alternative name for the resource"), a vocabulary feed validators know.
+        sink.raw("<feed xmlns=\"\(Namespace.atom10)\" xmlns:dcterms=\"\(Namespace.dcterms)\"")
+        if archive != nil { sink.raw(" xmlns:fh=\"\(Namespace.fh)\"") }
         sink.raw(">\n")
         sink.element("id", archive.map { "\(output.id):archive:\($0.page)" } ?? output.id)
         sink.element("title", output.title, attributes: [("type", "text")])
@@ -403,7 +399,7 @@ final class EntryWriter {
     /// e-mail address); `false` when there is none to write.
     @discardableResult
     private func person(_ element: String, _ p: StoredPerson) -> Bool {
-        var name = p.name.map { Headline.collapsed($0) } ?? ""
+        var name = p.name.map { Whitespace.collapse($0) } ?? ""
         if AtomValues.containsEmail(name) {
             let kept = AtomValues.nameWithoutEmail(name)
             if !kept.isEmpty { note("\(element) name \(Self.quoted(name)) published without its e-mail address as", kept) }

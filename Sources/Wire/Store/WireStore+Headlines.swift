@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Syndication
 import HouseStyle
 
 /// An editor's headline for one report: it stands over every house-style rule, every later style

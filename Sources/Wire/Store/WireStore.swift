@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Syndication
 
 /// Why the store could not do what was asked: with the database file, and SQLite's own error.
 public struct StoreError: Error, CustomStringConvertible, Sendable {
@@ -577,39 +578,3 @@ public final class WireStore: Sendable {
     }
 }
 
-/// RFC 3339 timestamps in UTC (`2026-11-25T17:44:05Z`).
-public enum RFC3339 {
-    public static func format(_ seconds: Double) -> String {
-        var t = time_t(seconds.rounded(.down))
-        var parts = tm()
-        gmtime_r(&t, &parts)
-        func pad(_ n: Int32, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))Z"
-    }
-
-    /// Whether `s` is already an RFC 3339 date-time (then it is republished as written).
-    public static func isValid(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        guard u.count >= 20 else { return false }
-        func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { u[$0] >= 48 && u[$0] <= 57 } }
-        guard digits(0..<4), u[4] == 45, digits(5..<7), u[7] == 45, digits(8..<10), u[10] == 84 || u[10] == 116,
-              digits(11..<13), u[13] == 58, digits(14..<16), u[16] == 58, digits(17..<19) else { return false }
-        let month = Int(u[5] - 48) * 10 + Int(u[6] - 48), day = Int(u[8] - 48) * 10 + Int(u[9] - 48)
-        let hour = Int(u[11] - 48) * 10 + Int(u[12] - 48), minute = Int(u[14] - 48) * 10 + Int(u[15] - 48)
-        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60 else { return false }
-        var i = 19
-        if u[i] == 46 {
-            i += 1
-            let start = i
-            while i < u.count, u[i] >= 48, u[i] <= 57 { i += 1 }
-            if i == start { return false }
-        }
-        guard i < u.count else { return false }
-        if u[i] == 90 || u[i] == 122 { return i == u.count - 1 }
-        return (u[i] == 43 || u[i] == 45) && u.count == i + 6 && digits((i + 1)..<(i + 3)) && u[i + 3] == 58
-            && digits((i + 4)..<(i + 6))
-    }
-}
