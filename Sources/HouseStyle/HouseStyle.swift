@@ -99,45 +99,10 @@ public struct HouseStyle: Sendable {
     }
 }
 
-import Dispatch
-import Foundation
-
 extension HouseStyle {
     /// Restyles many headlines, spread over the machine's cores; results are in input order and
     /// identical to restyling each in turn (every rule is an immutable value).
     public func restyle(batch headlines: [String], source: String? = nil) -> [Result] {
-        let count = headlines.count
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, count / 1000))
-        guard workers > 1 else { return headlines.map { restyle($0, source: source) } }
-        let output = ResultSlots(count: count)
-        let chunk = (count + workers - 1) / workers
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let start = w * chunk
-            let end = min(start + chunk, count)
-            guard start < end else { return }
-            for i in start..<end { output.set(i, restyle(headlines[i], source: source)) }
-        }
-        return output.take()
+        Parallel.map(headlines, minimumPerWorker: 1000) { restyle($0, source: source) }
     }
-}
-
-/// Slots written once each, by index, from several threads: no two threads share an index.
-private final class ResultSlots: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<HouseStyle.Result?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil, count: count)
-    }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-
-    func set(_ i: Int, _ result: HouseStyle.Result) { slots[i] = result }
-
-    func take() -> [HouseStyle.Result] { (0..<count).map { slots[$0]! } }
 }

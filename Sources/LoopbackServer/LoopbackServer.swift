@@ -72,6 +72,8 @@ public final class LoopbackServer: Sendable {
     }
 }
 
+/// Shared unchecked: NIO calls a handler only on its channel's event loop, and the handler's
+/// state is touched from nowhere else (replies hop back onto that loop).
 private final class Connection: ChannelInboundHandler, @unchecked Sendable {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart

@@ -11,25 +11,17 @@ public enum ContentSafety {
         cleaner.clean(&feed.header.subtitle)
         cleaner.clean(&feed.header.rights)
         cleaner.clean(&feed.header.info)
-        let count = feed.entries.count
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, count / 32))
-        guard workers > 1 else {
-            for i in feed.entries.indices { cleaner.clean(&feed.entries[i]) }
-            return
-        }
-        // Entries are independent: spread them over the cores, each worker on its own slice.
-        let storage = EntryStorage(feed.entries)
-        feed.entries.removeAll()
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            for i in (count * w / workers)..<(count * (w + 1) / workers) { cleaner.clean(&storage.buffer[i]) }
-        }
-        feed.entries = storage.take()
+        // Entries are independent: spread over the cores.
+        Parallel.update(&feed.entries, minimumPerWorker: 32) { cleaner.clean(&$0) }
     }
 }
 
 /// Cleans entries on another core while the parser is still reading the document: give
 /// ``observer`` to ``FeedParser/Options/entryObserver``, then call ``finish(_:)`` on the parsed feed.
 /// The result is the same as ``ContentSafety/apply(to:sanitize:resolve:)``.
+///
+/// Shared unchecked: the parser's thread submits and the cleaning thread takes, and every
+/// mutable property is read and written only while `lock` is held (the semaphores only wake).
 public final class ContentPipeline: @unchecked Sendable {
     private let cleaner: TextCleaner
     private let lock = NSLock()
@@ -215,22 +207,5 @@ private struct EntryTexts: Equatable, Sendable {
         entry.summary = summary
         entry.rights = rights
         entry.content = content
-    }
-}
-
-/// Entries moved out of their array for workers that each write their own disjoint indices.
-private final class EntryStorage: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Entry>
-
-    init(_ entries: [Entry]) {
-        buffer = .allocate(capacity: entries.count)
-        _ = buffer.initialize(from: entries)
-    }
-
-    func take() -> [Entry] {
-        let entries = Array(buffer)
-        buffer.deinitialize()
-        buffer.deallocate()
-        return entries
     }
 }

@@ -23,21 +23,6 @@ public enum FeedparserJSON {
     }
 
     /// The feedparser-shaped JSON of a feed, as UTF-8 bytes.
-    private final class ByteBox: @unchecked Sendable {
-        var bytes: [UInt8] = []
-    }
-
-    /// The caller's sink, used by one part only (the first half's).
-    private final class SinkBox: @unchecked Sendable {
-        let sink: ([UInt8]) -> Void
-        init(_ sink: @escaping ([UInt8]) -> Void) { self.sink = sink }
-    }
-
-    private final class WriterBox: @unchecked Sendable {
-        var writer: JSONWriter
-        init(_ writer: JSONWriter) { self.writer = writer }
-    }
-
     public static func serialize(_ feed: Feed, http: HTTPContext? = nil, capacity: Int = 1 << 16) -> [UInt8] {
         var all: [UInt8] = []
         all.reserveCapacity(capacity)
@@ -63,32 +48,18 @@ public enum FeedparserJSON {
         if count >= 64 && ProcessInfo.processInfo.activeProcessorCount > 1 {
             // The second half is written on another core meanwhile, then appended.
             let half = count / 2
-            let second = ByteBox()
-            let first = WriterBox(w)
-            // Both halves at once, the first written out as it goes. concurrentPerform runs both on
-            // the caller's thread when no other is free, where an async block and a wait could
-            // stall behind a busy thread pool.
-            withoutActuallyEscaping(sink) { sink in
-                let output = SinkBox(sink)
-                DispatchQueue.concurrentPerform(iterations: 2) { part in
-                    if part == 0 {
-                        for e in feed.entries[..<half] {
-                            entry(e, feed: feed, into: &first.writer)
-                            if first.writer.out.count >= 1 << 18 { first.writer.drain(to: output.sink) }
-                        }
-                    } else {
-                        // At the top level, so the entries come out comma-separated with no brackets.
-                        var w2 = JSONWriter(capacity: capacity / 2)
-                        for e in feed.entries[half...] { entry(e, feed: feed, into: &w2) }
-                        second.bytes = w2.out
-                    }
-                }
-            }
-            w = first.writer
+            // Both halves at once, the first written out as it goes.
+            let (_, second) = Parallel.both({
+                for e in feed.entries[..<half] { entry(e, feed: feed, into: &w); flush() }
+            }, alongside: {
+                // At the top level, so the entries come out comma-separated with no brackets.
+                var w2 = JSONWriter(capacity: capacity / 2)
+                for e in feed.entries[half...] { entry(e, feed: feed, into: &w2) }
+                return w2.out
+            })
             flush(true)
             sink([UInt8](",".utf8))
-            sink(second.bytes)
-            second.bytes = []
+            sink(second)
         } else {
             for e in feed.entries { entry(e, feed: feed, into: &w); flush() }
         }
