@@ -22,7 +22,7 @@ if [ ! -x .venv-peers/bin/python ] || ! .venv-peers/bin/python -c 'import feedpa
     python3 -m venv .venv-peers
     .venv-peers/bin/python -m pip install -q feedparser==6.0.14
 fi
-swift build -c release --product mediawire
+scripts/release.sh mediawire
 python3 ../shared/bench/gen_feeds.py bench-data --mb "$MB"
 .venv-peers/bin/python ../shared/bench/compare.py --python .venv-peers/bin/python --rounds "$ROUNDS" \
     --cmd "$PWD/.build/release/mediawire $CMD" \

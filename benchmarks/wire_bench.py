@@ -179,8 +179,7 @@ def main():
     ap.add_argument("--no-build", action="store_true")
     a = ap.parse_args()
     if not a.no_build:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "mediawire"], cwd=ROOT, check=True)
-        subprocess.run(["swift", "build", "-c", "release", "--product", "mediawire-bench"], cwd=ROOT, check=True)
+        subprocess.run([os.path.join(ROOT, "scripts", "release.sh")], cwd=ROOT, check=True)
     if a.only in (None, "poll"):
         bench_poll(a.rounds, a.feeds)
     if a.only in (None, "generate"):

@@ -1,3 +1,4 @@
+import Foundation
 import Syndication
 
 /// Validates RSS 0.9x/1.0/2.0 and Atom 1.0 documents the way the W3C Feed Validation Service

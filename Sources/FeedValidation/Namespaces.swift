@@ -17,7 +17,6 @@ enum NS {
         ]
     }()
 
-
     /// Namespace URIs that are near misses of known ones (wrong case, old versions).
     static func nearMiss(_ uri: String) -> String? {
         let lower = uri.lowercased()

@@ -1,4 +1,4 @@
-import Syndication
+public import Syndication
 
 /// The one place a headline is taken from an agency's entry, for polling, for `restyle --feed`
 /// and for restyling the store alike: the text a reader of the agency's feed sees.

@@ -81,7 +81,8 @@ enum Words {
             let c = view[i]
             let next = view.index(after: i)
             // Apostrophes, hyphens, `&` (Q&A) and dots (U.S.) between letters belong to the word.
-            let joiner = inWord && (c == "'" || c == "’" || c == "-" || c == "&" || c == ".") && next < view.endIndex
+            let joiner =
+                inWord && (c == "'" || c == "’" || c == "-" || c == "&" || c == ".") && next < view.endIndex
                 && isWordScalar(view[next])
             let wordChar = isWordScalar(c) || joiner || (inWord && !c.isASCII && c.properties.generalCategory == .nonspacingMark)
             if wordChar != inWord && i > start {

@@ -1,4 +1,4 @@
-import Syndication
+public import Syndication
 
 /// A house style: rules applied in order to every headline, plus extra rules per source.
 public struct HouseStyle: Sendable {

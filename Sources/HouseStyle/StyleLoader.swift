@@ -141,7 +141,9 @@ private struct Loader {
         var style = HouseStyle(rules: global, sourceRules: perSource)
         // What decides a headline, written out: the global rules, the words every case rule keeps
         // (proper nouns and every replace rule's words, whichever source's), and one source's rules.
-        let common = "version 1\nproper-nouns " + (vocabulary.forms.map { $0.key + "=" + $0.value } + vocabulary.phrases).sorted().joined(separator: "\u{1F}") + "\n"
+        let common =
+            "version 1\nproper-nouns " + (vocabulary.forms.map { $0.key + "=" + $0.value } + vocabulary.phrases).sorted().joined(separator: "\u{1F}")
+            + "\n"
             + specs.filter { $0.0 == nil }.flatMap(\.1).map(Self.canonical).joined(separator: "\n")
         style.fingerprint = HouseStyle.digest(common)
         for (id, list) in specs {
@@ -201,13 +203,16 @@ private struct Loader {
             return .decodeEntities
         case "strip":
             var patterns: [String] = []
-            if let one = value.scalar?.string { patterns = [one] }
-            else if case .sequence(let seq) = value {
+            if let one = value.scalar?.string {
+                patterns = [one]
+            } else if case .sequence(let seq) = value {
                 for p in seq {
                     guard let s = p.scalar?.string else { throw fail(p, "patterns must be text", rule: name) }
                     patterns.append(s)
                 }
-            } else { throw fail(value, "expects a pattern or a list of patterns", rule: name) }
+            } else {
+                throw fail(value, "expects a pattern or a list of patterns", rule: name)
+            }
             return .strip(patterns, value)
         case "replace":
             var list: [(String, String)] = []
@@ -228,7 +233,9 @@ private struct Loader {
             return .caseMode(mode)
         case "regex":
             let fields = try pairs(value, "regex", rule: name)
-            for (k, kn, _) in fields where k != "pattern" && k != "replace" { throw fail(kn, "unknown key '\(k)' (expected pattern, replace)", rule: name) }
+            for (k, kn, _) in fields where k != "pattern" && k != "replace" {
+                throw fail(kn, "unknown key '\(k)' (expected pattern, replace)", rule: name)
+            }
             guard let pattern = fields.first(where: { $0.key == "pattern" })?.value.scalar?.string else {
                 throw fail(value, "needs a pattern", rule: name)
             }
@@ -237,7 +244,9 @@ private struct Loader {
         case "max-length":
             if let n = value.int { guard n > 0 else { throw fail(value, "chars must be positive", rule: name) }; return .maxLength(n, "…") }
             let fields = try pairs(value, "max-length", rule: name)
-            for (k, kn, _) in fields where k != "chars" && k != "ellipsis" { throw fail(kn, "unknown key '\(k)' (expected chars, ellipsis)", rule: name) }
+            for (k, kn, _) in fields where k != "chars" && k != "ellipsis" {
+                throw fail(kn, "unknown key '\(k)' (expected chars, ellipsis)", rule: name)
+            }
             guard let n = fields.first(where: { $0.key == "chars" })?.value.int, n > 0 else {
                 throw fail(value, "needs chars: a positive number", rule: name)
             }
@@ -255,11 +264,15 @@ private struct Loader {
         case .strip(let patterns, let node):
             do { return try StripRule(patterns: patterns) } catch { throw fail(node, "bad regex: \(error.localizedDescription)", rule: "strip") }
         case .replace(let pairs, let node):
-            do { return try ReplaceRule(pairs) } catch { throw fail(node, "cannot build the word list: \(error.localizedDescription)", rule: "replace") }
+            do { return try ReplaceRule(pairs) } catch {
+                throw fail(node, "cannot build the word list: \(error.localizedDescription)", rule: "replace")
+            }
         case .quotes(let style): return QuotesRule(style)
         case .caseMode(let mode): return CaseRule(mode, vocabulary: vocabulary)
         case .regex(let pattern, let template, let node):
-            do { return try RegexRule(pattern: pattern, replace: template) } catch { throw fail(node, "bad regex '\(pattern)': \(error.localizedDescription)", rule: "regex") }
+            do { return try RegexRule(pattern: pattern, replace: template) } catch {
+                throw fail(node, "bad regex '\(pattern)': \(error.localizedDescription)", rule: "regex")
+            }
         case .maxLength(let n, let ellipsis): return MaxLengthRule(chars: n, ellipsis: ellipsis)
         }
     }

@@ -47,9 +47,12 @@ public final class LoopbackServer: Sendable {
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.pipeline.configureHTTPServerPipeline().flatMap {
-                    channel.pipeline.addHandler(Connection(handler: handler, record: { request in
-                        box.withLockedValue { $0.append(request) }
-                    }))
+                    channel.pipeline.addHandler(
+                        Connection(
+                            handler: handler,
+                            record: { request in
+                                box.withLockedValue { $0.append(request) }
+                            }))
                 }
             }
         channel = try bootstrap.bind(host: host, port: 0).wait()
@@ -104,9 +107,14 @@ private final class Connection: ChannelInboundHandler, @unchecked Sendable {
 
     private func writeHead(_ status: Int, _ headers: [(String, String)], length: Int?, keepAlive: Bool, context: ChannelHandlerContext) {
         var h = HTTPHeaders(headers)
-        if let length { h.replaceOrAdd(name: "Content-Length", value: String(length)) } else { h.replaceOrAdd(name: "Transfer-Encoding", value: "chunked") }
+        if let length {
+            h.replaceOrAdd(name: "Content-Length", value: String(length))
+        } else {
+            h.replaceOrAdd(name: "Transfer-Encoding", value: "chunked")
+        }
         if !keepAlive { h.replaceOrAdd(name: "Connection", value: "close") }
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: status), headers: h))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: status), headers: h))), promise: nil)
     }
 
     private func respond(_ response: LoopbackServer.Response, keepAlive: Bool, context: ChannelHandlerContext) {

@@ -34,26 +34,33 @@ func seconds(_ body: () -> Void) -> Double {
 func report(_ name: String, _ times: [Double], per: Int, unit: String) {
     let sorted = times.sorted()
     let median = sorted[sorted.count / 2]
-    print(String(format: "%@: median %.3f s (min %.3f, max %.3f) over %d rounds; %.2f µs per %@",
-                 name, median, sorted.first!, sorted.last!, times.count, median / Double(per) * 1e6, unit))
+    print(
+        String(
+            format: "%@: median %.3f s (min %.3f, max %.3f) over %d rounds; %.2f µs per %@",
+            name, median, sorted.first!, sorted.last!, times.count, median / Double(per) * 1e6, unit))
 }
 
 /// Headlines in the shapes agencies write them, deterministic for a given count.
 func headlines(_ count: Int) -> [String] {
-    let subjects = ["Kremlin", "EU", "NATO", "Tehran", "Macron", "Trump", "Kyiv officials", "Moscow", "UK government", "Iran's FM",
-                    "US senators", "Ukrainian forces", "Russia's central bank", "Chinese envoy", "Tasnim sources"]
+    let subjects = [
+        "Kremlin", "EU", "NATO", "Tehran", "Macron", "Trump", "Kyiv officials", "Moscow", "UK government", "Iran's FM",
+        "US senators", "Ukrainian forces", "Russia's central bank", "Chinese envoy", "Tasnim sources",
+    ]
     let verbs = ["warns", "says", "rejects", "slams", "backs", "denies", "confirms", "vows to block", "calls for", "weighs"]
-    let objects = ["new sanctions package", "peace talks in Istanbul", "oil price cap", "&quot;provocative&quot; drills",
-                   "grain deal extension", "'illegal' asset seizure", "energy tariffs of 5 per cent", "Dnipro strike claims",
-                   "election interference report", "gas transit through Ukraine"]
+    let objects = [
+        "new sanctions package", "peace talks in Istanbul", "oil price cap", "&quot;provocative&quot; drills",
+        "grain deal extension", "'illegal' asset seizure", "energy tariffs of 5 per cent", "Dnipro strike claims",
+        "election interference report", "gas transit through Ukraine",
+    ]
     let prefixes = ["", "", "", "BREAKING: ", "VIDEO: ", "EXCLUSIVE: ", ""]
     let suffixes = ["", " - Reuters", " | AP", " - RT World News", " (+ Video)", "", " &amp; more", ""]
     var out: [String] = []
     out.reserveCapacity(count)
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
+    func next(_ n: Int) -> Int { state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return Int((state >> 33) % UInt64(n)) }
     for i in 0..<count {
-        var h = prefixes[next(prefixes.count)] + subjects[next(subjects.count)] + " " + verbs[next(verbs.count)] + " "
+        var h =
+            prefixes[next(prefixes.count)] + subjects[next(subjects.count)] + " " + verbs[next(verbs.count)] + " "
             + objects[next(objects.count)] + suffixes[next(suffixes.count)]
         if i % 17 == 0 { h = h.uppercased() }
         out.append(h)
@@ -79,9 +86,10 @@ case "restyle":
     var times: [Double] = []
     for _ in 0..<rounds {
         changed = 0
-        times.append(seconds {
-            for (i, h) in input.enumerated() where style.restyle(h, source: i % 5 == 0 ? "tasnim" : nil).changed { changed += 1 }
-        })
+        times.append(
+            seconds {
+                for (i, h) in input.enumerated() where style.restyle(h, source: i % 5 == 0 ? "tasnim" : nil).changed { changed += 1 }
+            })
     }
     report("restyle \(count) headlines one by one (\(changed) changed)", times, per: count, unit: "headline")
     // The batch API spreads the same work over the cores; its results must be identical.
@@ -94,11 +102,13 @@ case "restyle":
             batched = plain + tasnim
         }
     }
-    let sequential = input.enumerated().filter { sources[$0.offset] == nil }.map { style.restyle($0.element) }
+    let sequential =
+        input.enumerated().filter { sources[$0.offset] == nil }.map { style.restyle($0.element) }
         + input.enumerated().filter { sources[$0.offset] != nil }.map { style.restyle($0.element, source: "tasnim") }
     guard batched == sequential else { print("batch results differ from sequential ones"); exit(1) }
-    report("restyle \(count) headlines as a batch on \(ProcessInfo.processInfo.activeProcessorCount) cores (same results)",
-           batchTimes, per: count, unit: "headline")
+    report(
+        "restyle \(count) headlines as a batch on \(ProcessInfo.processInfo.activeProcessorCount) cores (same results)",
+        batchTimes, per: count, unit: "headline")
     if options.values["per-rule"] != nil {
         // Each rule alone over the same headlines: where the time goes.
         for rule in style.rules {
@@ -107,7 +117,9 @@ case "restyle":
         }
     }
 case "parse":
-    guard let file = options.positional.first, let data = FileManager.default.contents(atPath: file) else { print("parse needs a readable FILE"); exit(2) }
+    guard let file = options.positional.first, let data = FileManager.default.contents(atPath: file) else {
+        print("parse needs a readable FILE"); exit(2)
+    }
     let bytes = Array(data)
     var entries = 0
     // --parse-rounds, --apply-rounds, --one-core-rounds: each stage's rounds (default --rounds), 0 to skip it.
@@ -118,7 +130,11 @@ case "parse":
     print(String(format: "throughput %.1f MB/s in process", Double(bytes.count) / median / 1e6))
     // Sanitizing and resolving the parsed feed's HTML (as parse --json does by default).
     let parsed = FeedParser().parse(bytes)
-    let cleanTimes = (0..<options.int("apply-rounds", rounds)).map { _ in seconds { var f = parsed; ContentSafety.apply(to: &f) } }
+    let cleanTimes = (0..<options.int("apply-rounds", rounds)).map { _ in
+        seconds {
+            var f = parsed; ContentSafety.apply(to: &f)
+        }
+    }
     if !cleanTimes.isEmpty { report("sanitize + resolve the same feed's HTML", cleanTimes, per: max(1, entries), unit: "entry") }
     // The same work on one core, fragment by fragment: the cleaner's own cost.
     var fragments: [Text] = []
@@ -135,7 +151,9 @@ case "parse":
     if jsonRounds > 0 { ContentSafety.apply(to: &cleanedFeed) }
     var jsonBytes = 0
     let jsonTimes = (0..<jsonRounds).map { _ in
-        seconds { jsonBytes = 0; FeedparserJSON.serialize(cleanedFeed, capacity: bytes.count * 3 / 2) { jsonBytes += $0.count } }
+        seconds {
+            jsonBytes = 0; FeedparserJSON.serialize(cleanedFeed, capacity: bytes.count * 3 / 2) { jsonBytes += $0.count }
+        }
     }
     if !jsonTimes.isEmpty { report("feedparser JSON of the cleaned feed (\(jsonBytes) bytes)", jsonTimes, per: max(1, entries), unit: "entry") }
     if !oneCore.isEmpty { report("the same on one core (\(fragments.count) fragments)", oneCore, per: max(1, fragments.count), unit: "fragment") }
@@ -147,8 +165,10 @@ case "validate":
     let times = (0..<options.int("rounds", 7)).map { _ in seconds { found = FeedValidator().validate(bytes).diagnostics.count } }
     report("validate \(file) (\(bytes.count) bytes, \(found) diagnostics)", times, per: 1, unit: "document")
     let median = times.sorted()[times.count / 2]
-    print(String(format: "throughput %.1f MB/s in process (min %.1f)", Double(bytes.count) / median / 1e6,
-                 Double(bytes.count) / times.min()! / 1e6))
+    print(
+        String(
+            format: "throughput %.1f MB/s in process (min %.1f)", Double(bytes.count) / median / 1e6,
+            Double(bytes.count) / times.min()! / 1e6))
 case "serve":
     let count = options.int("feeds", 1000)
     let size = options.int("kb", 50) * 1000
@@ -212,9 +232,15 @@ case "fill-store":
             entry.authors = [Person(name: "Desk \(s)")]
             entry.categories = [Category(term: "World"), Category(term: "Europe")]
             entry.summary = Text("<p>" + String(repeating: "Officials met on \(n) to discuss the corridor. ", count: 8) + "</p>", kind: .html)
-            entry.content = [Text("<p>" + String(repeating: "The talks, held behind closed doors, covered shipping and insurance. ", count: 20) + "</p>", kind: .html)]
-            batch.append(StoredEntry(entry: entry, in: .rss20, sourceID: "s\(s)", headline: "Report \(n): talks on grain corridor to resume",
-                                     mintAuthority: "example.org,2026", now: 1_790_000_000))
+            entry.content = [
+                Text(
+                    "<p>" + String(repeating: "The talks, held behind closed doors, covered shipping and insurance. ", count: 20) + "</p>",
+                    kind: .html)
+            ]
+            batch.append(
+                StoredEntry(
+                    entry: entry, in: .rss20, sourceID: "s\(s)", headline: "Report \(n): talks on grain corridor to resume",
+                    mintAuthority: "example.org,2026", now: 1_790_000_000))
             if batch.count == 1000 {
                 _ = try store.apply(batch, state: nil, now: 1_790_000_000)
                 batch.removeAll(keepingCapacity: true)

@@ -36,8 +36,9 @@ struct GenerateCommand: ParsableCommand {
 
     static func generate(_ context: WireContext, out: String?, limit: Int?, archiveDir: String?) throws {
         let generator = WireGenerator(config: context.config, store: context.store)
-        let options = WireGenerator.Options(path: out ?? context.config.output.path, limit: limit ?? context.config.output.limit,
-                                            archiveDirectory: archiveDir)
+        let options = WireGenerator.Options(
+            path: out ?? context.config.output.path, limit: limit ?? context.config.output.limit,
+            archiveDirectory: archiveDir)
         let report = try generator.generate(options)
         for repair in report.repairs { printError("mediawire generate: repaired \(repair)") }
         let archives = report.archivePages > 0 ? ", \(report.archivePages) archive pages" : ""

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import Syndication
 import HouseStyle
+import Syndication
 import Wire
 
 struct HeadlineCommand: ParsableCommand {
@@ -47,8 +47,9 @@ struct HeadlineCommand: ParsableCommand {
             try context.restyleStore(command: "headline set")
             let report = try HeadlineCommand.find(entry, in: context)
             let name = try HeadlineCommand.editorName(editor)
-            try context.store.setHeadline(Whitespace.collapse(headline), sourceID: report.sourceID, key: report.key,
-                                          editor: name, now: Date().timeIntervalSince1970)
+            try context.store.setHeadline(
+                Whitespace.collapse(headline), sourceID: report.sourceID, key: report.key,
+                editor: name, now: Date().timeIntervalSince1970)
             print("\(report.sourceID) \(report.atomID)")
             print("  - \(report.wireHeadline)")
             print("  + \(Whitespace.collapse(headline))  (editor \(name))")
@@ -76,8 +77,11 @@ struct HeadlineCommand: ParsableCommand {
             try context.restyleStore(command: "headline clear")
             let report = try HeadlineCommand.find(entry, in: context)
             let name = try HeadlineCommand.editorName(editor)
-            guard let cleared = try context.store.clearHeadline(sourceID: report.sourceID, key: report.key, editor: name,
-                                                                now: Date().timeIntervalSince1970) else {
+            guard
+                let cleared = try context.store.clearHeadline(
+                    sourceID: report.sourceID, key: report.key, editor: name,
+                    now: Date().timeIntervalSince1970)
+            else {
                 throw UsageError(description: "\(entry) has no editor's headline", status: .findings)
             }
             print("\(report.sourceID) \(report.atomID)")

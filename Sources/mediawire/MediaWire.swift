@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import FeedValidation
+import Foundation
 import HouseStyle
 import Wire
 

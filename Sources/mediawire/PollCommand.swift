@@ -67,7 +67,8 @@ struct PollCommand: AsyncParsableCommand {
             if let next = o.nextCheck, o.status != .disabled { line += "  next \(RFC3339.format(next))" }
             out += line + "\n"
         }
-        out += "\(report.outcomes.count) sources, \(report.inserted) new, \(report.updated) updated, \(report.errors) errors in \(String(format: "%.2f", report.seconds)) s\n"
+        out +=
+            "\(report.outcomes.count) sources, \(report.inserted) new, \(report.updated) updated, \(report.errors) errors in \(String(format: "%.2f", report.seconds)) s\n"
         return out
     }
 
@@ -94,9 +95,10 @@ struct PollCommand: AsyncParsableCommand {
         }
         let summary = Summary(
             sources: report.outcomes.map {
-                .init(id: $0.source, status: $0.status.rawValue, http: $0.httpStatus, inserted: $0.inserted, updated: $0.updated,
-                      problems: $0.problems, message: $0.message, url: $0.url, nextCheck: $0.nextCheck.map(RFC3339.format),
-                      seconds: ($0.seconds * 1000).rounded() / 1000)
+                .init(
+                    id: $0.source, status: $0.status.rawValue, http: $0.httpStatus, inserted: $0.inserted, updated: $0.updated,
+                    problems: $0.problems, message: $0.message, url: $0.url, nextCheck: $0.nextCheck.map(RFC3339.format),
+                    seconds: ($0.seconds * 1000).rounded() / 1000)
             },
             total: report.outcomes.count, inserted: report.inserted, updated: report.updated, errors: report.errors,
             seconds: (report.seconds * 1000).rounded() / 1000)

@@ -105,6 +105,8 @@ struct RestyleCommand: ParsableCommand {
             print("  house style + \(change.after)")
         }
         let verb = dryRun ? "would change" : "changed"
-        print("\(outcome.checked) stored report\(outcome.checked == 1 ? "" : "s") written under another style; \(verb) \(outcome.changes.count) headline\(outcome.changes.count == 1 ? "" : "s") in the wire\(outcome.underEditors.isEmpty ? "" : "; \(outcome.underEditors.count) under editors' headlines keep them")")
+        print(
+            "\(outcome.checked) stored report\(outcome.checked == 1 ? "" : "s") written under another style; \(verb) \(outcome.changes.count) headline\(outcome.changes.count == 1 ? "" : "s") in the wire\(outcome.underEditors.isEmpty ? "" : "; \(outcome.underEditors.count) under editors' headlines keep them")"
+        )
     }
 }

@@ -39,7 +39,8 @@ struct ValidateCommand: AsyncParsableCommand {
                 out += "\(name):\(d.line):\(d.column): \(d.severity.rawValue): \(d.code): \(d.message)\n"
             }
             let errors = report.count(.error), warnings = report.count(.warning), infos = report.count(.info)
-            out += "\(name): \(report.format ?? "unknown format"): \(errors) error\(errors == 1 ? "" : "s"), "
+            out +=
+                "\(name): \(report.format ?? "unknown format"): \(errors) error\(errors == 1 ? "" : "s"), "
                 + "\(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info\n"
             StandardOutput.write(Array(out.utf8))
         }

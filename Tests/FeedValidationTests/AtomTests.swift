@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+
 @testable import FeedValidation
 
 /// RFC 4287 section by section: containers (4.1), persons (3.2), dates (3.3), ids (4.2.6),
@@ -33,8 +35,10 @@ import Testing
         #expect(!codes(atom()).contains("MissingElement"))
     }
 
-    @Test(arguments: ["2026-12-01", "2026-12-01 10:00:00Z", "2026-02-30T10:00:00Z", "2026-12-01t10:00:00z",
-                      "2026-12-01T25:00:00Z", "Tue, 01 Dec 2026 10:00:00 GMT"])
+    @Test(arguments: [
+        "2026-12-01", "2026-12-01 10:00:00Z", "2026-02-30T10:00:00Z", "2026-12-01t10:00:00z",
+        "2026-12-01T25:00:00Z", "Tue, 01 Dec 2026 10:00:00 GMT",
+    ])
     func datesMustBeRFC3339(_ value: String) {
         let xml = atom(entry: "<published>\(value)</published>")
         #expect(codes(xml).contains("InvalidRFC3339Date"), "\(value)")
@@ -57,8 +61,10 @@ import Testing
     }
 
     @Test func goodIdsPass() {
-        for id in ["tag:example.org,2026:1", "tag:desk@example.org,2026-12-01:a/b?c", "urn:uuid:60a76c80-d399-11d9-b93C-0003939e0af6",
-                   "http://example.org/a?b#c"] {
+        for id in [
+            "tag:example.org,2026:1", "tag:desk@example.org,2026-12-01:a/b?c", "urn:uuid:60a76c80-d399-11d9-b93C-0003939e0af6",
+            "http://example.org/a?b#c",
+        ] {
             let found = codes(atom().replacingOccurrences(of: "tag:example.org,2026:1", with: id))
             #expect(found.isEmpty, "\(id): \(found)")
         }
@@ -103,12 +109,17 @@ import Testing
     }
 
     @Test func prefixesObsoleteNamespacesAndUnescapedModesAreReported() throws {
-        let prefixed = atom().replacingOccurrences(of: "<feed xmlns=\"http://www.w3.org/2005/Atom\">", with: "<a:feed xmlns:a=\"http://www.w3.org/2005/Atom\" xmlns=\"http://www.w3.org/2005/Atom\">")
-            .replacingOccurrences(of: "</feed>", with: "</a:feed>")
+        let prefixed = atom().replacingOccurrences(
+            of: "<feed xmlns=\"http://www.w3.org/2005/Atom\">",
+            with: "<a:feed xmlns:a=\"http://www.w3.org/2005/Atom\" xmlns=\"http://www.w3.org/2005/Atom\">"
+        )
+        .replacingOccurrences(of: "</feed>", with: "</a:feed>")
         let d = try #require(validate(prefixed).diagnostics.first { $0.code == "AvoidNamespacePrefix" })
         #expect(d.parameter("prefix") == "a")
         #expect(d.severity == .warning)
-        #expect(codes("<?xml version=\"1.0\" encoding=\"utf-8\"?><feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"/>").contains("ObsoleteNamespace"))
+        #expect(
+            codes("<?xml version=\"1.0\" encoding=\"utf-8\"?><feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"/>").contains(
+                "ObsoleteNamespace"))
         #expect(codes(atom(entry: "<content type=\"html\" mode=\"escaped\"><p>x</p></content>")).contains("NotEscaped"))
         #expect(codes(atom(entry: "<content type=\"html\"><p>x</p></content>")).contains("UndefinedElement"))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FeedValidation
 
 /// Every real-world feed in `../shared/corpus` (when it is there): validated without a crash,

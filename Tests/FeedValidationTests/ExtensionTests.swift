@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+
 @testable import FeedValidation
 
 /// Dublin Core, syndication, admin, content, Atom inside RSS, Media RSS, iTunes, FeedSync and
@@ -35,7 +37,9 @@ import Testing
         #expect(codes(feed(item: "<media:content url=\"http://example.org/v.mp4\" width=\"-3\"/>")).contains("InvalidPositiveInteger"))
         #expect(codes(feed(item: "<media:content url=\"http://example.org/v.mp4\" medium=\"hologram\"/>")).contains("InvalidMediaMedium"))
         #expect(codes(feed(item: "<media:rating scheme=\"urn:mpaa\">tv-ma</media:rating>")).contains("InvalidMediaRating"))
-        #expect(codes(feed(item: "<media:group><media:content url=\"http://example.org/v.mp4\"/></media:group>")).contains("MediaGroupWithoutAlternatives"))
+        #expect(
+            codes(feed(item: "<media:group><media:content url=\"http://example.org/v.mp4\"/></media:group>")).contains(
+                "MediaGroupWithoutAlternatives"))
         #expect(codes(feed(item: "<media:title>a</media:title><media:title>b</media:title>")).contains("DuplicateElement"))
         #expect(codes(feed(item: "<media:thumbnail url=\"http://example.org/t.jpg\" time=\"12:05:01.123\"/>")).isEmpty)
     }
@@ -55,22 +59,25 @@ import Testing
 
     @Test func atomInsideRSS() {
         #expect(codes(rss(channel: "<atom:link rel=\"self\"/>")).contains("MissingHref"))
-        let noSelf = rss().replacingOccurrences(of: "<atom:link rel=\"self\" href=\"http://example.org/rss.xml\" type=\"application/rss+xml\"/>",
-                                                with: "<atom:link rel=\"hub\" href=\"http://example.org/hub\"/>")
+        let noSelf = rss().replacingOccurrences(
+            of: "<atom:link rel=\"self\" href=\"http://example.org/rss.xml\" type=\"application/rss+xml\"/>",
+            with: "<atom:link rel=\"hub\" href=\"http://example.org/hub\"/>")
         #expect(codes(noSelf).contains("MissingSelf"))
     }
 
     @Test func feedSyncAndThread() {
-        let sx = atom(entry: """
-            <sx:sync xmlns:sx="http://feedsync.org/2007/feedsync" id="item 1" updates="0"/>
-            """)
+        let sx = atom(
+            entry: """
+                <sx:sync xmlns:sx="http://feedsync.org/2007/feedsync" id="item 1" updates="0"/>
+                """)
         let found = codes(sx)
         #expect(found.contains("InvalidNSS"))
         #expect(found.contains("InvalidPositiveInteger"))
         #expect(found.contains("MissingElement"))
-        let thr = atom(entry: """
-            <thr:in-reply-to xmlns:thr="http://purl.org/syndication/thread/1.0" ref="relative"/>
-            """)
+        let thr = atom(
+            entry: """
+                <thr:in-reply-to xmlns:thr="http://purl.org/syndication/thread/1.0" ref="relative"/>
+                """)
         #expect(codes(thr).contains("InvalidFullLink"))
     }
 
@@ -79,7 +86,8 @@ import Testing
         let xml = atom(entry: "<dcterms:alternative xmlns:dcterms=\"http://purl.org/dc/terms/\">BREAKING: x</dcterms:alternative>")
         #expect(codes(xml).isEmpty)
         // A namespace no validator knows (as our earlier mw: was) is reported, as the W3C does.
-        #expect(codes(atom(entry: "<mw:original-title xmlns:mw=\"https://mediawire.dev/ns/2026\">x</mw:original-title>"))
-            .contains("UnknownNamespace"))
+        #expect(
+            codes(atom(entry: "<mw:original-title xmlns:mw=\"https://mediawire.dev/ns/2026\">x</mw:original-title>"))
+                .contains("UnknownNamespace"))
     }
 }

@@ -13,24 +13,24 @@ func atom(feed: String = "", entry: String = "") -> String {
     // Entries should carry text; the tests that give their own summary or content say so.
     let text = entry.contains("<summary") || entry.contains("<content") ? "" : "<summary>Text.</summary>"
     return """
-    <?xml version="1.0" encoding="utf-8"?>
-    <feed xmlns="http://www.w3.org/2005/Atom">
-      <title>Example</title>
-      <link rel="self" href="http://example.org/feed.atom"/>
-      <link href="http://example.org/"/>
-      <updated>2026-12-01T10:00:00Z</updated>
-      <author><name>Desk</name></author>
-      <id>tag:example.org,2026:feed</id>
-      \(feed)
-      <entry>
-        <title>Report</title>
-        <link href="http://example.org/1"/>
-        <id>tag:example.org,2026:1</id>
-        <updated>2026-12-01T10:00:00Z</updated>
-        \(text)\(entry)
-      </entry>
-    </feed>
-    """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom">
+          <title>Example</title>
+          <link rel="self" href="http://example.org/feed.atom"/>
+          <link href="http://example.org/"/>
+          <updated>2026-12-01T10:00:00Z</updated>
+          <author><name>Desk</name></author>
+          <id>tag:example.org,2026:feed</id>
+          \(feed)
+          <entry>
+            <title>Report</title>
+            <link href="http://example.org/1"/>
+            <id>tag:example.org,2026:1</id>
+            <updated>2026-12-01T10:00:00Z</updated>
+            \(text)\(entry)
+          </entry>
+        </feed>
+        """
 }
 
 /// A complete, valid RSS 2.0 feed with `item` markup inside its one item.

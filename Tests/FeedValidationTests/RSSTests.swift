@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+
 @testable import FeedValidation
 
 /// RSS 2.0 (channel, item, guid, enclosure, image, cloud, textInput, ttl, skipHours/skipDays,
@@ -22,12 +24,13 @@ import Testing
         #expect(codes(rss(item: "<foo>bar</foo>")).contains("UndefinedElement"))
     }
 
-    @Test(arguments: [
-        ("Tue, 01 Dec 2026 10:00:00 GMT", nil), ("1 Dec 2026 10:00 +0000", nil), ("01 Dec 2026 10:00:00 EST", nil),
-        ("Wed, 01 Dec 2026 10:00:00 GMT", "InvalidRFC2822Date"), ("2026-12-01T10:00:00Z", "InvalidRFC2822Date"),
-        ("31 Nov 2026 10:00:00 GMT", "InvalidRFC2822Date"), ("01 Dec 26 10:00:00 GMT", "ProblematicalRFC822Date"),
-        ("Tue,01 Dec 2026 10:00:00 GMT", "ProblematicalRFC822Date"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("Tue, 01 Dec 2026 10:00:00 GMT", nil), ("1 Dec 2026 10:00 +0000", nil), ("01 Dec 2026 10:00:00 EST", nil),
+            ("Wed, 01 Dec 2026 10:00:00 GMT", "InvalidRFC2822Date"), ("2026-12-01T10:00:00Z", "InvalidRFC2822Date"),
+            ("31 Nov 2026 10:00:00 GMT", "InvalidRFC2822Date"), ("01 Dec 26 10:00:00 GMT", "ProblematicalRFC822Date"),
+            ("Tue,01 Dec 2026 10:00:00 GMT", "ProblematicalRFC822Date"),
+        ] as [(String, String?)])
     func pubDatesAreRFC822(_ value: String, _ code: String?) {
         let found = codes(rss(item: "<pubDate>\(value)</pubDate>"))
         if let code {
@@ -37,29 +40,41 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        ("desk@example.org (News Desk)", nil), ("desk@example.org", "MissingRealName"),
-        ("News Desk <desk@example.org>", "EmailFormat"), ("News Desk", "InvalidContact"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("desk@example.org (News Desk)", nil), ("desk@example.org", "MissingRealName"),
+            ("News Desk <desk@example.org>", "EmailFormat"), ("News Desk", "InvalidContact"),
+        ] as [(String, String?)])
     func authorsAreAddresses(_ value: String, _ code: String?) {
-        let found = codes(rss(item: "<author>\(value.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;"))</author>"))
+        let found = codes(
+            rss(item: "<author>\(value.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;"))</author>"))
         #expect(code.map { found.contains($0) } ?? found.isEmpty, "\(value): \(found)")
     }
 
     @Test func guidsArePermalinksUnlessSaidOtherwiseAndUnique() {
-        #expect(codes(rss(item: "").replacingOccurrences(of: "<guid>http://example.org/1</guid>", with: "<guid>1234</guid>"))
-            .contains("InvalidHttpGUID"))
-        #expect(!codes(rss().replacingOccurrences(of: "<guid>http://example.org/1</guid>",
-                                                   with: "<guid isPermaLink=\"false\">agency-2026-12-01-0001</guid>")).contains("InvalidHttpGUID"))
+        #expect(
+            codes(rss(item: "").replacingOccurrences(of: "<guid>http://example.org/1</guid>", with: "<guid>1234</guid>"))
+                .contains("InvalidHttpGUID"))
+        #expect(
+            !codes(
+                rss().replacingOccurrences(
+                    of: "<guid>http://example.org/1</guid>",
+                    with: "<guid isPermaLink=\"false\">agency-2026-12-01-0001</guid>")
+            ).contains("InvalidHttpGUID"))
         let twice = rss(channel: "<item><title>B</title><guid>http://example.org/1</guid></item>")
         #expect(codes(twice).contains("DuplicateValue"))
     }
 
     @Test func enclosuresCloudsAndImagesHaveTheirAttributesAndChildren() {
-        #expect(codes(rss(item: "<enclosure url=\"http://example.org/a.mp3\" length=\"12.5\" type=\"audio/mpeg\"/>")).contains("InvalidIntegerAttribute"))
+        #expect(
+            codes(rss(item: "<enclosure url=\"http://example.org/a.mp3\" length=\"12.5\" type=\"audio/mpeg\"/>")).contains("InvalidIntegerAttribute"))
         #expect(codes(rss(item: "<enclosure url=\"http://example.org/a.mp3\" length=\"12\"/>")).contains("MissingAttribute"))
-        #expect(codes(rss(channel: "<cloud domain=\"rpc.example.org\" port=\"80\" path=\"/RPC2\" protocol=\"xml-rpc\"/>")).contains("MissingAttribute"))
-        #expect(codes(rss(channel: "<image><url>http://example.org/l.png</url><title>x</title><link>http://example.org/</link><width>500</width></image>")).contains("InvalidWidth"))
+        #expect(
+            codes(rss(channel: "<cloud domain=\"rpc.example.org\" port=\"80\" path=\"/RPC2\" protocol=\"xml-rpc\"/>")).contains("MissingAttribute"))
+        #expect(
+            codes(
+                rss(channel: "<image><url>http://example.org/l.png</url><title>x</title><link>http://example.org/</link><width>500</width></image>")
+            ).contains("InvalidWidth"))
         #expect(codes(rss(channel: "<image><url>http://example.org/l.png</url><title>x</title></image>")).contains("MissingLink"))
     }
 
@@ -75,29 +90,38 @@ import Testing
     @Test func theRSSProfileAdvice() {
         let late = rss().replacingOccurrences(of: "</item>\n</channel>", with: "</item>\n<category>late</category>\n</channel>")
         #expect(codes(late).contains("MisplacedItem"))
-        #expect(codes(rss(channel: "<image><url>http://example.org/l.png</url><title>Other</title><link>http://example.org/</link></image>"))
-            .contains("ImageTitleDoesntMatch"))
+        #expect(
+            codes(rss(channel: "<image><url>http://example.org/l.png</url><title>Other</title><link>http://example.org/</link></image>"))
+                .contains("ImageTitleDoesntMatch"))
         let week = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Funday"].map { "<day>\($0)</day>" }
         #expect(codes(rss(channel: "<skipDays>\(week.joined())</skipDays>")).contains("EightDaysAWeek"))
-        let noSelf = rss().replacingOccurrences(of: "<atom:link rel=\"self\" href=\"http://example.org/rss.xml\" type=\"application/rss+xml\"/>", with: "")
+        let noSelf = rss().replacingOccurrences(
+            of: "<atom:link rel=\"self\" href=\"http://example.org/rss.xml\" type=\"application/rss+xml\"/>", with: "")
         #expect(codes(noSelf).contains("MissingSelf"))
         let slash = rss(item: "<slash:comments xmlns:slash=\"http://purl.org/rss/1.0/modules/slash/\">3</slash:comments>")
         #expect(codes(slash).contains("SlashDate"))
-        #expect(codes(rss(channel: "<lastBuildDate>Tue, 01 Dec 2026 10:00:00 GMT</lastBuildDate>",
-                          item: "<slash:comments xmlns:slash=\"http://purl.org/rss/1.0/modules/slash/\">3</slash:comments>")).isEmpty)
+        #expect(
+            codes(
+                rss(
+                    channel: "<lastBuildDate>Tue, 01 Dec 2026 10:00:00 GMT</lastBuildDate>",
+                    item: "<slash:comments xmlns:slash=\"http://purl.org/rss/1.0/modules/slash/\">3</slash:comments>")
+            ).isEmpty)
     }
 
     @Test func prefixesAreWhatReadersExpect() {
-        let reserved = rss().replacingOccurrences(of: "<rss version=\"2.0\"", with: "<rss version=\"2.0\" xmlns:dc=\"http://example.com/not-dublin-core/\"")
+        let reserved = rss().replacingOccurrences(
+            of: "<rss version=\"2.0\"", with: "<rss version=\"2.0\" xmlns:dc=\"http://example.com/not-dublin-core/\"")
         #expect(codes(reserved).contains("ReservedPrefix"))
-        let unusual = rss().replacingOccurrences(of: "<rss version=\"2.0\"", with: "<rss version=\"2.0\" xmlns:dublin=\"http://purl.org/dc/elements/1.1/\"")
+        let unusual = rss().replacingOccurrences(
+            of: "<rss version=\"2.0\"", with: "<rss version=\"2.0\" xmlns:dublin=\"http://purl.org/dc/elements/1.1/\"")
         let d = validate(unusual).diagnostics.first { $0.code == "NonstdPrefix" }
         #expect(d?.severity == .info)
     }
 
     @Test func titlesArePlainText() {
-        #expect(codes(rss(item: "").replacingOccurrences(of: "<title>Report</title>", with: "<title>&lt;b&gt;Report&lt;/b&gt;</title>"))
-            .contains("ContainsHTML"))
+        #expect(
+            codes(rss(item: "").replacingOccurrences(of: "<title>Report</title>", with: "<title>&lt;b&gt;Report&lt;/b&gt;</title>"))
+                .contains("ContainsHTML"))
         #expect(codes(rss().replacingOccurrences(of: "<title>Report</title>", with: "<title>AT&amp;T results</title>")).isEmpty)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FeedValidation
 
 /// Content that would run code or restyle the page it is shown on: scripts and other active
@@ -19,16 +20,23 @@ import Testing
         #expect(codes(rss(item: "<description>&lt;?import namespace=\"x\"&gt;</description>")).contains("SecurityRisk"))
     }
 
-    @Test(arguments: ["color: red;", "margin: 0 15px 0 0;", "font-family: 'Lucida Console';", "border: 1px solid rgb(0, 0, 0);",
-                      "TEXT-INDENT: 0.5in;"])
+    @Test(arguments: [
+        "color: red;", "margin: 0 15px 0 0;", "font-family: 'Lucida Console';", "border: 1px solid rgb(0, 0, 0);",
+        "TEXT-INDENT: 0.5in;",
+    ])
     func safeStylesPass(_ style: String) {
-        #expect(!codes(atom(entry: "<summary type=\"html\">&lt;p style=\"\(style)\"&gt;x&lt;/p&gt;</summary>")).contains("DangerousStyleAttr"), "\(style)")
+        #expect(
+            !codes(atom(entry: "<summary type=\"html\">&lt;p style=\"\(style)\"&gt;x&lt;/p&gt;</summary>")).contains("DangerousStyleAttr"), "\(style)"
+        )
     }
 
-    @Test(arguments: ["position: absolute; top: 0;", "margin: 99999em;", "mso-list: l0 level1;",
-                      "x: expression(alert(1))", "bogus"])
+    @Test(arguments: [
+        "position: absolute; top: 0;", "margin: 99999em;", "mso-list: l0 level1;",
+        "x: expression(alert(1))", "bogus",
+    ])
     func dangerousStylesAreWarned(_ style: String) {
-        #expect(codes(atom(entry: "<summary type=\"html\">&lt;p style=\"\(style)\"&gt;x&lt;/p&gt;</summary>")).contains("DangerousStyleAttr"), "\(style)")
+        #expect(
+            codes(atom(entry: "<summary type=\"html\">&lt;p style=\"\(style)\"&gt;x&lt;/p&gt;</summary>")).contains("DangerousStyleAttr"), "\(style)")
     }
 
     @Test func inlineXHTMLIsCheckedToo() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FeedValidation
 
 @Suite struct WellFormednessTests {

@@ -1,3 +1,4 @@
+import Foundation
 import HouseStyle
 import Syndication
 import Testing
@@ -16,7 +17,8 @@ import Testing
 
     @Test func anRSSTitleWithEscapedMarkupReadsAsItsVisibleText() {
         // Markup feedparser's heuristic does not take for HTML (a script element) is still markup to a reader.
-        #expect(firstTitle(rss("&lt;img src=x onerror=alert(1)&gt; Breaking &lt;script&gt;alert(2)&lt;/script&gt; news")).0
+        #expect(
+            firstTitle(rss("&lt;img src=x onerror=alert(1)&gt; Breaking &lt;script&gt;alert(2)&lt;/script&gt; news")).0
                 == "Breaking news")
         #expect(firstTitle(rss("&lt;b&gt;Tom &amp;amp; Jerry&lt;/b&gt; return")).0 == "Tom & Jerry return")
         #expect(firstTitle(rss("Talks &lt;em&gt;resume&lt;/em&gt; in Geneva")).0 == "Talks resume in Geneva")
@@ -40,7 +42,8 @@ import Testing
     }
 
     @Test func noHeadlineIsDerivedFromTheReportsFirstSentence() {
-        let (text, origin) = firstTitle("""
+        let (text, origin) = firstTitle(
+            """
             <rss version="2.0"><channel><title>A</title><item><description>&lt;p&gt;The U.S. envoy met Mr. Lavrov. Talks went on.&lt;/p&gt;</description></item></channel></rss>
             """.replacingOccurrences(of: "\n", with: ""))
         #expect(text == "The U.S. envoy met Mr. Lavrov.")

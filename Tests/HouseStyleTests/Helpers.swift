@@ -2,6 +2,8 @@
 
 let vocabulary: Vocabulary = {
     var v = Vocabulary()
-    for w in ["EU", "UK", "US", "NATO", "Kremlin", "Moscow", "Kiev", "Ukraine", "Russia", "Iran", "Tehran", "Trump", "Macron", "White House"] { v.add(w) }
+    for w in ["EU", "UK", "US", "NATO", "Kremlin", "Moscow", "Kiev", "Ukraine", "Russia", "Iran", "Tehran", "Trump", "Macron", "White House"] {
+        v.add(w)
+    }
     return v
 }()

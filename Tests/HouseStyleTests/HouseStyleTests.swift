@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HouseStyle
 
 @Suite struct HouseStyleEngineTests {
@@ -27,8 +28,9 @@ import Testing
     }
 
     @Test func sourceRulesRunAfterGlobalOnes() throws {
-        let style = HouseStyle(rules: [CaseRule(.sentence, vocabulary: vocabulary)],
-                               sourceRules: ["irna": [try StripRule(patterns: ["^IRNA: "])]])
+        let style = HouseStyle(
+            rules: [CaseRule(.sentence, vocabulary: vocabulary)],
+            sourceRules: ["irna": [try StripRule(patterns: ["^IRNA: "])]])
         #expect(style.restyle("IRNA: Tehran Responds", source: "irna").headline == "Tehran responds")
         #expect(style.restyle("IRNA: Tehran Responds").headline == "IRNA: Tehran responds")
     }

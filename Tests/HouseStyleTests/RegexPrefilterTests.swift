@@ -1,15 +1,18 @@
 import Foundation
 import Testing
+
 @testable import HouseStyle
 
 @Suite struct RegexPrefilterTests {
     @Test func requirementsFromTopLevelLiteralsAndClasses() {
         #expect(RegexPrefilter(pattern: #"\bper cent\b"#, caseInsensitive: false).requirements == [.literal("per cent")])
-        #expect(RegexPrefilter(pattern: "^(BREAKING|VIDEO):\\s*", caseInsensitive: false).requirements
+        #expect(
+            RegexPrefilter(pattern: "^(BREAKING|VIDEO):\\s*", caseInsensitive: false).requirements
                 == [.anyOf(["BREAKING", "VIDEO"]), .literal(":")])
         #expect(RegexPrefilter(pattern: "a|b", caseInsensitive: false).requirements.isEmpty)
         #expect(RegexPrefilter(pattern: "x?y*z{0,2}", caseInsensitive: false).requirements.isEmpty)
-        #expect(RegexPrefilter(pattern: #"\s+[-|–—]\s+x"#, caseInsensitive: false).requirements
+        #expect(
+            RegexPrefilter(pattern: #"\s+[-|–—]\s+x"#, caseInsensitive: false).requirements
                 == [.oneOf(["-", "|", "–", "—"]), .literal("x")])
     }
 
@@ -20,9 +23,11 @@ import Testing
         #"a\.b"#, "(?:ab)+c", "(x(y)z)w", "[a[x]]b", "[[:alpha:]]x", #"\d{2,}x"#,
     ])
     func neverRejectsAMatch(pattern: String) throws {
-        let samples = ["Oil falls - Reuters", "BREAKING: Oil", "Up 5 per cent", "Talks , end", "Drills (+ video)", "Loss of 3 bn",
-                       "IRNA - Tehran", "colour color", "1x", "a.b", "ababc", "xyzw", "nothing here", "PER CENT", "Drills (+ Photos)",
-                       "xb", "ab", "qx", "42x"]
+        let samples = [
+            "Oil falls - Reuters", "BREAKING: Oil", "Up 5 per cent", "Talks , end", "Drills (+ video)", "Loss of 3 bn",
+            "IRNA - Tehran", "colour color", "1x", "a.b", "ababc", "xyzw", "nothing here", "PER CENT", "Drills (+ Photos)",
+            "xb", "ab", "qx", "42x",
+        ]
         let regex = try NSRegularExpression(pattern: pattern)
         let filter = RegexPrefilter(pattern: pattern, caseInsensitive: false)
         for s in samples {
@@ -76,9 +81,11 @@ import Testing
     ]
     static let quantifiers = ["", "", "", "*", "+", "?", "{2}", "{0,2}", "*?", "++"]
     static let prefixes = ["", "", "", "(?i)", "(?x)", "(?ix)", "(?i)(?x)"]
-    static let words = ["Agency", "AGENCY", "agency", "ABC", "abc", "news", "NEWS", "Kiev", "per cent", "PER CENT", "—", "–",
-                        "-", ":", "é", "É", "ß", "SS", "ss", "σ", "ς", "Σ", "ſ", "K", "k", "A", "x", "(x)", ".+", "+", "ws",
-                        "ne", "a b", "ab", "cd", "\t", "\u{1B}", "\u{1}", "A\u{301}", "1", "42", "#", "{", "}", "]", "[", "\\"]
+    static let words = [
+        "Agency", "AGENCY", "agency", "ABC", "abc", "news", "NEWS", "Kiev", "per cent", "PER CENT", "—", "–",
+        "-", ":", "é", "É", "ß", "SS", "ss", "σ", "ς", "Σ", "ſ", "K", "k", "A", "x", "(x)", ".+", "+", "ws",
+        "ne", "a b", "ab", "cd", "\t", "\u{1B}", "\u{1}", "A\u{301}", "1", "42", "#", "{", "}", "]", "[", "\\",
+    ]
 
     @Test func generatedPatternsNeverSkipAMatch() throws {
         var rng = Seeded(state: 2026)
@@ -114,9 +121,11 @@ import Testing
     }
 
     @Test func thePatternsEditorsFoundBrokenNowMatch() throws {
-        for (pattern, headline) in [(#"\s*\u2014\s*Agency$"#, "Talks end — Agency"), (#"\x41BC"#, "ABC news"),
-                                    ("(?x) Agency \\s+ news", "Agency news"), (#"\x{2014}"#, "a — b"), (#"\N{EM DASH}"#, "a — b"),
-                                    (#"\Q+\E1"#, "+1 vote"), (#"\0101"#, "A"), (#"\p{Lu}BC"#, "ABC")] {
+        for (pattern, headline) in [
+            (#"\s*\u2014\s*Agency$"#, "Talks end — Agency"), (#"\x41BC"#, "ABC news"),
+            ("(?x) Agency \\s+ news", "Agency news"), (#"\x{2014}"#, "a — b"), (#"\N{EM DASH}"#, "a — b"),
+            (#"\Q+\E1"#, "+1 vote"), (#"\0101"#, "A"), (#"\p{Lu}BC"#, "ABC"),
+        ] {
             let regex = try NSRegularExpression(pattern: pattern)
             let range = NSRange(location: 0, length: (headline as NSString).length)
             #expect(regex.firstMatch(in: headline, range: range) != nil)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HouseStyle
 
 @Suite struct ReplaceRuleTests {

@@ -1,24 +1,25 @@
 import Testing
+
 @testable import HouseStyle
 
 @Suite struct StyleLoaderTests {
     /// The exact shape the issue specifies must load.
     let issueExample = #"""
-    version: 1
-    proper-nouns: [EU, UK, US, NATO, Kremlin, Moscow, Kiev, Ukraine, Russia, Iran, Tehran, Trump, Macron]
-    rules:                                   # applied in order to every headline
-      - decode-entities                      # &amp; &#8217; &quot; → characters
-      - strip: ['\s+[-|–—]\s+(Reuters|AP|AFP|RT World News)$', '^(BREAKING|EXCLUSIVE|VIDEO|WATCH):\s*']
-      - replace: {Kyiv: Kiev, Dnipro: Dnepropetrovsk}
-      - quotes: single-curly                 # straight | single-curly | double-curly
-      - case: sentence                       # sentence | title | keep
-      - regex: {pattern: '\bper cent\b', replace: 'percent'}
-      - max-length: {chars: 110, ellipsis: "…"}
-    sources:                                 # extra rules for one source id, run after the global ones
-      tasnim:
-        rules:
-          - strip: ['\s*\(\+\s*(Video|Photos?)\)$']
-    """#
+        version: 1
+        proper-nouns: [EU, UK, US, NATO, Kremlin, Moscow, Kiev, Ukraine, Russia, Iran, Tehran, Trump, Macron]
+        rules:                                   # applied in order to every headline
+          - decode-entities                      # &amp; &#8217; &quot; → characters
+          - strip: ['\s+[-|–—]\s+(Reuters|AP|AFP|RT World News)$', '^(BREAKING|EXCLUSIVE|VIDEO|WATCH):\s*']
+          - replace: {Kyiv: Kiev, Dnipro: Dnepropetrovsk}
+          - quotes: single-curly                 # straight | single-curly | double-curly
+          - case: sentence                       # sentence | title | keep
+          - regex: {pattern: '\bper cent\b', replace: 'percent'}
+          - max-length: {chars: 110, ellipsis: "…"}
+        sources:                                 # extra rules for one source id, run after the global ones
+          tasnim:
+            rules:
+              - strip: ['\s*\(\+\s*(Video|Photos?)\)$']
+        """#
 
     @Test func issueExampleLoadsAndWorks() throws {
         let style = try StyleLoader.load(yaml: issueExample)

@@ -99,8 +99,12 @@ import Testing
         let reference = "reuters:" + String(repeating: "x", count: 100_000)
         let result = try CLIRunner.run(["headline", "set", "--config", config, "--editor", "alice", reference, "A headline"])
         #expect(result.status == 2)
-        #expect(result.stderr == "mediawire headline set: \(root)/.mediawire/demo.sqlite: no report '\(reference)' (give its atom:id in the wire, or SOURCE:KEY)\n")
-        let clear = try CLIRunner.run(["headline", "clear", "--config", config, "--editor", "alice", "tag:reuters.com,2026:world-ukraine-grain-2026-11-25"])
+        #expect(
+            result.stderr
+                == "mediawire headline set: \(root)/.mediawire/demo.sqlite: no report '\(reference)' (give its atom:id in the wire, or SOURCE:KEY)\n")
+        let clear = try CLIRunner.run([
+            "headline", "clear", "--config", config, "--editor", "alice", "tag:reuters.com,2026:world-ukraine-grain-2026-11-25",
+        ])
         #expect(clear.status == 1)
         #expect(clear.stderr == "mediawire headline clear: tag:reuters.com,2026:world-ukraine-grain-2026-11-25 has no editor's headline\n")
     }
@@ -111,6 +115,8 @@ import Testing
         #expect(version.status == 0)
         #expect(try CLIRunner.run(["run", "--config", config]).status == 0)
         let wire = try String(contentsOfFile: root + "/.mediawire/demo-wire.atom", encoding: .utf8)
-        #expect(wire.contains("<generator uri=\"https://mediawire.dev/\" version=\"\(version.stdout.trimmingCharacters(in: .newlines))\">MediaWire</generator>"))
+        #expect(
+            wire.contains(
+                "<generator uri=\"https://mediawire.dev/\" version=\"\(version.stdout.trimmingCharacters(in: .newlines))\">MediaWire</generator>"))
     }
 }

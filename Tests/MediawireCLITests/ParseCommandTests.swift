@@ -3,12 +3,12 @@ import Testing
 
 @Suite struct ParseCommandTests {
     let feed = """
-    <?xml version="1.0" encoding="utf-8"?>
-    <rss version="2.0"><channel><title>Tasnim</title><link>https://www.tasnimnews.com/en</link>
-    <item><title>One</title><link>https://www.tasnimnews.com/en/news/1</link><guid>https://www.tasnimnews.com/en/news/1</guid></item>
-    <item><title>Two</title><link>/en/news/2</link></item>
-    </channel></rss>
-    """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0"><channel><title>Tasnim</title><link>https://www.tasnimnews.com/en</link>
+        <item><title>One</title><link>https://www.tasnimnews.com/en/news/1</link><guid>https://www.tasnimnews.com/en/news/1</guid></item>
+        <item><title>Two</title><link>/en/news/2</link></item>
+        </channel></rss>
+        """
 
     @Test func humanSummary() throws {
         let file = try CLIRunner.temporaryFile(feed)

@@ -134,7 +134,7 @@ import Testing
         let listed = dry.stdout.split(separator: "\n").filter { $0.hasPrefix("  + ") }.map { String($0.dropFirst(4)) }
         #expect(!listed.isEmpty)
         #expect(dry.stdout.contains("would change \(listed.count) headline"))
-        #expect(try titles() == before)                     // a dry run changes nothing
+        #expect(try titles() == before)  // a dry run changes nothing
         let again = try CLIRunner.run(["restyle", "--store", "--config", config, "--dry-run"])
         #expect(again.stdout == dry.stdout)
 

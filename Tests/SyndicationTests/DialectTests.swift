@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Syndication
 
 @Suite struct DialectTests {
@@ -11,7 +12,10 @@ import Testing
         ("<rss version=\"2.0.1\"><channel/></rss>", .rss20),
         ("<rss><channel/></rss>", .rss),
         ("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\"><channel/></rdf:RDF>", .rss10),
-        ("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://my.netscape.com/rdf/simple/0.9/\"><channel/></rdf:RDF>", .rss090),
+        (
+            "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://my.netscape.com/rdf/simple/0.9/\"><channel/></rdf:RDF>",
+            .rss090
+        ),
         ("<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"/>", .atom03),
         ("<feed xmlns=\"http://www.w3.org/2005/Atom\"/>", .atom10),
         ("<feed/>", .atom),
@@ -22,9 +26,9 @@ import Testing
 
     @Test func netscapeDoctypeMeansRSS091Netscape() {
         let xml = """
-        <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
-        <rss version="0.91"><channel><title>N</title></channel></rss>
-        """
+            <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+            <rss version="0.91"><channel><title>N</title></channel></rss>
+            """
         let feed = parse(xml)
         #expect(feed.dialect == .rss091n)
         #expect(feed.title?.value == "N")
@@ -37,7 +41,8 @@ import Testing
     }
 
     @Test func jsonFeedVersions() {
-        let v1 = parse(#"{"version":"https://jsonfeed.org/version/1","title":"J","items":[{"id":"1","url":"https://e.org/1","content_html":"<p>x</p>"}]}"#)
+        let v1 = parse(
+            #"{"version":"https://jsonfeed.org/version/1","title":"J","items":[{"id":"1","url":"https://e.org/1","content_html":"<p>x</p>"}]}"#)
         #expect(v1.dialect == .json1)
         #expect(v1.title?.value == "J")
         #expect(v1.entries.first?.content.first?.kind == .html)
@@ -50,12 +55,12 @@ import Testing
 
     @Test func rss10ItemsUseRdfAboutAndIgnoreTableOfContents() {
         let xml = """
-        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
-          <channel rdf:about="http://e.org/"><title>R</title><link>http://e.org/</link>
-            <items><rdf:Seq><rdf:li resource="http://e.org/1"/></rdf:Seq></items></channel>
-          <item rdf:about="http://e.org/1"><title>One</title><link>http://e.org/1</link></item>
-        </rdf:RDF>
-        """
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+              <channel rdf:about="http://e.org/"><title>R</title><link>http://e.org/</link>
+                <items><rdf:Seq><rdf:li resource="http://e.org/1"/></rdf:Seq></items></channel>
+              <item rdf:about="http://e.org/1"><title>One</title><link>http://e.org/1</link></item>
+            </rdf:RDF>
+            """
         let feed = parse(xml)
         #expect(feed.entries.count == 1)
         #expect(feed.entries[0].id == "http://e.org/1")

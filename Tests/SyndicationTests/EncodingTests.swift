@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Syndication
 
 @Suite struct EncodingTests {
@@ -41,7 +42,7 @@ import Testing
 
     @Test func callerCharsetWinsOverDeclaration() {
         var bytes = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><title>".utf8)
-        bytes += [0xC0, 0xC1] // "АБ" in windows-1251
+        bytes += [0xC0, 0xC1]  // "АБ" in windows-1251
         bytes += Array("</title></channel></rss>".utf8)
         let feed = parse(bytes: bytes, .init(contentType: "application/rss+xml; charset=windows-1251", fromHTTP: true))
         #expect(feed.title?.value == "\u{410}\u{411}")
@@ -49,8 +50,9 @@ import Testing
     }
 
     @Test func textXMLWithoutCharsetIsASCIIByRFC3023() {
-        let feed = parse(Array(body.utf8).map { $0 }.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) },
-                         .init(contentType: "text/xml", fromHTTP: true))
+        let feed = parse(
+            Array(body.utf8).map { $0 }.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) },
+            .init(contentType: "text/xml", fromHTTP: true))
         #expect(feed.encoding == "utf-8")
         #expect(feed.problems.contains { $0.kind == .encodingOverride && $0.message.contains("us-ascii") })
     }
@@ -105,9 +107,12 @@ import Testing
     }
 
     @Test func agreesWithTheDefinition() {
-        let pieces = ["plain ascii text, long enough ", "Ã©", "Ã", "Â", "©", "é", "Ã¼ber", "â€™", "€", "ð", "Ÿ", "x", " ", "Ã\u{80}", "ï»¿", "Zürich", "à\u{80}\u{80}", "ô\u{90}", "\u{bf}", "Ã¿"]
+        let pieces = [
+            "plain ascii text, long enough ", "Ã©", "Ã", "Â", "©", "é", "Ã¼ber", "â€™", "€", "ð", "Ÿ", "x", " ", "Ã\u{80}", "ï»¿", "Zürich",
+            "à\u{80}\u{80}", "ô\u{90}", "\u{bf}", "Ã¿",
+        ]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
+        func next(_ n: Int) -> Int { state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return Int((state >> 33) % UInt64(n)) }
         var disagreements: [String] = []
         for _ in 0..<5000 {
             let s = (0..<(1 + next(6))).map { _ in pieces[next(pieces.count)] }.joined()

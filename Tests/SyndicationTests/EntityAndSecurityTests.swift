@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Syndication
 
 @Suite struct EntityAndSecurityTests {
@@ -21,7 +22,8 @@ import Testing
     }
 
     @Test func externalEntitiesAreNeverLoaded() {
-        let feed = parse("<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><rss version=\"2.0\"><channel><title>a&x;b</title></channel></rss>")
+        let feed = parse(
+            "<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><rss version=\"2.0\"><channel><title>a&x;b</title></channel></rss>")
         #expect(feed.title?.value == "ab")
         #expect(!(feed.title?.value.contains("root") ?? false))
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Syndication
 
 @Suite struct FeedparserJSONTests {
@@ -23,8 +24,11 @@ import Testing
     }
 
     @Test func contentFillsMissingSummary() {
-        let e = firstEntry(json(rss("<item><content:encoded>&lt;p&gt;c&lt;/p&gt;</content:encoded></item>",
-                                    namespaces: "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"")))
+        let e = firstEntry(
+            json(
+                rss(
+                    "<item><content:encoded>&lt;p&gt;c&lt;/p&gt;</content:encoded></item>",
+                    namespaces: "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"")))
         #expect(e?["summary"] == .string("<p>c</p>"))
         #expect(e?["summary_detail"] == nil)
     }

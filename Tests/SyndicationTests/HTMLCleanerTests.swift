@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Syndication
 
 @Suite struct HTMLCleanerTests {
@@ -47,7 +48,8 @@ import Testing
     }
 
     @Test func attributesAreNormalizedAsFeedparserDoes() {
-        #expect(clean(#"<a title="T" href="http://a.example/" rel="NOFOLLOW">x</a>"#)
+        #expect(
+            clean(#"<a title="T" href="http://a.example/" rel="NOFOLLOW">x</a>"#)
                 == #"<a href="http://a.example/" rel="nofollow" title="T">x</a>"#)
         #expect(clean("<br>line<hr/>") == "<br />line<hr />")
         #expect(clean(#"<span title="a &quot;b&quot; &amp; c">x</span>"#) == #"<span title="a &quot;b&quot; &amp; c">x</span>"#)
@@ -55,12 +57,15 @@ import Testing
 
     @Test func relativeURIsAreResolvedAgainstTheBase() {
         let base = "https://www.agency.example/news/2026/story.html"
-        #expect(clean(#"<a href="/world/">w</a> <img src="img/p.jpg">"#, base: base)
+        #expect(
+            clean(#"<a href="/world/">w</a> <img src="img/p.jpg">"#, base: base)
                 == #"<a href="https://www.agency.example/world/">w</a> <img src="https://www.agency.example/news/2026/img/p.jpg" />"#)
-        #expect(clean(#"<blockquote cite="../q">q</blockquote>"#, base: base) == #"<blockquote cite="https://www.agency.example/news/q">q</blockquote>"#)
+        #expect(
+            clean(#"<blockquote cite="../q">q</blockquote>"#, base: base) == #"<blockquote cite="https://www.agency.example/news/q">q</blockquote>"#)
         #expect(clean(#"<video poster="p.jpeg"></video>"#, base: "http://d.test/") == #"<video poster="http://d.test/p.jpeg"></video>"#)
         // Resolution alone leaves everything else as it is.
-        #expect(clean(#"<script src="a.js"></script>"#, base: "http://d.test/", sanitize: false)
+        #expect(
+            clean(#"<script src="a.js"></script>"#, base: "http://d.test/", sanitize: false)
                 == #"<script src="http://d.test/a.js"></script>"#)
     }
 
@@ -114,7 +119,8 @@ import Testing
         // More fragments than one context serves.
         for _ in 0..<(FragmentParser.usesPerContext + 10) { _ = clean("<em>e</em>") }
         #expect(clean(known, base: "https://agency.example/") == expected)
-        #expect(clean(#"<EM>e</EM> <svg viewbox="0 0 1 1"><linearGradient/></svg>"#)
+        #expect(
+            clean(#"<EM>e</EM> <svg viewbox="0 0 1 1"><linearGradient/></svg>"#)
                 == #"<em>e</em> <svg viewBox="0 0 1 1" xmlns="http://www.w3.org/2000/svg"><linearGradient></linearGradient></svg>"#)
     }
 
@@ -143,7 +149,8 @@ import Testing
     @Test func cleaningWhileParsingMatchesCleaningAfter() {
         var items = ""
         for i in 0..<300 {
-            items += i % 3 == 0
+            items +=
+                i % 3 == 0
                 ? "<item><title>Plain \(i)</title><link>https://agency.example/\(i)</link></item>"
                 : "<item><title>T \(i)</title><description>&lt;p onclick=\"x()\"&gt;\(i) &lt;a href=\"/r/\(i)\"&gt;r&lt;/a&gt;&lt;/p&gt;</description></item>"
         }
@@ -164,7 +171,8 @@ import Testing
     /// Every real-world feed we have: cleaning never crashes and never changes the visible text.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: corpus)))
     func theCorpusKeepsItsVisibleText() throws {
-        let files = FileManager.default.enumerator(atPath: Self.corpus)?.compactMap { $0 as? String }
+        let files =
+            FileManager.default.enumerator(atPath: Self.corpus)?.compactMap { $0 as? String }
             .filter { $0.hasSuffix(".xml") || $0.hasSuffix(".rss") || $0.hasSuffix(".atom") || $0.hasSuffix(".rdf") } ?? []
         #expect(files.count > 200)
         var texts = 0
@@ -179,7 +187,9 @@ import Testing
                     let before = HTMLCleaner.visibleText(text.value), after = HTMLCleaner.visibleText(cleaned)
                     if before != after {
                         let common = zip(before, after).prefix { $0 == $1 }.count
-                        Issue.record("\(file): visible text differs at \(common): before …\(before.dropFirst(max(0, common - 40)).prefix(120))… after …\(after.dropFirst(max(0, common - 40)).prefix(120))…")
+                        Issue.record(
+                            "\(file): visible text differs at \(common): before …\(before.dropFirst(max(0, common - 40)).prefix(120))… after …\(after.dropFirst(max(0, common - 40)).prefix(120))…"
+                        )
                     }
                 }
             }

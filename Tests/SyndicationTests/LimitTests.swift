@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Syndication
 
 @Suite struct LimitTests {
@@ -24,8 +25,9 @@ import Testing
     @Test func textLimit() {
         var limits = ParseLimits()
         limits.maxTextBytes = 1000
-        let feed = parse(rss("<item><title>ok</title></item><item><description>\(String(repeating: "x", count: 5000))</description></item>"),
-                         .init(limits: limits))
+        let feed = parse(
+            rss("<item><title>ok</title></item><item><description>\(String(repeating: "x", count: 5000))</description></item>"),
+            .init(limits: limits))
         #expect(feed.entries.count == 1)
         #expect(feed.problems.contains { $0.kind == .limitExceeded && $0.message.contains("text") })
     }

@@ -1,21 +1,26 @@
 import Testing
+
 @testable import Syndication
 
 @Suite struct NamespaceTests {
     @Test func matchedByURINotPrefix() {
-        let feed = parse(rss("<item><zz:creator>Anna</zz:creator><c:encoded>&lt;p&gt;full&lt;/p&gt;</c:encoded></item>",
-                             namespaces: "xmlns:zz=\"http://purl.org/dc/elements/1.1/\" xmlns:c=\"http://purl.org/rss/1.0/modules/content/\""))
+        let feed = parse(
+            rss(
+                "<item><zz:creator>Anna</zz:creator><c:encoded>&lt;p&gt;full&lt;/p&gt;</c:encoded></item>",
+                namespaces: "xmlns:zz=\"http://purl.org/dc/elements/1.1/\" xmlns:c=\"http://purl.org/rss/1.0/modules/content/\""))
         #expect(feed.entries[0].authors.first?.name == "Anna")
         #expect(feed.entries[0].content.first?.value == "<p>full</p>")
         #expect(feed.entries[0].content.first?.kind == .html)
     }
 
     @Test func dublinCoreAndTerms() {
-        let feed = parse(rss("""
-        <item><dc:title>T</dc:title><dc:date>2026-11-24T10:00:00Z</dc:date><dc:subject>Politics</dc:subject>
-        <dc:publisher>Agency</dc:publisher><dc:contributor>Bob</dc:contributor><dcterms:issued>2026-11-23</dcterms:issued>
-        <dcterms:modified>2026-11-25</dcterms:modified></item>
-        """, namespaces: "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\""))
+        let feed = parse(
+            rss(
+                """
+                <item><dc:title>T</dc:title><dc:date>2026-11-24T10:00:00Z</dc:date><dc:subject>Politics</dc:subject>
+                <dc:publisher>Agency</dc:publisher><dc:contributor>Bob</dc:contributor><dcterms:issued>2026-11-23</dcterms:issued>
+                <dcterms:modified>2026-11-25</dcterms:modified></item>
+                """, namespaces: "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\""))
         let e = feed.entries[0]
         #expect(e.title?.value == "T")
         #expect(e.categories.map(\.term) == ["Politics"])
@@ -26,15 +31,19 @@ import Testing
     }
 
     @Test func atomLinkInsideRSS() {
-        let feed = parse(rss("", channel: "<title>T</title><atom:link rel=\"self\" type=\"application/rss+xml\" href=\"https://e.org/rss\"/>",
-                             namespaces: "xmlns:atom=\"http://www.w3.org/2005/Atom\""))
+        let feed = parse(
+            rss(
+                "", channel: "<title>T</title><atom:link rel=\"self\" type=\"application/rss+xml\" href=\"https://e.org/rss\"/>",
+                namespaces: "xmlns:atom=\"http://www.w3.org/2005/Atom\""))
         #expect(feed.selfLink?.href == "https://e.org/rss")
         #expect(feed.selfLink?.type == "application/rss+xml")
     }
 
     @Test func unknownNamespacesAreKeptWhole() throws {
-        let feed = parse(rss("<item><x:rating scheme=\"s\">5<x:note>n</x:note></x:rating><slash:comments>12</slash:comments></item>",
-                             namespaces: "xmlns:x=\"urn:example:x\" xmlns:slash=\"http://purl.org/rss/1.0/modules/slash/\""))
+        let feed = parse(
+            rss(
+                "<item><x:rating scheme=\"s\">5<x:note>n</x:note></x:rating><slash:comments>12</slash:comments></item>",
+                namespaces: "xmlns:x=\"urn:example:x\" xmlns:slash=\"http://purl.org/rss/1.0/modules/slash/\""))
         let ext = feed.entries[0].extensions
         let rating = try #require(ext.first { $0.namespace == "urn:example:x" })
         #expect(rating.name == "rating")
@@ -45,11 +54,15 @@ import Testing
     }
 
     @Test func mediaAndITunes() {
-        let feed = parse(rss("""
-        <item><media:title>MT</media:title><media:category>cat</media:category><media:thumbnail url="https://e.org/t.jpg"/>
-        <itunes:author>Host</itunes:author><itunes:keywords>a, b</itunes:keywords></item>
-        """, channel: "<title>T</title><itunes:owner><itunes:name>Owner</itunes:name><itunes:email>o@e.org</itunes:email></itunes:owner><itunes:image href=\"https://e.org/i.png\"/><itunes:category text=\"News\"/>",
-        namespaces: "xmlns:media=\"http://search.yahoo.com/mrss/\" xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\""))
+        let feed = parse(
+            rss(
+                """
+                <item><media:title>MT</media:title><media:category>cat</media:category><media:thumbnail url="https://e.org/t.jpg"/>
+                <itunes:author>Host</itunes:author><itunes:keywords>a, b</itunes:keywords></item>
+                """,
+                channel:
+                    "<title>T</title><itunes:owner><itunes:name>Owner</itunes:name><itunes:email>o@e.org</itunes:email></itunes:owner><itunes:image href=\"https://e.org/i.png\"/><itunes:category text=\"News\"/>",
+                namespaces: "xmlns:media=\"http://search.yahoo.com/mrss/\" xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\""))
         let e = feed.entries[0]
         #expect(e.title?.value == "MT")
         #expect(e.categories.map(\.term) == ["cat", "a", "b"])
@@ -62,8 +75,10 @@ import Testing
     }
 
     @Test func geoRSSAsFeedparserWhere() throws {
-        let feed = parse(rss("<item><georss:point>45.256 -71.92</georss:point></item>",
-                             namespaces: "xmlns:georss=\"http://www.georss.org/georss\""))
+        let feed = parse(
+            rss(
+                "<item><georss:point>45.256 -71.92</georss:point></item>",
+                namespaces: "xmlns:georss=\"http://www.georss.org/georss\""))
         let json = FeedparserJSON.encode(feed)
         guard case .array(let entries)? = json["entries"] else { Issue.record("no entries"); return }
         let whereValue = try #require(entries.first?["where"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Syndication
 
 /// The one helper for work on several threads: the same results as doing it in turn, whatever
@@ -22,23 +23,27 @@ import Testing
     @Test func bothRunsAtOnceAndReturnsEachResult() {
         // The two halves wait for each other: done in turn, this could not finish.
         let here = DispatchSemaphore(value: 0), there = DispatchSemaphore(value: 0)
-        var local: [Int] = []                       // not Sendable, used on this thread only
-        let (a, b) = Parallel.both({
-            here.signal()
-            there.wait()
-            local.append(1)
-            return local.count
-        }, alongside: {
-            there.signal()
-            here.wait()
-            return "other thread"
-        })
+        var local: [Int] = []  // not Sendable, used on this thread only
+        let (a, b) = Parallel.both(
+            {
+                here.signal()
+                there.wait()
+                local.append(1)
+                return local.count
+            },
+            alongside: {
+                there.signal()
+                here.wait()
+                return "other thread"
+            })
         #expect(a == 1)
         #expect(b == "other thread")
     }
 
     @Test func cleaningAFeedOnManyCoresIsCleaningItInTurn() {
-        let items = (0..<300).map { "<item><title>t\($0)</title><description>&lt;p onclick=\"x()\"&gt;Body \($0) &lt;script&gt;bad()&lt;/script&gt;&lt;/p&gt;</description></item>" }
+        let items = (0..<300).map {
+            "<item><title>t\($0)</title><description>&lt;p onclick=\"x()\"&gt;Body \($0) &lt;script&gt;bad()&lt;/script&gt;&lt;/p&gt;</description></item>"
+        }
         let xml = "<rss version=\"2.0\"><channel><title>A</title>\(items.joined())</channel></rss>"
         var together = FeedParser().parse(Array(xml.utf8))
         ContentSafety.apply(to: &together)

@@ -1,21 +1,24 @@
 import Testing
+
 @testable import Syndication
 
 @Suite struct RSSTests {
     @Test func itemCore() throws {
-        let feed = parse(rss("""
-        <item>
-          <title>Report</title><link>https://www.rt.com/news/1/</link>
-          <guid isPermaLink="false">rt-1</guid>
-          <description><![CDATA[<p>Body</p>]]></description>
-          <pubDate>Tue, 24 Nov 2026 10:00:00 +0300</pubDate>
-          <author>ivan@rt.com (Ivan Petrov)</author>
-          <category domain="http://rt.com/sections">World</category>
-          <enclosure url="https://cdn.rt.com/a.jpg" length="100" type="image/jpeg"/>
-          <comments>https://www.rt.com/news/1/#comments</comments>
-          <source url="https://other.example/rss">Other</source>
-        </item>
-        """, channel: "<title>RT</title><link>https://www.rt.com/</link><ttl>15</ttl><language>en</language>"))
+        let feed = parse(
+            rss(
+                """
+                <item>
+                  <title>Report</title><link>https://www.rt.com/news/1/</link>
+                  <guid isPermaLink="false">rt-1</guid>
+                  <description><![CDATA[<p>Body</p>]]></description>
+                  <pubDate>Tue, 24 Nov 2026 10:00:00 +0300</pubDate>
+                  <author>ivan@rt.com (Ivan Petrov)</author>
+                  <category domain="http://rt.com/sections">World</category>
+                  <enclosure url="https://cdn.rt.com/a.jpg" length="100" type="image/jpeg"/>
+                  <comments>https://www.rt.com/news/1/#comments</comments>
+                  <source url="https://other.example/rss">Other</source>
+                </item>
+                """, channel: "<title>RT</title><link>https://www.rt.com/</link><ttl>15</ttl><language>en</language>"))
         #expect(feed.ttl == "15")
         #expect(feed.language == "en")
         let item = try #require(feed.entries.first)
@@ -34,13 +37,16 @@ import Testing
     }
 
     @Test func channelImageAndTextInput() throws {
-        let feed = parse(rss("", channel: """
-        <title>T</title>
-        <image><url>https://e.org/logo.png</url><title>Logo</title><link>https://e.org/</link><width>88</width><height>31</height></image>
-        <textInput><title>Search</title><description>Find</description><name>q</name><link>https://e.org/s</link></textInput>
-        <skipHours><hour>1</hour><hour>2</hour></skipHours><skipDays><day>Sunday</day></skipDays>
-        <cloud domain="rpc.e.org" port="80" path="/RPC2" registerProcedure="p" protocol="xml-rpc"/>
-        """))
+        let feed = parse(
+            rss(
+                "",
+                channel: """
+                    <title>T</title>
+                    <image><url>https://e.org/logo.png</url><title>Logo</title><link>https://e.org/</link><width>88</width><height>31</height></image>
+                    <textInput><title>Search</title><description>Find</description><name>q</name><link>https://e.org/s</link></textInput>
+                    <skipHours><hour>1</hour><hour>2</hour></skipHours><skipDays><day>Sunday</day></skipDays>
+                    <cloud domain="rpc.e.org" port="80" path="/RPC2" registerProcedure="p" protocol="xml-rpc"/>
+                    """))
         let image = try #require(feed.image)
         #expect(image.url == "https://e.org/logo.png")
         #expect(image.title?.value == "Logo")
@@ -67,8 +73,10 @@ import Testing
     }
 
     @Test func secondSummaryBecomesContent() {
-        let feed = parse(rss("<item><description>short</description><itunes:summary>long one</itunes:summary></item>",
-                             namespaces: "xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\""))
+        let feed = parse(
+            rss(
+                "<item><description>short</description><itunes:summary>long one</itunes:summary></item>",
+                namespaces: "xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\""))
         #expect(feed.entries[0].summary?.value == "short")
         #expect(feed.entries[0].content.map(\.value) == ["long one"])
     }

@@ -1,33 +1,35 @@
+import Foundation
 import Testing
+
 @testable import Wire
 
 @Suite struct ConfigLoaderTests {
     /// The exact shape the issue specifies must load.
     let issueExample = """
-    version: 1
-    store: .mediawire/wire.sqlite        # relative paths are relative to this file
-    style: house-style.yaml
-    poll:
-      concurrency: 16
-      per-host: 2
-      timeout: 30s
-      max-bytes: 20MiB
-      user-agent: "MediaWire/1.0 (+https://example.org/wire)"
-    output:
-      path: wire.atom
-      id: "tag:example.org,2026:wire"
-      title: "Media Wire"
-      self: "https://example.org/wire.atom"
-      site: "https://example.org/wire/"
-      limit: 200
-    sources:
-      - id: rt
-        name: RT
-        url: https://www.rt.com/rss/news/  # https:, http:, file: or a path relative to this file
-        interval: 15m                      # optional
-        style: rt                          # optional: that source's rules in the style file
-        headers: {User-Agent: "..."}       # optional
-    """
+        version: 1
+        store: .mediawire/wire.sqlite        # relative paths are relative to this file
+        style: house-style.yaml
+        poll:
+          concurrency: 16
+          per-host: 2
+          timeout: 30s
+          max-bytes: 20MiB
+          user-agent: "MediaWire/1.0 (+https://example.org/wire)"
+        output:
+          path: wire.atom
+          id: "tag:example.org,2026:wire"
+          title: "Media Wire"
+          self: "https://example.org/wire.atom"
+          site: "https://example.org/wire/"
+          limit: 200
+        sources:
+          - id: rt
+            name: RT
+            url: https://www.rt.com/rss/news/  # https:, http:, file: or a path relative to this file
+            interval: 15m                      # optional
+            style: rt                          # optional: that source's rules in the style file
+            headers: {User-Agent: "..."}       # optional
+        """
 
     func load(_ yaml: String) throws(ConfigError) -> WireConfig {
         try ConfigLoader.load(yaml: yaml, file: "wire.yaml", directory: "/srv/wire")
@@ -85,7 +87,8 @@ import Testing
     }
 
     @Test func sourceLocations() throws {
-        let yaml = issueExample.replacingOccurrences(of: "url: https://www.rt.com/rss/news/", with: "url: demo/rt.xml")
+        let yaml =
+            issueExample.replacingOccurrences(of: "url: https://www.rt.com/rss/news/", with: "url: demo/rt.xml")
             + "\n  - id: local\n    url: file:///var/feeds/x.xml\n  - id: plain\n    url: http://example.org/rss\n"
         let config = try load(yaml)
         #expect(config.sources.map(\.location) == [.file("/srv/wire/demo/rt.xml"), .file("/var/feeds/x.xml"), .http("http://example.org/rss")])

@@ -1,6 +1,7 @@
 import Foundation
 import HouseStyle
 import Testing
+
 @testable import Wire
 
 /// Editors have the last word: an editor's headline stands over the house style, style changes,
@@ -17,13 +18,14 @@ import Testing
     }
 
     func style(_ caseMode: String) throws -> HouseStyle {
-        try StyleLoader.load(yaml: """
-            version: 1
-            proper-nouns: [Moscow]
-            rules:
-              - strip: ['^BREAKING:\\s*', '\\s+-\\s+Agency$']
-              - case: \(caseMode)
-            """)
+        try StyleLoader.load(
+            yaml: """
+                version: 1
+                proper-nouns: [Moscow]
+                rules:
+                  - strip: ['^BREAKING:\\s*', '\\s+-\\s+Agency$']
+                  - case: \(caseMode)
+                """)
     }
 
     func wireTitles(_ wire: TestWire) throws -> [String] {
@@ -54,8 +56,10 @@ import Testing
         #expect(try wire.store.entry(named: "agency:id:nope") == nil)
         #expect(try wire.store.entry(named: "nothing") == nil)
 
-        let set = try #require(try wire.store.setHeadline("Coast quake: what we know", sourceID: "agency", key: report.key,
-                                                          editor: "alice", now: 1_000))
+        let set = try #require(
+            try wire.store.setHeadline(
+                "Coast quake: what we know", sourceID: "agency", key: report.key,
+                editor: "alice", now: 1_000))
         #expect(set.previous == "Quake hits coast")
         #expect(try wireTitles(wire) == ["Coast quake: what we know", "Talks in Moscow"])
         let generated = try String(contentsOfFile: wire.directory + "/wire.atom", encoding: .utf8)
@@ -101,10 +105,11 @@ import Testing
         #expect(try wire.store.entriesWithEditorHeadlines().isEmpty)
 
         let history = try wire.store.headlineHistory(sourceID: "agency", key: report.key)
-        #expect(history == [
-            HeadlineEvent(action: .set, headline: "Coast quake: what we know", previous: "Quake hits coast", editor: "alice", at: 1_000),
-            HeadlineEvent(action: .clear, headline: "Quake Hits Coast", previous: "Coast quake: what we know", editor: "bob", at: 2_000),
-        ])
+        #expect(
+            history == [
+                HeadlineEvent(action: .set, headline: "Coast quake: what we know", previous: "Quake hits coast", editor: "alice", at: 1_000),
+                HeadlineEvent(action: .clear, headline: "Quake Hits Coast", previous: "Coast quake: what we know", editor: "bob", at: 2_000),
+            ])
         // No report, no headline.
         #expect(try wire.store.setHeadline("x", sourceID: "agency", key: "id:none", editor: "alice", now: 3_000) == nil)
     }

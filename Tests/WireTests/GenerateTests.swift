@@ -4,6 +4,7 @@ import HouseStyle
 import LoopbackServer
 import Syndication
 import Testing
+
 @testable import Wire
 
 /// Checks a generated feed: well-formed always (libxml2 through xmllint), valid against RFC
@@ -13,8 +14,10 @@ enum AtomCheck {
     static let schema = FileManager.default.currentDirectoryPath + "/../shared/schema/atom.rng"
 
     /// Records the complaints, if any, as a test issue.
-    static func expectValid(_ path: String, allowing allowed: Set<String> = [],
-                            sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectValid(
+        _ path: String, allowing allowed: Set<String> = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let found = try problems(path, allowing: allowed)
         #expect(found == nil, "\(found ?? "")", sourceLocation: sourceLocation)
     }
@@ -136,7 +139,8 @@ enum AtomCheck {
 
     @Test func hostileContentStillGivesWellFormedValidOutput() async throws {
         // Control characters, "]]>", a lone surrogate reference, U+FFFE, broken xhtml.
-        let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Hostile\u{1}</title><link>https://h.example/</link>"
+        let rss =
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Hostile\u{1}</title><link>https://h.example/</link>"
             + "<item><title>Bell\u{7} and ]]&gt; end</title><guid>https://h.example/1</guid>"
             + "<description><![CDATA[<p>cdata ]]]]><![CDATA[> and \u{B} vertical tab &#xD800; \u{FFFE}</p>]]></description></item>"
             + "<item><title>Lone &#xD800; surrogate</title><guid>https://h.example/2</guid><description>x &#1; y</description></item>"
@@ -228,12 +232,13 @@ enum AtomCheck {
 
 enum HouseStyleFixture {
     static func style() throws -> HouseStyle {
-        try StyleLoader.load(yaml: """
-            version: 1
-            rules:
-              - strip: ['^BREAKING:\\s*', '\\s+-\\s+Agency$']
-              - case: sentence
-            """)
+        try StyleLoader.load(
+            yaml: """
+                version: 1
+                rules:
+                  - strip: ['^BREAKING:\\s*', '\\s+-\\s+Agency$']
+                  - case: sentence
+                """)
     }
 }
 
@@ -248,8 +253,9 @@ enum HouseStyleFixture {
     @Test func sanitizeIsTheDefaultAndPreserveKeepsBytes() async throws {
         let server = try LoopbackServer { _ in .ok(Self.rss) }
         defer { server.stop() }
-        let wire = try TestWire(sources: [("clean", server.url("/feed")), ("raw", server.url("/feed"))],
-                                sourceLines: ["raw": "content: preserve"])
+        let wire = try TestWire(
+            sources: [("clean", server.url("/feed")), ("raw", server.url("/feed"))],
+            sourceLines: ["raw": "content: preserve"])
         defer { wire.remove() }
         _ = try await wire.poll()
         let original = FeedParser().parse(Array(Self.rss.utf8)).entries[0].summary?.value ?? ""

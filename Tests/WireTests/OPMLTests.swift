@@ -1,22 +1,23 @@
 import Foundation
 import Testing
+
 @testable import Wire
 
 @Suite struct OPMLTests {
     let opml = """
-    <?xml version="1.0" encoding="UTF-8"?>
-    <opml version="2.0">
-      <head><title>My feeds</title></head>
-      <body>
-        <outline text="News">
-          <outline type="rss" text="RT" xmlUrl="https://www.rt.com/rss/news/" htmlUrl="https://www.rt.com/"/>
-          <outline type="rss" title="Al Jazeera &amp; Co" text="ignored" xmlUrl="https://www.aljazeera.com/xml/rss/all.xml"/>
-        </outline>
-        <outline type="rss" text="RT" xmlUrl="https://www.rt.com/rss/other/"/>
-        <outline text="A folder without a feed"/>
-      </body>
-    </opml>
-    """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <opml version="2.0">
+          <head><title>My feeds</title></head>
+          <body>
+            <outline text="News">
+              <outline type="rss" text="RT" xmlUrl="https://www.rt.com/rss/news/" htmlUrl="https://www.rt.com/"/>
+              <outline type="rss" title="Al Jazeera &amp; Co" text="ignored" xmlUrl="https://www.aljazeera.com/xml/rss/all.xml"/>
+            </outline>
+            <outline type="rss" text="RT" xmlUrl="https://www.rt.com/rss/other/"/>
+            <outline text="A folder without a feed"/>
+          </body>
+        </opml>
+        """
 
     @Test func readsNestedSubscriptions() throws {
         let subs = try OPML.parse(Data(opml.utf8), file: "f.opml")
@@ -28,11 +29,11 @@ import Testing
     @Test func importedEntriesLoadAsSourcesWithUniqueIds() throws {
         let subs = try OPML.parse(Data(opml.utf8), file: "f.opml")
         let yaml = """
-        version: 1
-        output: {path: w.atom, id: "tag:x,2026:w", title: W, self: "https://x.example/w.atom", site: "https://x.example/"}
-        sources:
-        \(OPML.sourcesYAML(subs))
-        """
+            version: 1
+            output: {path: w.atom, id: "tag:x,2026:w", title: W, self: "https://x.example/w.atom", site: "https://x.example/"}
+            sources:
+            \(OPML.sourcesYAML(subs))
+            """
         let config = try ConfigLoader.load(yaml: yaml, file: "w.yaml", directory: "/tmp")
         #expect(config.sources.map(\.id) == ["rt", "al-jazeera-co", "rt-2"])
         #expect(config.sources[1].name == "Al Jazeera & Co")
@@ -40,8 +41,11 @@ import Testing
 
     @Test func importSkipsFeedsTheConfigurationHas() throws {
         let subs = try OPML.parse(Data(opml.utf8), file: "f.opml")
-        let existing = [SourceConfig(id: "rt", name: "RT", location: .http("https://www.rt.com/rss/news/"), interval: nil, style: nil,
-                                     headers: [:], content: .sanitize, line: nil)]
+        let existing = [
+            SourceConfig(
+                id: "rt", name: "RT", location: .http("https://www.rt.com/rss/news/"), interval: nil, style: nil,
+                headers: [:], content: .sanitize, line: nil)
+        ]
         let yaml = OPML.sourcesYAML(subs, existing: existing)
         #expect(!yaml.contains("https://www.rt.com/rss/news/"))
         #expect(yaml.contains("id: rt-2"))

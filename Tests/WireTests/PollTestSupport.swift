@@ -1,6 +1,7 @@
 import Foundation
 import HouseStyle
 import LoopbackServer
+
 @testable import Wire
 
 /// A clock the tests move by hand.

@@ -1,6 +1,7 @@
 import Foundation
 import LoopbackServer
 import Testing
+
 @testable import Wire
 
 /// Every network case the poll issue names, against a loopback server; each asserts the stored
@@ -77,7 +78,7 @@ import Testing
 
     @Test(arguments: [302, 307]) func temporaryRedirectIsFollowedNotRemembered(status: Int) async throws {
         let server = try LoopbackServer { request in
-            request.path == "/feed" ? .status(status, headers: [("Location", server_url(request, "/elsewhere"))]) : .ok(Fixture.two)
+            request.path == "/feed" ? .status(status, headers: [("Location", serverURL(request, "/elsewhere"))]) : .ok(Fixture.two)
         }
         defer { server.stop() }
         let wire = try TestWire(sources: [("agency", server.url("/feed"))])
@@ -113,8 +114,9 @@ import Testing
         }
         defer { server.stop() }
         // One request at a time to the host, so the 429 is seen before the other source is fetched.
-        let wire = try TestWire(sources: [("busy", server.url("/busy")), ("other", server.url("/other"))],
-                                poll: "per-host: 1\nconcurrency: 1")
+        let wire = try TestWire(
+            sources: [("busy", server.url("/busy")), ("other", server.url("/other"))],
+            poll: "per-host: 1\nconcurrency: 1")
         defer { wire.remove() }
         let report = try await wire.poll()
         #expect(report.outcome("busy")?.status == .error)
@@ -193,8 +195,9 @@ import Testing
 
     @Test func aSlowBodyHitsTheTimeout() async throws {
         let server = try LoopbackServer { _ in
-            .slow(status: 200, headers: [("Content-Type", "application/rss+xml")],
-                  chunks: Array(repeating: Array("<!-- slow -->".utf8), count: 40), interval: 0.25)
+            .slow(
+                status: 200, headers: [("Content-Type", "application/rss+xml")],
+                chunks: Array(repeating: Array("<!-- slow -->".utf8), count: 40), interval: 0.25)
         }
         defer { server.stop() }
         let wire = try TestWire(sources: [("slow", server.url("/feed"))], poll: "timeout: 1s")
@@ -235,7 +238,9 @@ import Testing
 
     @Test func theContentTypeCharsetReachesTheParser() async throws {
         // Latin-1 bytes, no encoding in the document: only the header says what they are.
-        let latin1 = Array("<rss version=\"2.0\"><channel><title>T</title><item><title>Caf\u{E9} d\u{E9}bat</title><guid>https://a.example/1</guid></item></channel></rss>".unicodeScalars.map { UInt8($0.value) })
+        let latin1 = Array(
+            "<rss version=\"2.0\"><channel><title>T</title><item><title>Caf\u{E9} d\u{E9}bat</title><guid>https://a.example/1</guid></item></channel></rss>"
+                .unicodeScalars.map { UInt8($0.value) })
         let server = try LoopbackServer { request in
             request.path == "/declared"
                 ? .full(status: 200, headers: [("Content-Type", "text/xml; charset=iso-8859-1")], body: latin1)
@@ -287,8 +292,10 @@ import Testing
             }
         }
         defer { server.stop() }
-        let wire = try TestWire(sources: [("reset", server.url("/reset")), ("broken", server.url("/broken")),
-                                          ("good", server.url("/good")), ("refused", "http://127.0.0.1:1/feed")])
+        let wire = try TestWire(sources: [
+            ("reset", server.url("/reset")), ("broken", server.url("/broken")),
+            ("good", server.url("/good")), ("refused", "http://127.0.0.1:1/feed"),
+        ])
         defer { wire.remove() }
         let report = try await wire.poll()
         #expect(report.outcome("good")?.inserted == 2)
@@ -325,8 +332,9 @@ import Testing
                 : .ok(Fixture.two, headers: [("Cache-Control", "public, max-age=7200")])
         }
         defer { server.stop() }
-        let wire = try TestWire(sources: [("ttl", server.url("/ttl")), ("maxage", server.url("/maxage"))],
-                                poll: "max-interval: 90m")
+        let wire = try TestWire(
+            sources: [("ttl", server.url("/ttl")), ("maxage", server.url("/maxage"))],
+            poll: "max-interval: 90m")
         defer { wire.remove() }
         _ = try await wire.poll()
         #expect(try wire.state("ttl").nextCheck == wire.clock.now + 3600)
@@ -337,8 +345,11 @@ import Testing
     @Test func changedEntriesAreUpdatedAndDeletedOnesStayDeleted() async throws {
         let version = Counter()
         let server = try LoopbackServer { _ in
-            .ok(Fixture.rss([("a1", "First report", version.value == 0 ? "Body one" : "Body one, corrected"),
-                             ("a2", "Second report", "Body two")]))
+            .ok(
+                Fixture.rss([
+                    ("a1", "First report", version.value == 0 ? "Body one" : "Body one, corrected"),
+                    ("a2", "Second report", "Body two"),
+                ]))
         }
         defer { server.stop() }
         let wire = try TestWire(sources: [("agency", server.url("/feed"))])
@@ -407,7 +418,7 @@ import Testing
 }
 
 /// The absolute URL of `path` on the server that received `request`.
-private func server_url(_ request: LoopbackServer.Request, _ path: String) -> String {
+private func serverURL(_ request: LoopbackServer.Request, _ path: String) -> String {
     "http://\(request.host)\(path)"
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HouseStyle
 import Testing
+
 @testable import Wire
 
 /// A style change reaches the stored wire: headlines written under another style are rewritten
@@ -16,12 +17,13 @@ import Testing
         """
 
     func style(_ caseMode: String, strip: Bool = true) throws -> HouseStyle {
-        try StyleLoader.load(yaml: """
-            version: 1
-            proper-nouns: [Moscow]
-            rules:
-            \(strip ? "  - strip: ['^BREAKING:\\s*', '\\s+-\\s+Agency$']\n" : "")  - case: \(caseMode)
-            """)
+        try StyleLoader.load(
+            yaml: """
+                version: 1
+                proper-nouns: [Moscow]
+                rules:
+                \(strip ? "  - strip: ['^BREAKING:\\s*', '\\s+-\\s+Agency$']\n" : "")  - case: \(caseMode)
+                """)
     }
 
     @Test func aStyleChangeRewritesExactlyTheAffectedHeadlinesFromTheOriginals() async throws {

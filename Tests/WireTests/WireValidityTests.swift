@@ -3,6 +3,7 @@ import Foundation
 import HouseStyle
 import Syndication
 import Testing
+
 @testable import Wire
 
 /// The wire is a valid Atom feed whatever the agencies sent (issue: "The wire is valid whatever
@@ -42,7 +43,8 @@ import Testing
     }
 
     @Test func datesAreWrittenOnARealCalendarAndTheFeedUpdatedIsTheNewestParsedOne() async throws {
-        let feed = Self.atom("""
+        let feed = Self.atom(
+            """
             <entry><id>urn:agency:1</id><title>Lower case</title><link href="https://agency.example/1"/>
             <updated>2026-11-25t09:30:00z</updated><summary>One.</summary></entry>
             <entry><id>urn:agency:2</id><title>February thirtieth</title><link href="https://agency.example/2"/>
@@ -69,7 +71,8 @@ import Testing
     }
 
     @Test func categorySchemesAndLinksAreAbsoluteIRIs() async throws {
-        let feed = Self.atom("""
+        let feed = Self.atom(
+            """
             <entry xml:base="https://agency.example/news/"><id>urn:agency:1</id><title>Schemes</title>
             <link href="https://agency.example/a b/é?q=1"/><link rel="related" href="  https://agency.example/r  "/>
             <link rel="enclosure" href="javascript-free:" type="not a type" length="-3"/>
@@ -91,22 +94,33 @@ import Testing
     }
 
     @Test func ourValidatorReportsEmptyAndRelativeSchemes() {
-        let empty = FeedValidator().validate(Array(Self.atom("""
-            <entry><id>urn:a:1</id><title>t</title><link href="https://a.example/1"/><updated>2026-11-25T09:30:00Z</updated>
-            <category term="x" scheme=""/><summary>s</summary></entry>
-            """).utf8)).diagnostics.map(\.code)
+        let empty = FeedValidator().validate(
+            Array(
+                Self.atom(
+                    """
+                    <entry><id>urn:a:1</id><title>t</title><link href="https://a.example/1"/><updated>2026-11-25T09:30:00Z</updated>
+                    <category term="x" scheme=""/><summary>s</summary></entry>
+                    """
+                ).utf8)
+        ).diagnostics.map(\.code)
         #expect(empty.contains("InvalidFullLink"))
-        let relative = FeedValidator().validate(Array(Self.atom("""
-            <entry><id>urn:a:1</id><title>t</title><link href="https://a.example/1"/><updated>2026-11-25T09:30:00Z</updated>
-            <category term="x" scheme="category"/><summary>s</summary></entry>
-            """).utf8)).diagnostics.map(\.code)
+        let relative = FeedValidator().validate(
+            Array(
+                Self.atom(
+                    """
+                    <entry><id>urn:a:1</id><title>t</title><link href="https://a.example/1"/><updated>2026-11-25T09:30:00Z</updated>
+                    <category term="x" scheme="category"/><summary>s</summary></entry>
+                    """
+                ).utf8)
+        ).diagnostics.map(\.code)
         #expect(relative.contains("InvalidFullLink"))
     }
 
     @Test func xhtmlWithOtherVocabulariesIsPublishedAsHTMLWithTheSameText() async throws {
         let svg = "<p>Chart: <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><circle r=\"4\"/></svg> rising</p>"
         let math = "<p>Area <math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mi>r</mi></math> squared</p>"
-        let feed = Self.atom("""
+        let feed = Self.atom(
+            """
             <entry><id>urn:agency:1</id><title>Chart</title><link href="https://agency.example/1"/><updated>2026-11-25T09:30:00Z</updated>
             <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">\(svg)</div></content></entry>
             <entry><id>urn:agency:2</id><title>Math</title><link href="https://agency.example/2"/><updated>2026-11-25T09:00:00Z</updated>
@@ -139,12 +153,13 @@ import Testing
             <item><guid>https://agency.example/3</guid><link>https://agency.example/3</link></item>
             </channel></rss>
             """
-        let style = try StyleLoader.load(yaml: """
-            version: 1
-            rules:
-              - case: sentence
-              - max-length: {chars: 30, ellipsis: "…"}
-            """)
+        let style = try StyleLoader.load(
+            yaml: """
+                version: 1
+                rules:
+                  - case: sentence
+                  - max-length: {chars: 30, ellipsis: "…"}
+                """)
         let (xml, path, _) = try await wire([("agency.xml", rss)], style: style)
         #expect(errors(xml) == [])
         // The third report has no words at all: the agency's name stands for a headline.
@@ -160,9 +175,12 @@ import Testing
     }
 
     @Test func theDerivedHeadlineIsMarkedInTheTrace() throws {
-        let entry = FeedParser().parse(Array("""
-            <rss version="2.0"><channel><title>A</title><item><description>Quake hits coast. More soon.</description></item></channel></rss>
-            """.utf8)).entries[0]
+        let entry = FeedParser().parse(
+            Array(
+                """
+                <rss version="2.0"><channel><title>A</title><item><description>Quake hits coast. More soon.</description></item></channel></rss>
+                """.utf8)
+        ).entries[0]
         let result = try StyleLoader.load(yaml: "version: 1\nrules:\n  - case: title\n").restyle(entry: entry, in: .rss20)
         #expect(result.headline == "Quake Hits Coast.")
         #expect(result.origin == .summary)
@@ -170,7 +188,8 @@ import Testing
     }
 
     @Test func theOriginalHeadlineTravelsInDublinCoreWithNoWarningOfOurs() async throws {
-        let feed = Self.atom("""
+        let feed = Self.atom(
+            """
             <entry><id>urn:agency:1</id><title>BREAKING: Quake Hits Coast - Agency</title><link href="https://agency.example/1"/>
             <updated>2026-11-25T09:30:00Z</updated><summary>Body.</summary>
             <author><name>desk@agency.example (Night Desk)</name><email>desk@agency.example</email></author></entry>

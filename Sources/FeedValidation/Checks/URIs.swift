@@ -75,17 +75,19 @@ enum URIs {
                 colon += 1
             }
             guard colon < u.count, referenceProblem(u, iri: true) == nil else { return false }
-            let network = colon >= 3 && colon <= 5 && {
-                var lower: [UInt8] = []
-                for b in u[0..<colon] { lower.append(b | 0x20) }
-                return lower == [104, 116, 116, 112] || lower == [104, 116, 116, 112, 115] || lower == [102, 116, 112]
-            }()
+            let network =
+                colon >= 3 && colon <= 5
+                && {
+                    var lower: [UInt8] = []
+                    for b in u[0..<colon] { lower.append(b | 0x20) }
+                    return lower == [104, 116, 116, 112] || lower == [104, 116, 116, 112, 115] || lower == [102, 116, 112]
+                }()
             if network {
                 // http://host…: two slashes, then a host.
                 return colon + 3 < u.count && u[colon + 1] == 47 && u[colon + 2] == 47 && u[colon + 3] != 47
             }
             if colon + 1 < u.count { return true }
-            return colon == 5 && (u[0] | 0x20) == 97 && (u[1] | 0x20) == 98   // "about:"
+            return colon == 5 && (u[0] | 0x20) == 97 && (u[1] | 0x20) == 98  // "about:"
         }
     }
 
@@ -126,7 +128,8 @@ enum URIs {
         guard let colon = u[4...].firstIndex(of: 58) else { return .nid }
         let nid = u[4..<colon]
         guard (1...32).contains(nid.count), let first = nid.first, Values.isAlnum(first),
-              nid.allSatisfy({ Values.isAlnum($0) || $0 == 45 }) else { return .nid }
+            nid.allSatisfy({ Values.isAlnum($0) || $0 == 45 })
+        else { return .nid }
         let nss = Array(u[(colon + 1)...])
         guard !nss.isEmpty else { return .nss }
         let other = Set("()+,-.:=@;$_!*'".utf8)

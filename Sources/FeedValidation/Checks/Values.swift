@@ -46,8 +46,9 @@ enum Values {
     static func isRFC3339(_ s: String) -> Bool {
         let u = Array(s.utf8)
         guard u.count >= 20, let y = number(u, 0, 4), u[4] == 45, let mo = number(u, 5, 2), u[7] == 45,
-              let d = number(u, 8, 2), u[10] == 84, let h = number(u, 11, 2), u[13] == 58,
-              let mi = number(u, 14, 2), u[16] == 58, let se = number(u, 17, 2) else { return false }
+            let d = number(u, 8, 2), u[10] == 84, let h = number(u, 11, 2), u[13] == 58,
+            let mi = number(u, 14, 2), u[16] == 58, let se = number(u, 17, 2)
+        else { return false }
         guard (1...12).contains(mo), d >= 1, d <= daysIn(month: mo, year: y), h < 24, mi < 60, se <= 60 else { return false }
         var i = 19
         if u[i] == 46 {
@@ -59,7 +60,8 @@ enum Values {
         guard i < u.count else { return false }
         if u[i] == 90 { return i + 1 == u.count }
         guard u[i] == 43 || u[i] == 45, i + 6 == u.count, let zh = number(u, i + 1, 2), u[i + 3] == 58,
-              let zm = number(u, i + 4, 2) else { return false }
+            let zm = number(u, i + 4, 2)
+        else { return false }
         return zh < 24 && zm < 60
     }
 
@@ -74,7 +76,8 @@ enum Values {
         guard u.count >= 10, u[7] == 45, let d = number(u, 8, 2), d >= 1, d <= daysIn(month: mo, year: y) else { return false }
         if u.count == 10 { return true }
         guard u[10] == 84, let h = number(u, 11, 2), u.count >= 16, u[13] == 58, let mi = number(u, 14, 2),
-              h < 24, mi < 60 else { return false }
+            h < 24, mi < 60
+        else { return false }
         var i = 16
         if i < u.count && u[i] == 58 {
             guard let se = number(u, i + 1, 2), se <= 60 else { return false }
@@ -89,7 +92,8 @@ enum Values {
         if i == u.count { return !zoneRequired }
         if u[i] == 90 { return i + 1 == u.count }
         guard u[i] == 43 || u[i] == 45, i + 6 == u.count, let zh = number(u, i + 1, 2), u[i + 3] == 58,
-              let zm = number(u, i + 4, 2) else { return false }
+            let zm = number(u, i + 4, 2)
+        else { return false }
         return zh < 24 && zm < 60
     }
 
@@ -98,8 +102,9 @@ enum Values {
     private static let months: [[UInt8]] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         .map { Array($0.utf8) }
     private static let weekdays: [[UInt8]] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"].map { Array($0.utf8) }
-    private static let zones: Set<[UInt8]> = Set(["ut", "gmt", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt"]
-        .map { Array($0.utf8) })
+    private static let zones: Set<[UInt8]> = Set(
+        ["ut", "gmt", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt"]
+            .map { Array($0.utf8) })
 
     private static func digits(_ t: ArraySlice<UInt8>) -> Int? {
         guard !t.isEmpty, t.count <= 9 else { return nil }
@@ -143,8 +148,9 @@ enum Values {
             weekday = w
         }
         guard tokens.count == 5, let day = digits(tokens[0]), tokens[0].count <= 2,
-              let month = months.firstIndex(where: { tokens[1].elementsEqual($0) }),
-              var year = digits(tokens[2]) else { return .invalid }
+            let month = months.firstIndex(where: { tokens[1].elementsEqual($0) }),
+            var year = digits(tokens[2])
+        else { return .invalid }
         if tokens[2].count == 2 {
             problematical = true
             year += year < 50 ? 2000 : 1900
@@ -154,7 +160,8 @@ enum Values {
         guard day >= 1, day <= daysIn(month: month + 1, year: year) else { return .invalid }
         let time = tokens[3].split(separator: 58, omittingEmptySubsequences: false)
         guard time.count == 2 || time.count == 3, time.allSatisfy({ $0.count == 2 }),
-              let hh = digits(time[0]), let mm = digits(time[1]), hh < 24, mm < 60 else { return .invalid }
+            let hh = digits(time[0]), let mm = digits(time[1]), hh < 24, mm < 60
+        else { return .invalid }
         if time.count == 3 { guard let ss = digits(time[2]), ss <= 60 else { return .invalid } }
         let zone = tokens[4]
         if zones.contains(Array(zone)) {
@@ -172,7 +179,7 @@ enum Values {
             var y = year, m = month + 1
             if m < 3 { m += 12; y -= 1 }
             let k = y % 100, j = y / 100
-            let h = (day + 13 * (m + 1) / 5 + k + k / 4 + j / 4 + 5 * j) % 7   // 0 = Saturday
+            let h = (day + 13 * (m + 1) / 5 + k + k / 4 + j / 4 + 5 * j) % 7  // 0 = Saturday
             if (h + 6) % 7 != weekday { return .invalid }
         }
         return problematical ? .problematical : .valid

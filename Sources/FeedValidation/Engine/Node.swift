@@ -8,16 +8,16 @@ enum Kind: Equatable {
 
     // Atom 1.0 (RFC 4287)
     case atomFeed, atomEntry, atomSource
-    case atomText          // title, subtitle, rights, summary
+    case atomText  // title, subtitle, rights, summary
     case atomContent
-    case atomPerson        // author, contributor
+    case atomPerson  // author, contributor
     case atomPersonName, atomPersonEmail, atomPersonURI
-    case atomDate          // updated, published
+    case atomDate  // updated, published
     case atomID
     case atomLink
     case atomCategory
     case atomGenerator
-    case atomURI           // icon, logo
+    case atomURI  // icon, logo
     /// Inline XHTML inside an Atom text construct or content (below the wrapper `div`).
     case xhtml
     /// Inline MathML or SVG inside XHTML.
@@ -37,15 +37,15 @@ enum Kind: Equatable {
 
 /// The checks for elements that hold a single value.
 enum Leaf: Equatable {
-    case text              // anything
-    case plainText         // text that should not be HTML (titles, names)
-    case html              // escaped HTML (descriptions)
+    case text  // anything
+    case plainText  // text that should not be HTML (titles, names)
+    case html  // escaped HTML (descriptions)
     case nonBlankText
-    case fullURL           // an absolute URL
+    case fullURL  // an absolute URL
     case rfc822Date
     case w3cdtf
     case rfc3339
-    case rssContact        // managingEditor, webMaster, author
+    case rssContact  // managingEditor, webMaster, author
     case language
     case nonNegativeInteger
     case positiveInteger
@@ -110,8 +110,10 @@ final class Node {
     /// Free-form facts a rule records for its `end` (the `type` of a text construct, …).
     @exclusivity(unchecked) var facts: [String: String] = [:]
 
-    init(namespace: String, prefix: String?, localName: String, name: String, kind: Kind, line: Int,
-         column: Int, attributes: [ExtensionElement.Attribute]) {
+    init(
+        namespace: String, prefix: String?, localName: String, name: String, kind: Kind, line: Int,
+        column: Int, attributes: [ExtensionElement.Attribute]
+    ) {
         self.namespace = namespace
         self.prefix = prefix
         self.localName = localName
@@ -131,8 +133,8 @@ final class Node {
     var keepsText: Bool {
         switch kind {
         case .open, .atomFeed, .atomEntry, .atomSource, .atomPerson, .rss, .channel, .item, .image,
-             .textInput, .cloud, .skipHours, .skipDays, .rdf, .rdfChannel, .rdfItem, .rdfImage, .rdfTextInput,
-             .rdfItems, .rdfSeq, .foreignMarkup:
+            .textInput, .cloud, .skipHours, .skipDays, .rdf, .rdfChannel, .rdfItem, .rdfImage, .rdfTextInput,
+            .rdfItems, .rdfSeq, .foreignMarkup:
             return false
         default:
             return true

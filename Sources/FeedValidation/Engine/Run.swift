@@ -61,8 +61,10 @@ final class Run: SAXReceiver {
         guard !fatal || code == "SAXError" else { return }
         let severity = Catalog.severities[code] ?? .error
         let parameters = params.map { Diagnostic.Parameter(name: $0.0, value: $0.1) }
-        diagnostics.append(Diagnostic(severity: severity, code: code, line: line, column: column,
-                                      message: Catalog.message(code, parameters), parameters: parameters))
+        diagnostics.append(
+            Diagnostic(
+                severity: severity, code: code, line: line, column: column,
+                message: Catalog.message(code, parameters), parameters: parameters))
     }
 
     func report(_ code: String, at node: Node, _ params: [(String, String)] = []) {
@@ -119,8 +121,10 @@ final class Run: SAXReceiver {
 
     // MARK: SAXReceiver
 
-    func startElement(uri: String?, prefix: String?, localName: String, attributes: [ExtensionElement.Attribute],
-                      namespaceDeclarations: [(prefix: String?, uri: String)]) {
+    func startElement(
+        uri: String?, prefix: String?, localName: String, attributes: [ExtensionElement.Attribute],
+        namespaceDeclarations: [(prefix: String?, uri: String)]
+    ) {
         let (line, column) = driver.position
         let ns = uri ?? ""
         for d in namespaceDeclarations { checkNamespaceDeclaration(d.prefix, d.uri, line: line, column: column) }
@@ -140,8 +144,9 @@ final class Run: SAXReceiver {
             switch child(of: parent, ns: ns, local: localName, name: name, line: line, column: column) {
             case .known(let k, let once):
                 if once && parent.seen(name) {
-                    report("DuplicateElement", line: line, column: column,
-                           [("parent", parent.attributeParentName), ("element", name)])
+                    report(
+                        "DuplicateElement", line: line, column: column,
+                        [("parent", parent.attributeParentName), ("element", name)])
                 }
                 kind = k
             case .undefined:
@@ -152,7 +157,8 @@ final class Run: SAXReceiver {
             }
             parent.addChild(name)
         }
-        let node = Node(namespace: ns, prefix: prefix, localName: localName, name: name, kind: kind, line: line, column: column, attributes: attributes)
+        let node = Node(
+            namespace: ns, prefix: prefix, localName: localName, name: name, kind: kind, line: line, column: column, attributes: attributes)
         stack.append(node)
         checkCommonAttributes(node)
         start(node)
@@ -208,8 +214,10 @@ final class Run: SAXReceiver {
 
     // MARK: Dispatch
 
-    private func rootKind(ns: String, local: String, line: Int, column: Int,
-                          declarations: [(prefix: String?, uri: String)]) -> Kind {
+    private func rootKind(
+        ns: String, local: String, line: Int, column: Int,
+        declarations: [(prefix: String?, uri: String)]
+    ) -> Kind {
         switch (ns, local) {
         case (Namespace.atom10, "feed"):
             family = .atom; format = "atom10"; coreNamespace = Namespace.atom10
@@ -247,8 +255,9 @@ final class Run: SAXReceiver {
             family = .atom; format = "app"; coreNamespace = Namespace.app
             return .open
         default:
-            report("UndefinedElement", line: line, column: column,
-                   [("parent", "root"), ("element", displayName(namespace: ns, prefix: nil, local: local))])
+            report(
+                "UndefinedElement", line: line, column: column,
+                [("parent", "root"), ("element", displayName(namespace: ns, prefix: nil, local: local))])
             return .open
         }
     }
@@ -258,11 +267,11 @@ final class Run: SAXReceiver {
         case .open:
             return .open
         case .atomFeed, .atomEntry, .atomSource, .atomPerson, .atomText, .atomContent, .xhtml, .foreignMarkup,
-             .atomLink, .atomCategory, .atomGenerator, .atomDate, .atomID, .atomURI, .atomPersonName,
-             .atomPersonEmail, .atomPersonURI:
+            .atomLink, .atomCategory, .atomGenerator, .atomDate, .atomID, .atomURI, .atomPersonName,
+            .atomPersonEmail, .atomPersonURI:
             return atomChild(of: parent, ns: ns, local: local, name: name, line: line, column: column)
         case .rss, .channel, .item, .image, .textInput, .cloud, .skipHours, .skipDays, .enclosure, .guid,
-             .rssSource, .rssCategory:
+            .rssSource, .rssCategory:
             return rssChild(of: parent, ns: ns, local: local, name: name, line: line, column: column)
         case .rdf, .rdfChannel, .rdfItem, .rdfImage, .rdfTextInput, .rdfItems, .rdfSeq, .rdfLi:
             return rdfChild(of: parent, ns: ns, local: local, name: name, line: line, column: column)
@@ -339,7 +348,8 @@ final class Run: SAXReceiver {
         let attr = prefix.map { "xmlns:" + $0 } ?? "xmlns"
         if uri == Namespace.atom10 { declaresAtom = true }
         if let prefix, prefix != "rss", prefix != "atom", let owner = Run.reservedPrefixes[prefix], owner != uri,
-           NS.prefixes[uri] == nil {
+            NS.prefixes[uri] == nil
+        {
             // A well-known prefix bound to some other namespace: readers that go by prefix misread it.
             report("ReservedPrefix", line: line, column: column, [("prefix", prefix), ("namespace", uri)])
         } else if let prefix, let usual = NS.prefixes[uri], usual != prefix, uri != Namespace.rss10, uri != Namespace.atom10, uri != Namespace.xhtml {
@@ -371,7 +381,8 @@ final class Run: SAXReceiver {
 
     private func openStart(_ node: Node) {
         guard !node.namespace.isEmpty, NS.prefixes[node.namespace] == nil, !reportedNamespaces.contains(node.namespace),
-              let parent = parent(of: node), parent.kind != .open, parent.kind != .foreignMarkup else { return }
+            let parent = parent(of: node), parent.kind != .open, parent.kind != .foreignMarkup
+        else { return }
         reportedNamespaces.insert(node.namespace)
         switch family {
         case .atom:
@@ -383,8 +394,10 @@ final class Run: SAXReceiver {
 
     // MARK: Leaves
 
-    private func leafChild(of parent: Node, leaf: Leaf, ns: String, local: String, name: String, line: Int,
-                           column: Int) -> ChildDecision {
+    private func leafChild(
+        of parent: Node, leaf: Leaf, ns: String, local: String, name: String, line: Int,
+        column: Int
+    ) -> ChildDecision {
         switch leaf {
         case .xhtmlBody:
             return ns == Namespace.xhtml ? .known(.xhtml, once: false) : .open

@@ -333,7 +333,9 @@ extension Run {
             let element = "thr:" + a.name
             switch a.name {
             case "count":
-                if !Values.isNonNegativeInteger(a.value) { report("InvalidInteger", at: node, [("parent", p), ("element", element), ("value", a.value)]) }
+                if !Values.isNonNegativeInteger(a.value) {
+                    report("InvalidInteger", at: node, [("parent", p), ("element", element), ("value", a.value)])
+                }
             case "updated":
                 if !Values.isRFC3339(a.value) { report("InvalidRFC3339Date", at: node, [("parent", p), ("element", element), ("value", a.value)]) }
             case "when":
@@ -439,7 +441,8 @@ extension Run {
                 checkIRI(src, at: node, params: [("parent", parent.name), ("element", "content"), ("attr", "src")])
                 parent.facts["needsSummary"] = "yes"
             } else if !["text", "html", "xhtml", "other"].contains(type) && !type.hasPrefix("text/")
-                        && !type.hasSuffix("+xml") && !type.hasSuffix("/xml") {
+                && !type.hasSuffix("+xml") && !type.hasSuffix("/xml")
+            {
                 parent.facts["needsSummary"] = "yes"
             }
         }
@@ -543,14 +546,17 @@ extension Run {
             report("NotHtml", at: node, params + [("value", node.localName)])
         }
         var findings: [HTMLChecks.Finding] = []
-        HTMLChecks.inspect(element: node.localName.lowercased(),
-                           attributes: node.attributes.filter { $0.namespace == nil }.map { ($0.name.lowercased(), $0.value) },
-                           into: &findings)
+        HTMLChecks.inspect(
+            element: node.localName.lowercased(),
+            attributes: node.attributes.filter { $0.namespace == nil }.map { ($0.name.lowercased(), $0.value) },
+            into: &findings)
         reportFindings(findings, at: node, params: params)
     }
 
     func foreignStart(_ node: Node) {
-        let allowed = node.namespace == Namespace.xhtml ? HTMLChecks.knownElements
+        let allowed =
+            node.namespace == Namespace.xhtml
+            ? HTMLChecks.knownElements
             : (node.namespace == "http://www.w3.org/2000/svg" ? Allowlists.svgElements : Allowlists.mathmlElements)
         let params = construct(of: node).map { names($0) } ?? []
         if !allowed.contains(node.localName) && node.localName != "mathml" && node.localName != "math" && node.localName != "svg" {

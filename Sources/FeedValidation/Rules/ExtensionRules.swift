@@ -1,4 +1,5 @@
 import Syndication
+
 /// Where an extension element stands.
 enum Context { case channel, item, feed, entry, other }
 
@@ -166,7 +167,8 @@ extension Run {
             if node.attribute("name")?.lowercased() == "robots", let content = node.attribute("content") {
                 let words = content.lowercased().split(separator: ",").map { Values.trimmed(String($0)) }
                 let known: Set<String> = ["index", "noindex", "follow", "nofollow", "noarchive", "none", "all", "nosnippet", "noodp"]
-                let contradictory = (words.contains("index") && words.contains("noindex"))
+                let contradictory =
+                    (words.contains("index") && words.contains("noindex"))
                     || (words.contains("follow") && words.contains("nofollow"))
                 if contradictory || !words.allSatisfy(known.contains) {
                     report("InvalidMetaContent", at: node, p + [("element", "content"), ("value", content)])
@@ -180,7 +182,9 @@ extension Run {
             }
         case .inReplyTo:
             if let ref = node.attribute("ref") {
-                if !URIs.isAbsolute(ref) { report("InvalidFullLink", at: node, [("parent", node.attributeParentName), ("element", "ref"), ("value", ref)]) }
+                if !URIs.isAbsolute(ref) {
+                    report("InvalidFullLink", at: node, [("parent", node.attributeParentName), ("element", "ref"), ("value", ref)])
+                }
             } else {
                 report("MissingAttribute", at: node, [("element", node.name), ("attr", "ref")])
             }
@@ -188,7 +192,8 @@ extension Run {
                 checkIRI(href, at: node, params: [("parent", node.attributeParentName), ("element", "href")])
             }
             if let type = node.attribute("type"), !isMIMEType(type) {
-                report("InvalidMIMEType", at: node, [("parent", node.attributeParentName), ("element", node.name), ("attr", "type"), ("value", type)])
+                report(
+                    "InvalidMIMEType", at: node, [("parent", node.attributeParentName), ("element", node.name), ("attr", "type"), ("value", type)])
             }
             if let source = node.attribute("source") {
                 checkIRI(source, at: node, params: [("parent", node.attributeParentName), ("element", "source")])
@@ -337,15 +342,19 @@ extension Run {
                 invalid(code)
             }
         case .hour:
-            checkSkip(node, trimmed, params: makeParams(), valid: { v in
-                guard let h = Int(v), Values.isNonNegativeInteger(v) else { return false }
-                return h <= 24
-            }, invalidCode: "InvalidHour")
+            checkSkip(
+                node, trimmed, params: makeParams(),
+                valid: { v in
+                    guard let h = Int(v), Values.isNonNegativeInteger(v) else { return false }
+                    return h <= 24
+                }, invalidCode: "InvalidHour")
             if trimmed == "24" { invalid("UseZeroForMidnight") }
         case .day:
-            checkSkip(node, trimmed, params: makeParams(), valid: {
-                ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].contains($0)
-            }, invalidCode: "InvalidDay")
+            checkSkip(
+                node, trimmed, params: makeParams(),
+                valid: {
+                    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].contains($0)
+                }, invalidCode: "InvalidDay")
         case .updatePeriod:
             if !["hourly", "daily", "weekly", "monthly", "yearly"].contains(trimmed) {
                 invalid("InvalidUpdatePeriod")
@@ -370,8 +379,10 @@ extension Run {
         }
     }
 
-    private func checkSkip(_ node: Node, _ value: String, params: [(String, String)], valid: (String) -> Bool,
-                           invalidCode: String) {
+    private func checkSkip(
+        _ node: Node, _ value: String, params: [(String, String)], valid: (String) -> Bool,
+        invalidCode: String
+    ) {
         guard let parent = parent(of: node) else { return }
         if node.localName == "day" && parent.count("day") == 8 {
             report("EightDaysAWeek", at: node, params)

@@ -1,4 +1,5 @@
 import Syndication
+
 /// RSS 2.0 (and the 0.9x it grew from): rss, channel, item, image, textInput, cloud,
 /// skipHours/skipDays, guid, enclosure, source; and RSS 1.0 / 0.90 (RDF).
 extension Run {
@@ -150,8 +151,10 @@ extension Run {
     }
 
     func textInputEnd(_ node: Node) {
-        for (child, code) in [("title", "MissingTitle"), ("description", "MissingDescription"), ("name", "MissingElement"),
-                              ("link", "MissingLink")] where !node.seen(child) {
+        for (child, code) in [
+            ("title", "MissingTitle"), ("description", "MissingDescription"), ("name", "MissingElement"),
+            ("link", "MissingLink"),
+        ] where !node.seen(child) {
             report(code, at: node, [("parent", "textInput"), ("element", child)])
         }
     }

@@ -1,4 +1,5 @@
 import Syndication
+
 /// Extension vocabularies described as data: Media RSS, FeedSync, iTunes, the Conversations
 /// Network, `xhtml:meta`, and thread's `in-reply-to`. Each element names the rule for its text
 /// and for each attribute; the few checks that relate several values are written out below.
@@ -33,31 +34,48 @@ enum Vocabulary {
         "media:rating": ElementSpec(text: .text, attributes: [("scheme", .fullURL)]),
         "media:title": mediaText,
         "media:description": mediaText,
-        "media:text": ElementSpec(text: .text, attributes: [("type", mediaTextTypes), ("lang", .language),
-                                                           ("start", .nptTime), ("end", .nptTime)]),
+        "media:text": ElementSpec(
+            text: .text,
+            attributes: [
+                ("type", mediaTextTypes), ("lang", .language),
+                ("start", .nptTime), ("end", .nptTime),
+            ]),
         "media:keywords": ElementSpec(text: .text, once: true),
-        "media:thumbnail": ElementSpec(attributes: [("url", .fullURL), ("height", .positiveInteger),
-                                                    ("width", .positiveInteger), ("time", .nptTime)], required: ["url"]),
+        "media:thumbnail": ElementSpec(
+            attributes: [
+                ("url", .fullURL), ("height", .positiveInteger),
+                ("width", .positiveInteger), ("time", .nptTime),
+            ], required: ["url"]),
         "media:category": ElementSpec(text: .plainText, attributes: [("scheme", .fullURL), ("label", .plainText)]),
         "media:hash": ElementSpec(text: .text, attributes: [("algo", .oneOf("InvalidMediaHash", ["md5", "sha-1"]))]),
-        "media:player": ElementSpec(attributes: [("url", .fullURL), ("height", .positiveInteger), ("width", .positiveInteger)],
-                                    required: ["url"]),
+        "media:player": ElementSpec(
+            attributes: [("url", .fullURL), ("height", .positiveInteger), ("width", .positiveInteger)],
+            required: ["url"]),
         "media:credit": ElementSpec(text: .plainText, attributes: [("scheme", .fullURL)]),
         "media:copyright": ElementSpec(text: .plainText, attributes: [("url", .fullURL)], once: true),
-        "media:restriction": ElementSpec(text: .text, attributes: [
-            ("relationship", .oneOf("InvalidMediaRestrictionRel", ["allow", "deny"])),
-            ("type", .oneOf("InvalidMediaRestrictionType", ["country", "uri", "sharing"])),
-        ], required: ["relationship"]),
+        "media:restriction": ElementSpec(
+            text: .text,
+            attributes: [
+                ("relationship", .oneOf("InvalidMediaRestrictionRel", ["allow", "deny"])),
+                ("type", .oneOf("InvalidMediaRestrictionType", ["country", "uri", "sharing"])),
+            ], required: ["relationship"]),
         "media:adult": ElementSpec(text: .text),
 
         "sx:sharing": ElementSpec(attributes: [("since", .rfc3339), ("until", .rfc3339), ("expires", .rfc3339)]),
-        "sx:related": ElementSpec(attributes: [("link", .fullURL), ("title", .nonBlankText),
-                                               ("type", .oneOf("InvalidSseType", ["complete", "aggregated"]))],
-                                  required: ["link", "type"]),
-        "sx:sync": ElementSpec(attributes: [("id", .nss), ("updates", .positiveInteger), ("deleted", .trueFalse),
-                                            ("noconflicts", .trueFalse)], required: ["id", "updates"], once: true),
-        "sx:history": ElementSpec(attributes: [("sequence", .positiveInteger), ("when", .rfc3339), ("by", .nss)],
-                                  required: ["sequence"]),
+        "sx:related": ElementSpec(
+            attributes: [
+                ("link", .fullURL), ("title", .nonBlankText),
+                ("type", .oneOf("InvalidSseType", ["complete", "aggregated"])),
+            ],
+            required: ["link", "type"]),
+        "sx:sync": ElementSpec(
+            attributes: [
+                ("id", .nss), ("updates", .positiveInteger), ("deleted", .trueFalse),
+                ("noconflicts", .trueFalse),
+            ], required: ["id", "updates"], once: true),
+        "sx:history": ElementSpec(
+            attributes: [("sequence", .positiveInteger), ("when", .rfc3339), ("by", .nss)],
+            required: ["sequence"]),
         "sx:conflicts": ElementSpec(),
 
         "itunes:author": ElementSpec(text: .plainText, once: true),
@@ -99,11 +117,15 @@ enum Vocabulary {
 
     static let itunesCategories: [String: Set<String>] = [
         "Arts": ["Books", "Design", "Fashion & Beauty", "Food", "Performing Arts", "Visual Arts", "Literature"],
-        "Business": ["Careers", "Entrepreneurship", "Investing", "Management", "Marketing", "Non-Profit",
-                     "Business News", "Shopping", "Management & Marketing"],
+        "Business": [
+            "Careers", "Entrepreneurship", "Investing", "Management", "Marketing", "Non-Profit",
+            "Business News", "Shopping", "Management & Marketing",
+        ],
         "Comedy": ["Comedy Interviews", "Improv", "Stand-Up"],
-        "Education": ["Courses", "How To", "Language Learning", "Self-Improvement", "Educational Technology",
-                      "Higher Education", "K-12", "Training"],
+        "Education": [
+            "Courses", "How To", "Language Learning", "Self-Improvement", "Educational Technology",
+            "Higher Education", "K-12", "Training",
+        ],
         "Fiction": ["Comedy Fiction", "Drama", "Science Fiction"],
         "Games & Hobbies": ["Automotive", "Aviation", "Hobbies", "Other Games", "Video Games"],
         "Government": [], "Government & Organizations": ["Local", "National", "Non-Profit", "Regional"],
@@ -111,21 +133,33 @@ enum Vocabulary {
         "Health & Fitness": ["Alternative Health", "Fitness", "Medicine", "Mental Health", "Nutrition", "Sexuality"],
         "History": [],
         "Kids & Family": ["Education for Kids", "Parenting", "Pets & Animals", "Stories for Kids"],
-        "Leisure": ["Animation & Manga", "Automotive", "Aviation", "Crafts", "Games", "Hobbies", "Home & Garden",
-                    "Video Games"],
+        "Leisure": [
+            "Animation & Manga", "Automotive", "Aviation", "Crafts", "Games", "Hobbies", "Home & Garden",
+            "Video Games",
+        ],
         "Music": ["Music Commentary", "Music History", "Music Interviews"],
-        "News": ["Business News", "Daily News", "Entertainment News", "News Commentary", "Politics", "Sports News",
-                 "Tech News"],
+        "News": [
+            "Business News", "Daily News", "Entertainment News", "News Commentary", "Politics", "Sports News",
+            "Tech News",
+        ],
         "News & Politics": [],
-        "Religion & Spirituality": ["Buddhism", "Christianity", "Hinduism", "Islam", "Judaism", "Other", "Religion",
-                                    "Spirituality"],
-        "Science": ["Astronomy", "Chemistry", "Earth Sciences", "Life Sciences", "Mathematics", "Natural Sciences",
-                    "Nature", "Physics", "Social Sciences"],
+        "Religion & Spirituality": [
+            "Buddhism", "Christianity", "Hinduism", "Islam", "Judaism", "Other", "Religion",
+            "Spirituality",
+        ],
+        "Science": [
+            "Astronomy", "Chemistry", "Earth Sciences", "Life Sciences", "Mathematics", "Natural Sciences",
+            "Nature", "Physics", "Social Sciences",
+        ],
         "Science & Medicine": ["Medicine", "Natural Sciences", "Social Sciences"],
-        "Society & Culture": ["Documentary", "History", "Personal Journals", "Philosophy", "Places & Travel",
-                              "Relationships"],
-        "Sports": ["Baseball", "Basketball", "Cricket", "Fantasy Sports", "Football", "Golf", "Hockey", "Rugby",
-                   "Running", "Soccer", "Swimming", "Tennis", "Volleyball", "Wilderness", "Wrestling"],
+        "Society & Culture": [
+            "Documentary", "History", "Personal Journals", "Philosophy", "Places & Travel",
+            "Relationships",
+        ],
+        "Sports": [
+            "Baseball", "Basketball", "Cricket", "Fantasy Sports", "Football", "Golf", "Hockey", "Rugby",
+            "Running", "Soccer", "Swimming", "Tennis", "Volleyball", "Wilderness", "Wrestling",
+        ],
         "Sports & Recreation": ["Amateur", "College & High School", "Outdoor", "Professional"],
         "Technology": ["Gadgets", "Tech News", "Podcasting", "Software How-To"],
         "True Crime": [],
@@ -150,9 +184,11 @@ extension Run {
             guard let value = node.attribute(name) else { continue }
             // Most attribute findings name the attribute as the element; these name both.
             let namesBoth = rule == .nptTime || (name == "type" && key.hasPrefix("media:"))
-            checkValue(value, rule, at: node, params: namesBoth
-                ? [("element", node.name), ("attr", name)]
-                : [("parent", node.attributeParentName), ("element", name)])
+            checkValue(
+                value, rule, at: node,
+                params: namesBoth
+                    ? [("element", node.name), ("attr", name)]
+                    : [("parent", node.attributeParentName), ("element", name)])
         }
         for name in spec.required where node.attribute(name) == nil {
             report("MissingAttribute", at: node, [("element", node.name), ("attr", name)])
@@ -231,7 +267,8 @@ extension Run {
             ]
             // Roles are lower case in every scheme; the EBU's (the default) are a fixed list.
             if let role = node.attribute("role"),
-               role != role.lowercased() || ((node.attribute("scheme") ?? "urn:ebu") == "urn:ebu" && !roles.contains(role)) {
+                role != role.lowercased() || ((node.attribute("scheme") ?? "urn:ebu") == "urn:ebu" && !roles.contains(role))
+            {
                 report("InvalidCreditRole", at: node, [("element", node.name), ("value", role)])
             }
         case "itunes:owner":
@@ -265,8 +302,10 @@ extension Run {
         case "urn:icra":
             // ICRA labels: `r (cz 1 lz 1 nz 1 oz 1 vz 1)`.
             // Each category once, with a level 0 or 1 (nz is not one of them).
-            let labels: Set<String> = ["ca", "cb", "cz", "la", "lb", "lc", "lz", "na", "nb", "nc", "nd", "ne", "nf",
-                                       "nr", "nz", "oa", "ob", "oc", "oh", "oz", "va", "vb", "vc", "vd", "vz"]
+            let labels: Set<String> = [
+                "ca", "cb", "cz", "la", "lb", "lc", "lz", "na", "nb", "nc", "nd", "ne", "nf",
+                "nr", "nz", "oa", "ob", "oc", "oh", "oz", "va", "vb", "vc", "vd", "vz",
+            ]
             if value.hasPrefix("r (") && value.hasSuffix(")") {
                 let inner = value.dropFirst(3).dropLast().split(separator: " ")
                 var ok = inner.count % 2 == 0
@@ -274,7 +313,8 @@ extension Run {
                 var letters = Set<Character>()
                 while ok && i + 1 < inner.count {
                     let label = String(inner[i])
-                    ok = labels.contains(label) && (inner[i + 1] == "0" || inner[i + 1] == "1")
+                    ok =
+                        labels.contains(label) && (inner[i + 1] == "0" || inner[i + 1] == "1")
                         && letters.insert(label.first!).inserted
                     i += 2
                 }

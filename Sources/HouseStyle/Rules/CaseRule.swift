@@ -10,8 +10,10 @@ public struct CaseRule: HeadlineRule {
     let mode: Mode
     let vocabulary: Vocabulary
 
-    static let minorWords: Set<String> = ["a", "an", "and", "as", "at", "but", "by", "for", "if", "in", "nor", "of", "on",
-                                          "or", "so", "the", "to", "up", "vs", "via", "yet"]
+    static let minorWords: Set<String> = [
+        "a", "an", "and", "as", "at", "but", "by", "for", "if", "in", "nor", "of", "on",
+        "or", "so", "the", "to", "up", "vs", "via", "yet",
+    ]
 
     public init(_ mode: Mode, vocabulary: Vocabulary) {
         self.mode = mode
@@ -52,7 +54,9 @@ public struct CaseRule: HeadlineRule {
     private func restorePhrases(_ styled: String) -> String {
         var out = styled
         if !vocabulary.phrases.isEmpty {
-            let lowered = out.utf8.allSatisfy({ $0 < 0x80 }) ? String(decoding: out.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            let lowered =
+                out.utf8.allSatisfy({ $0 < 0x80 })
+                ? String(decoding: out.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
                 : out.lowercased()
             for (form, lowerForm) in zip(vocabulary.phrases, vocabulary.lowercasedPhrases) where lowered.utf8.count >= lowerForm.utf8.count {
                 guard Bytes.contains(lowered, lowerForm) else { continue }
@@ -122,7 +126,7 @@ public struct CaseRule: HeadlineRule {
             i += 1
             while i < u.count {
                 if isWordByte(u[i]) { i += 1; continue }
-                if (u[i] == 0x27 || u[i] == 0x2D || u[i] == 0x26 || u[i] == 0x2E), i + 1 < u.count, isWordByte(u[i + 1]) { i += 2; continue }
+                if u[i] == 0x27 || u[i] == 0x2D || u[i] == 0x26 || u[i] == 0x2E, i + 1 < u.count, isWordByte(u[i + 1]) { i += 2; continue }
                 if u[i] == 0xE2, i + 3 < u.count, u[i + 1] == 0x80, u[i + 2] == 0x99, isWordByte(u[i + 3]) { i += 4; continue }
                 break
             }
@@ -153,8 +157,10 @@ public struct CaseRule: HeadlineRule {
         return (String(decoding: out, as: UTF8.self), mayHavePhrase)
     }
 
-    private func styleBytes(_ word: ArraySlice<UInt8>, first: Bool, last: Bool, shouting: Bool, into out: inout [UInt8],
-                            scratch: inout [UInt8]) {
+    private func styleBytes(
+        _ word: ArraySlice<UInt8>, first: Bool, last: Bool, shouting: Bool, into out: inout [UInt8],
+        scratch: inout [UInt8]
+    ) {
         scratch.removeAll(keepingCapacity: true)
         for b in word { scratch.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
         let lowerString = String(decoding: scratch, as: UTF8.self)
@@ -162,8 +168,11 @@ public struct CaseRule: HeadlineRule {
         // Possessive: 's or ’s closing the word.
         if let s = word.last, s == UInt8(ascii: "s") || s == UInt8(ascii: "S") {
             var apostrophe = 0
-            if word.count > 2, word[word.endIndex - 2] == 0x27 { apostrophe = 1 }
-            else if word.count > 4, word[word.endIndex - 4] == 0xE2, word[word.endIndex - 3] == 0x80, word[word.endIndex - 2] == 0x99 { apostrophe = 3 }
+            if word.count > 2, word[word.endIndex - 2] == 0x27 {
+                apostrophe = 1
+            } else if word.count > 4, word[word.endIndex - 4] == 0xE2, word[word.endIndex - 3] == 0x80, word[word.endIndex - 2] == 0x99 {
+                apostrophe = 3
+            }
             if apostrophe > 0 {
                 let base = word[word.startIndex..<(word.endIndex - 1 - apostrophe)]
                 styleBytes(base, first: first, last: last, shouting: shouting, into: &out, scratch: &scratch)

@@ -19,4 +19,3 @@ struct CompiledPattern: @unchecked Sendable {
         return n == 0 ? s : String(ns)
     }
 }
-

@@ -2,7 +2,9 @@
 /// pair; for the curly styles an apostrophe inside or closing a word becomes `’`.
 public struct QuotesRule: HeadlineRule {
     public enum Style: String, Sendable, CaseIterable {
-        case straight, singleCurly = "single-curly", doubleCurly = "double-curly"
+        case straight
+        case singleCurly = "single-curly"
+        case doubleCurly = "double-curly"
 
         var pair: (Unicode.Scalar, Unicode.Scalar) {
             switch self {
@@ -48,7 +50,7 @@ public struct QuotesRule: HeadlineRule {
                 } else if before && after && open == nil {
                     open = i
                 } else if kind == QuotesRule.singles && isWordChar(i - 1) {
-                    isApostrophe[i] = true   // "agencies' reports": a closing apostrophe
+                    isApostrophe[i] = true  // "agencies' reports": a closing apostrophe
                 }
             }
         }

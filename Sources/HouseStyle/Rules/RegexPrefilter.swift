@@ -26,7 +26,9 @@ struct RegexPrefilter: Sendable {
         var others: [Unicode.Scalar] = []
         init(_ set: Set<Unicode.Scalar>, foldCase: Bool) {
             var all = set
-            if foldCase { for c in set { all.formUnion(String(c).lowercased().unicodeScalars); all.formUnion(String(c).uppercased().unicodeScalars) } }
+            if foldCase {
+                for c in set { all.formUnion(String(c).lowercased().unicodeScalars); all.formUnion(String(c).uppercased().unicodeScalars) }
+            }
             for c in all {
                 if c.value < 64 { low |= 1 << UInt64(c.value) } else if c.value < 128 { high |= 1 << UInt64(c.value - 64) } else { others.append(c) }
             }
@@ -104,9 +106,11 @@ struct RegexPrefilter: Sendable {
                     reqs.append(contentsOf: inner.requirements)
                     // An alternation of plain words: one of them must be there.
                     let alternatives = innerPattern.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-                    if alternatives.count > 1, alternatives.allSatisfy({ alt in
-                        !alt.isEmpty && alt.unicodeScalars.allSatisfy { c in !"\\[](){}.*+?^$|".unicodeScalars.contains(c) }
-                    }) {
+                    if alternatives.count > 1,
+                        alternatives.allSatisfy({ alt in
+                            !alt.isEmpty && alt.unicodeScalars.allSatisfy { c in !"\\[](){}.*+?^$|".unicodeScalars.contains(c) }
+                        })
+                    {
                         reqs.append(.anyOf(alternatives))
                     }
                 }
@@ -196,7 +200,7 @@ struct RegexPrefilter: Sendable {
                 let e = p[i + 1]
                 guard e.isASCII else { return false }
                 if !(e.properties.isAlphabetic || ("0"..."9").contains(e)) {
-                    i += 2                                   // \. \( \- … : the character itself
+                    i += 2  // \. \( \- … : the character itself
                 } else if classEscapes.contains(e) {
                     i += 2
                 } else if e == "p" || e == "P" {
@@ -209,7 +213,7 @@ struct RegexPrefilter: Sendable {
                         i += 3
                     }
                 } else {
-                    return false                             // \x \u \N \Q \0 \1 \c \t \e …
+                    return false  // \x \u \N \Q \0 \1 \c \t \e …
                 }
                 continue
             case "[":
@@ -227,7 +231,7 @@ struct RegexPrefilter: Sendable {
                     if k == ":" || k == "=" || k == "!" {
                     } else if k == "<", i + 3 < p.count, p[i + 3] == "=" || p[i + 3] == "!" {
                     } else {
-                        return false                         // (?x) (?i:…) (?<name>…) (?>…) (?#…) …
+                        return false  // (?x) (?i:…) (?<name>…) (?>…) (?#…) …
                     }
                 }
             case "{" where classDepth == 0:

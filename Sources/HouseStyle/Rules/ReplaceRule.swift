@@ -78,7 +78,7 @@ extension ReplaceRule {
 
     private func wordBoundary(before i: Int, in bytes: [UInt8]) -> Bool {
         guard i > 0 else { return true }
-        guard bytes[i] & 0xC0 != 0x80 else { return false }   // not at the start of a character
+        guard bytes[i] & 0xC0 != 0x80 else { return false }  // not at the start of a character
         var start = i - 1
         while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
         return !isWord(bytes[start..<i])

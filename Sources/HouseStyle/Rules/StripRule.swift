@@ -21,4 +21,3 @@ public struct StripRule: HeadlineRule {
         return Whitespace.collapse(matched == 0 ? headline : String(ns))
     }
 }
-

@@ -127,6 +127,7 @@ package enum Allowlists {
     ]
     /// Elements written without an end tag (`<br />`).
     package static let void: Set<String> = [
-        "area", "base", "basefont", "br", "col", "command", "embed", "frame", "hr", "img", "input", "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr",
+        "area", "base", "basefont", "br", "col", "command", "embed", "frame", "hr", "img", "input", "isindex", "keygen", "link", "meta", "param",
+        "source", "track", "wbr",
     ]
 }

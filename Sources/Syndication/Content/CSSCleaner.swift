@@ -45,10 +45,10 @@ package enum CSSCleaner {
         out.reserveCapacity(s.count)
         var i = 0
         while i < s.count {
-            if i + 3 <= s.count, s[i] == 0x75, s[i + 1] == 0x72, s[i + 2] == 0x6C { // "url"
+            if i + 3 <= s.count, s[i] == 0x75, s[i + 1] == 0x72, s[i + 2] == 0x6C {  // "url"
                 var j = i + 3
                 while j < s.count, isSpace(s[j]) { j += 1 }
-                if j < s.count, s[j] == 0x28 { // (
+                if j < s.count, s[j] == 0x28 {  // (
                     j += 1
                     while j < s.count, isSpace(s[j]) { j += 1 }
                     let start = j

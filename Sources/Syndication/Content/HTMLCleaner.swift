@@ -226,7 +226,8 @@ final class Cleaner {
         }
         guard droppedDepth == 0 else { return }
         if sanitize && (mathml > 0 || svg > 0) && attrs.contains(where: { $0.0.string.hasPrefix("xlink:") })
-            && !attrs.contains(where: { $0.0.string == "xmlns:xlink" && $0.1 == HTMLCleaner.xlinkNamespace }) {
+            && !attrs.contains(where: { $0.0.string == "xmlns:xlink" && $0.1 == HTMLCleaner.xlinkNamespace })
+        {
             attrs.append((names.xmlnsXlink, HTMLCleaner.xlinkNamespace))
         }
         // feedparser's normal form: one value per name (the last), `rel`/`type` lower-cased, sorted.
@@ -499,7 +500,8 @@ final class FragmentParser {
     static let usesPerContext = 4096
     static let namesPerDictionary = 2048
 
-    static let flags = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+    static let flags =
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
 
     private static let key: pthread_key_t = {

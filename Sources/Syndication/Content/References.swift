@@ -165,7 +165,8 @@ struct References {
     @inline(__always)
     func marker(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
         guard bytes[i] == 0xF4, i + 3 < bytes.count else { return nil }
-        let scalar = (UInt32(bytes[i] & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
+        let scalar =
+            (UInt32(bytes[i] & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
             | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
         let index = Int(scalar) - Int(References.firstMarker)
         return index >= 0 && index < written.count ? index : nil

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads the dates feeds write: RFC 822/1123 (with every zone name and common mistakes, two-digit
 /// years), W3C-DTF / ISO 8601 / RFC 3339, and asctime. Returns `nil` for anything else; never traps.
@@ -13,10 +13,13 @@ public enum DateParser {
     }
 
     /// Seconds since 1970 for a UTC civil date and time (proleptic Gregorian).
-    static func instant(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Double = 0,
-                        offsetSeconds: Int = 0) -> Date? {
+    static func instant(
+        year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Double = 0,
+        offsetSeconds: Int = 0
+    ) -> Date? {
         guard (1...12).contains(month), (1...31).contains(day), (0...24).contains(hour), (0...59).contains(minute),
-              second >= 0, second < 62, year > 0, year < 10000 else { return nil }
+            second >= 0, second < 62, year > 0, year < 10000
+        else { return nil }
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -66,8 +69,10 @@ public enum DateParser {
         "eest": 3, "msk": 3, "ist": 5, "jst": 9, "hst": -10, "akst": -9, "akdt": -8, "wet": 0, "west": 1,
         "aest": 10, "aedt": 11, "nzst": 12, "nzdt": 13, "sgt": 8, "hkt": 8, "kst": 9, "irst": 3, "wib": 7,
     ]
-    static let dayNames: Set<String> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
-                                        "wednesday", "thursday", "friday", "saturday", "sunday", "tues", "thur", "thurs"]
+    static let dayNames: Set<String> = [
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "tues", "thur", "thurs",
+    ]
 
     static func rfc822(_ s: String) -> Date? {
         // Tokens are split on spaces, tabs, newlines and commas, and compared lower-cased.
@@ -97,8 +102,9 @@ public enum DateParser {
             month = m; day = d
             rest = tokens[2...]
             // "Jan 4 2004 10:00" or "Jan 4 10:00:00 2004"
-            if let y = Int(rest.first ?? "") { year = y; yearDigits = rest.first!.count; rest = rest.dropFirst() }
-            else if rest.count >= 2, let y = Int(rest[rest.startIndex + 1]) {
+            if let y = Int(rest.first ?? "") {
+                year = y; yearDigits = rest.first!.count; rest = rest.dropFirst()
+            } else if rest.count >= 2, let y = Int(rest[rest.startIndex + 1]) {
                 year = y; yearDigits = rest[rest.startIndex + 1].count
                 var r = Array(rest); r.remove(at: 1); rest = r[...]
             }
@@ -142,9 +148,13 @@ public enum DateParser {
         let digits = String(z.dropFirst()).replacingIfPresent(":", with: "")
         guard !digits.isEmpty, digits.allSatisfy(\.isNumber) else { return nil }
         var hours = 0, minutes = 0
-        if digits.count <= 2 { hours = Int(digits)! } else if digits.count == 4 || digits.count == 3 {
+        if digits.count <= 2 {
+            hours = Int(digits)!
+        } else if digits.count == 4 || digits.count == 3 {
             hours = Int(digits.prefix(digits.count - 2))!; minutes = Int(digits.suffix(2))!
-        } else { return nil }
+        } else {
+            return nil
+        }
         let total = hours * 3600 + minutes * 60
         return sign == "-" ? -total : total
     }
@@ -156,8 +166,9 @@ public enum DateParser {
         guard t.count >= 5, dayNames.contains(t[0]), let m = months[t[1]], let d = Int(t[2]), let y = Int(t[4]) else { return nil }
         let parts = t[3].split(separator: ":").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }
-        return instant(year: y, month: m, day: d, hour: parts[0], minute: parts[1], second: Double(parts[2]),
-                       offsetSeconds: t.count > 5 ? zoneOffset(t[5]) ?? 0 : 0)
+        return instant(
+            year: y, month: m, day: d, hour: parts[0], minute: parts[1], second: Double(parts[2]),
+            offsetSeconds: t.count > 5 ? zoneOffset(t[5]) ?? 0 : 0)
     }
 
     // MARK: W3C-DTF / ISO 8601 / RFC 3339
@@ -178,7 +189,9 @@ public enum DateParser {
         }
         func peek(_ c: Character) -> Bool { i < u.count && u[i] == c.asciiValue! }
         var year: Int
-        if let y = digits(4) { year = y } else {
+        if let y = digits(4) {
+            year = y
+        } else {
             i = 0
             guard let y2 = digits(2), i == u.count || peek("-") else { return nil }
             year = y2 + (y2 < 90 ? 2000 : 1900)
@@ -186,7 +199,8 @@ public enum DateParser {
         var month = 1, day = 1
         if peek("-") {
             i += 1
-            let ordinal = i + 3 <= u.count && (i + 3 == u.count || u[i + 3] == UInt8(ascii: "T"))
+            let ordinal =
+                i + 3 <= u.count && (i + 3 == u.count || u[i + 3] == UInt8(ascii: "T"))
                 && u[i..<(i + 3)].allSatisfy { $0 >= 48 && $0 <= 57 }
             if !ordinal, let m = digits(2) {
                 month = m
@@ -194,7 +208,9 @@ public enum DateParser {
             } else if let ordinal = digits(3) {
                 guard let date = instant(year: year, month: 1, day: 1) else { return nil }
                 return date.addingTimeInterval(Double(ordinal - 1) * 86400)
-            } else { return nil }
+            } else {
+                return nil
+            }
         } else if let m = digits(2) {
             month = m
             if let d = digits(2) { day = d }

@@ -49,14 +49,16 @@ public enum FeedparserJSON {
             // The second half is written on another core meanwhile, then appended.
             let half = count / 2
             // Both halves at once, the first written out as it goes.
-            let (_, second) = Parallel.both({
-                for e in feed.entries[..<half] { entry(e, feed: feed, into: &w); flush() }
-            }, alongside: {
-                // At the top level, so the entries come out comma-separated with no brackets.
-                var w2 = JSONWriter(capacity: capacity / 2)
-                for e in feed.entries[half...] { entry(e, feed: feed, into: &w2) }
-                return w2.out
-            })
+            let (_, second) = Parallel.both(
+                {
+                    for e in feed.entries[..<half] { entry(e, feed: feed, into: &w); flush() }
+                },
+                alongside: {
+                    // At the top level, so the entries come out comma-separated with no brackets.
+                    var w2 = JSONWriter(capacity: capacity / 2)
+                    for e in feed.entries[half...] { entry(e, feed: feed, into: &w2) }
+                    return w2.out
+                })
             flush(true)
             sink([UInt8](",".utf8))
             sink(second)
@@ -107,8 +109,11 @@ public enum FeedparserJSON {
     static func link(_ l: Link, into w: inout JSONWriter) {
         w.beginObject()
         w.field("rel", l.rel)
-        if let type = l.type { w.field("type", type) }
-        else if l.rel != "enclosure" { w.field("type", l.rel == "self" ? "application/atom+xml" : "text/html") }
+        if let type = l.type {
+            w.field("type", type)
+        } else if l.rel != "enclosure" {
+            w.field("type", l.rel == "self" ? "application/atom+xml" : "text/html")
+        }
         w.field("href", l.href)
         if let title = l.title { w.field("title", title) }
         if let length = l.length { w.field("length", length) }
@@ -127,9 +132,9 @@ public enum FeedparserJSON {
     static func personString(_ p: Person) -> String? {
         if let text = p.text { return text }
         switch (p.name, p.email) {
-        case let (name?, email?): return "\(name) (\(email))"
-        case let (name?, nil): return name
-        case let (nil, email?): return email
+        case (let name?, let email?): return "\(name) (\(email))"
+        case (let name?, nil): return name
+        case (nil, let email?): return email
         default: return nil
         }
     }
@@ -190,8 +195,7 @@ public enum FeedparserJSON {
         } else {
             links(h.links, into: &w)
         }
-        if let href = htmlLink(h.links) { w.field("link", href) }
-        else if let id = h.id, feed?.dialect.isAtom == true { w.field("link", id) }
+        if let href = htmlLink(h.links) { w.field("link", href) } else if let id = h.id, feed?.dialect.isAtom == true { w.field("link", id) }
         if let id = h.id { w.field("id", id) }
         add("updated", h.updated, into: &w)
         add("published", h.published, into: &w)
@@ -247,8 +251,7 @@ public enum FeedparserJSON {
         links(e.links, into: &w)
         let permalink = e.idIsPermalink ?? true
         let alternate = htmlLink(e.links)
-        if let alternate { w.field("link", alternate) }
-        else if let id = e.id, permalink { w.field("link", id) }
+        if let alternate { w.field("link", alternate) } else if let id = e.id, permalink { w.field("link", id) }
         if let id = e.id {
             w.field("id", id)
             w.key("guidislink"); w.bool(permalink && alternate == nil)
@@ -318,8 +321,11 @@ public enum FeedparserJSON {
             case "media_content", "media_thumbnail", "media_credit":
                 var attrs = element.attributes.map { (attributeKey($0), JSONValue.string($0.value)) }
                 if !text.isEmpty {
-                    if key == "media_thumbnail" { if !attrs.contains(where: { $0.0 == "url" }) { attrs.append(("url", .string(text))) } }
-                    else if key == "media_credit" { attrs.append(("content", .string(text))) }
+                    if key == "media_thumbnail" {
+                        if !attrs.contains(where: { $0.0 == "url" }) { attrs.append(("url", .string(text))) }
+                    } else if key == "media_credit" {
+                        attrs.append(("content", .string(text)))
+                    }
                 }
                 lists[key, default: []].append(.object(attrs))
                 set(key, .array(lists[key]!))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// GeoRSS (simple and GML) geometries as feedparser's `where`: GeoJSON-like, longitude first.
 enum GeoJSON {
     static func geometry(_ e: ExtensionElement) -> JSONValue? {
@@ -48,7 +50,8 @@ enum GeoJSON {
             return .object([("type", .string("Polygon")), ("coordinates", .array([.array(ring)]))])
         case "envelope":
             guard let lower = find(["lowercorner"], in: e), let upper = find(["uppercorner"], in: e),
-                  let c = coordinates(lower.text + " " + upper.text, swap: swap, dims: dims) else { return .object([]) }
+                let c = coordinates(lower.text + " " + upper.text, swap: swap, dims: dims)
+            else { return .object([]) }
             return .object([("type", .string("Box")), ("coordinates", .array(c))])
         default:
             return nil

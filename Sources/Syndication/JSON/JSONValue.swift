@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON value with ordered object keys, and a fast UTF-8 serializer.
 public enum JSONValue: Sendable, Equatable {
     case null
@@ -11,12 +13,12 @@ public enum JSONValue: Sendable, Equatable {
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
-        case let (.bool(x), .bool(y)): return x == y
-        case let (.int(x), .int(y)): return x == y
-        case let (.double(x), .double(y)): return x == y
-        case let (.string(x), .string(y)): return x == y
-        case let (.array(x), .array(y)): return x == y
-        case let (.object(x), .object(y)): return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.int(let x), .int(let y)): return x == y
+        case (.double(let x), .double(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.array(let x), .array(let y)): return x == y
+        case (.object(let x), .object(let y)): return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
         default: return false
         }
     }
@@ -103,8 +105,6 @@ public enum JSONValue: Sendable, Equatable {
     }
 }
 
-import Foundation
-
 extension JSONValue {
     /// Reads JSON text (object key order is not kept).
     public static func parse(_ bytes: [UInt8]) -> JSONValue? {
@@ -116,9 +116,13 @@ extension JSONValue {
         switch value {
         case let s as String: self = .string(s)
         case let n as NSNumber:
-            if String(cString: n.objCType) == "c" { self = .bool(n.boolValue) }
-            else if !n.stringValue.contains(".") && !n.stringValue.contains("e"), let i = Int(n.stringValue) { self = .int(i) }
-            else { self = .double(n.doubleValue) }
+            if String(cString: n.objCType) == "c" {
+                self = .bool(n.boolValue)
+            } else if !n.stringValue.contains(".") && !n.stringValue.contains("e"), let i = Int(n.stringValue) {
+                self = .int(i)
+            } else {
+                self = .double(n.doubleValue)
+            }
         case let a as [Any]: self = .array(a.map(JSONValue.init(foundation:)))
         case let d as [String: Any]: self = .object(d.sorted { $0.key < $1.key }.map { ($0.key, JSONValue(foundation: $0.value)) })
         default: self = .null

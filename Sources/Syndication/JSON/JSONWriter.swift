@@ -19,7 +19,6 @@ package struct JSONWriter {
         out.removeAll(keepingCapacity: true)
     }
 
-
     private mutating func separate() {
         if first[first.count - 1] { first[first.count - 1] = false } else { out.append(UInt8(ascii: ",")) }
     }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A date as the feed wrote it, and the instant it denotes when it could be read.
 public struct DateValue: Sendable, Hashable {

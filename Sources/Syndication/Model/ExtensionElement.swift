@@ -24,8 +24,10 @@ public struct ExtensionElement: Sendable, Hashable {
     public var text: String
     public var children: [ExtensionElement]
 
-    public init(namespace: String?, prefix: String? = nil, name: String, attributes: [Attribute] = [],
-                text: String = "", children: [ExtensionElement] = []) {
+    public init(
+        namespace: String?, prefix: String? = nil, name: String, attributes: [Attribute] = [],
+        text: String = "", children: [ExtensionElement] = []
+    ) {
         self.namespace = namespace
         self.prefix = prefix
         self.name = name
@@ -53,7 +55,7 @@ extension String {
         while true {
             switch (a.next(), b.next()) {
             case (nil, nil): return true
-            case let (x?, y?):
+            case (let x?, let y?):
                 let folded = x >= 0x41 && x <= 0x5A ? x | 0x20 : x
                 if folded != y { return false }
             default: return false

@@ -22,4 +22,3 @@ extension Feed {
         return lines.joined(separator: "\n")
     }
 }
-

@@ -9,8 +9,10 @@ public struct Link: Sendable, Hashable {
     /// The length in bytes, as written (enclosures, Atom `length`).
     public var length: String?
 
-    public init(href: String, rel: String = "alternate", type: String? = nil, title: String? = nil,
-                hreflang: String? = nil, length: String? = nil) {
+    public init(
+        href: String, rel: String = "alternate", type: String? = nil, title: String? = nil,
+        hreflang: String? = nil, length: String? = nil
+    ) {
         self.href = href
         self.rel = rel
         self.type = type

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides which character encodings to try for a document, in order, following RFC 3023 and the
 /// XML specification's appendix F the way feedparser does, so the same bytes decode the same way.
 struct EncodingPlan: Sendable, Equatable {
@@ -21,16 +23,27 @@ struct EncodingPlan: Sendable, Equatable {
         var bom = ""
         var bomLength = 0
         func starts(_ sig: [UInt8]) -> Bool { b.count >= sig.count && Array(b.prefix(sig.count)) == sig }
-        if starts([0x00, 0x00, 0xFE, 0xFF]) { bom = "utf-32be"; bomLength = 4 }
-        else if starts([0xFF, 0xFE, 0x00, 0x00]) { bom = "utf-32le"; bomLength = 4 }
-        else if starts([0xFE, 0xFF]) && !(b.count >= 4 && b[2] == 0 && b[3] == 0) { bom = "utf-16be"; bomLength = 2 }
-        else if starts([0xFF, 0xFE]) && !(b.count >= 4 && b[2] == 0 && b[3] == 0) { bom = "utf-16le"; bomLength = 2 }
-        else if starts([0xEF, 0xBB, 0xBF]) { bom = "utf-8"; bomLength = 3 }
-        else if starts([0x4C, 0x6F, 0xA7, 0x94]) { bom = "cp037" }
-        else if starts([0x00, 0x3C, 0x00, 0x3F]) { bom = "utf-16be" }
-        else if starts([0x3C, 0x00, 0x3F, 0x00]) { bom = "utf-16le" }
-        else if starts([0x00, 0x00, 0x00, 0x3C]) { bom = "utf-32be" }
-        else if starts([0x3C, 0x00, 0x00, 0x00]) { bom = "utf-32le" }
+        if starts([0x00, 0x00, 0xFE, 0xFF]) {
+            bom = "utf-32be"; bomLength = 4
+        } else if starts([0xFF, 0xFE, 0x00, 0x00]) {
+            bom = "utf-32le"; bomLength = 4
+        } else if starts([0xFE, 0xFF]) && !(b.count >= 4 && b[2] == 0 && b[3] == 0) {
+            bom = "utf-16be"; bomLength = 2
+        } else if starts([0xFF, 0xFE]) && !(b.count >= 4 && b[2] == 0 && b[3] == 0) {
+            bom = "utf-16le"; bomLength = 2
+        } else if starts([0xEF, 0xBB, 0xBF]) {
+            bom = "utf-8"; bomLength = 3
+        } else if starts([0x4C, 0x6F, 0xA7, 0x94]) {
+            bom = "cp037"
+        } else if starts([0x00, 0x3C, 0x00, 0x3F]) {
+            bom = "utf-16be"
+        } else if starts([0x3C, 0x00, 0x3F, 0x00]) {
+            bom = "utf-16le"
+        } else if starts([0x00, 0x00, 0x00, 0x3C]) {
+            bom = "utf-32be"
+        } else if starts([0x3C, 0x00, 0x00, 0x00]) {
+            bom = "utf-32le"
+        }
 
         var xmlEncoding = ""
         let body = head.dropFirst(bomLength)
@@ -42,8 +55,10 @@ struct EncodingPlan: Sendable, Equatable {
         }
         if let declared = xmlDeclarationEncoding(asText) {
             xmlEncoding = declared.lowercased()
-            let unicodeNames: Set<String> = ["u16", "utf-16", "utf16", "utf_16", "u32", "utf-32", "utf32", "utf_32",
-                                             "iso-10646-ucs-2", "iso-10646-ucs-4", "csucs4", "csunicode", "ucs-2", "ucs-4"]
+            let unicodeNames: Set<String> = [
+                "u16", "utf-16", "utf16", "utf_16", "u32", "utf-32", "utf32", "utf_32",
+                "iso-10646-ucs-2", "iso-10646-ucs-4", "csucs4", "csunicode", "ucs-2", "ucs-4",
+            ]
             if !bom.isEmpty, unicodeNames.contains(xmlEncoding) { xmlEncoding = bom }
         }
 
@@ -61,7 +76,8 @@ struct EncodingPlan: Sendable, Equatable {
             acceptable = true
             rfc3023 = nonEmpty(httpEncoding) ?? "us-ascii"
         } else if mediaType == "application/feed+json" || mediaType == "application/json"
-                    || (mediaType.isEmpty && firstNonSpace(body) == UInt8(ascii: "{")) {
+            || (mediaType.isEmpty && firstNonSpace(body) == UInt8(ascii: "{"))
+        {
             acceptable = true
             isJSON = true
             rfc3023 = nonEmpty(httpEncoding) ?? "utf-8"
@@ -83,8 +99,9 @@ struct EncodingPlan: Sendable, Equatable {
             candidates.append(c)
         }
         if declared.isEmpty { declared = "utf-8" }
-        return EncodingPlan(candidates: candidates, declared: declared, bomLength: bomLength,
-                            nonXMLContentType: nonXML, isJSON: isJSON)
+        return EncodingPlan(
+            candidates: candidates, declared: declared, bomLength: bomLength,
+            nonXMLContentType: nonXML, isJSON: isJSON)
     }
 
     private static func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
@@ -117,5 +134,3 @@ struct EncodingPlan: Sendable, Equatable {
         return (media, charset)
     }
 }
-
-import Foundation

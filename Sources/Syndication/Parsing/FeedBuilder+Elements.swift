@@ -2,8 +2,10 @@ import Foundation
 
 extension FeedBuilder {
     /// Decides what an element is, from its namespace, name and the context it appears in.
-    func dispatch(ns: NSKind, name: String, uri: String?, attributes: [ExtensionElement.Attribute],
-                  frame: inout Frame) -> Action {
+    func dispatch(
+        ns: NSKind, name: String, uri: String?, attributes: [ExtensionElement.Attribute],
+        frame: inout Frame
+    ) -> Action {
         let context = currentContext
         let isAtomNS = uri == Namespace.atom10 || (uri?.equalsIgnoringASCIICase(Namespace.atom03) ?? false)
         func attr(_ n: String) -> String? {
@@ -193,8 +195,10 @@ extension FeedBuilder {
 
     /// Elements of the extension vocabularies that carry core data (iTunes, Media RSS, Creative
     /// Commons); the rest are kept as extension elements.
-    private func extensionNamespace(name: String, uri: String?, attributes: [ExtensionElement.Attribute],
-                                    frame: inout Frame) -> Action {
+    private func extensionNamespace(
+        name: String, uri: String?, attributes: [ExtensionElement.Attribute],
+        frame: inout Frame
+    ) -> Action {
         let context = currentContext
         func attr(_ n: String) -> String? { attributes.first { $0.namespace == nil && $0.name.equalsIgnoringASCIICase(n) }?.value }
         switch uri.flatMap(Namespace.feedparserPrefix) {
@@ -226,7 +230,7 @@ extension FeedBuilder {
             }
         case "media":
             switch name {
-            case "group": return .skip   // a wrapper: its children are read as if it were not there
+            case "group": return .skip  // a wrapper: its children are read as if it were not there
             case "title": return textField(.title, frame: &frame, attributes: attributes, defaultKind: .text)
             case "description": return description(frame: &frame, attributes: attributes)
             case "category":

@@ -143,11 +143,13 @@ extension FeedBuilder {
         if kind == .xhtml && feed.dialect == .atom10 { value = XHTML.unwrapDiv(value) }
         value = value.trimmingWhitespace()
         if frame.base64, let data = Data(base64Encoded: value, options: .ignoreUnknownCharacters),
-           let decoded = String(data: data, encoding: .utf8) {
+            let decoded = String(data: data, encoding: .utf8)
+        {
             value = decoded
         }
         if !feed.dialect.isAtom && kind == .text && HTMLHeuristics.looksLikeHTML(value) { kind = .html }
-        return Text(repair(value), kind: kind, language: frame.lang?.replacingIfPresent("_", with: "-"),
-                    base: frame.base)
+        return Text(
+            repair(value), kind: kind, language: frame.lang?.replacingIfPresent("_", with: "-"),
+            base: frame.base)
     }
 }

@@ -132,7 +132,8 @@ final class FeedBuilder: SAXReceiver {
     func xmlError(message: String, line: Int, column: Int, fatal: Bool) {
         guard fatal else { return }
         if problems.contains(where: { $0.kind == .notWellFormed && $0.line != nil }) { return }
-        let kind: ParseProblem.Kind = message.contains("Namespace prefix") && message.contains("not defined")
+        let kind: ParseProblem.Kind =
+            message.contains("Namespace prefix") && message.contains("not defined")
             ? .undeclaredNamespace : .notWellFormed
         if message.lowercased().contains("entity") && (message.contains("loop") || message.contains("amplification")) {
             if !problems.contains(where: { $0.kind == .entityRefused }) {
@@ -171,8 +172,10 @@ final class FeedBuilder: SAXReceiver {
         }
     }
 
-    func startElement(uri: String?, prefix: String?, localName: String, attributes: [ExtensionElement.Attribute],
-                      namespaceDeclarations: [(prefix: String?, uri: String)]) {
+    func startElement(
+        uri: String?, prefix: String?, localName: String, attributes: [ExtensionElement.Attribute],
+        namespaceDeclarations: [(prefix: String?, uri: String)]
+    ) {
         if skipDepth > 0 { skipDepth += 1; return }
         for declaration in namespaceDeclarations { trackNamespace(declaration.prefix, declaration.uri) }
         if frames.count >= limits.maxDepth {
@@ -183,9 +186,10 @@ final class FeedBuilder: SAXReceiver {
         let ns = namespaceKind(uri)
         // Read what is needed of the parent in place: copying the whole frame costs retains.
         let parentIndex = frames.indices.last
-        var frame = Frame(action: .skip, ns: ns, name: name, base: parentIndex.map { frames[$0].base } ?? documentBase,
-                          lang: parentIndex.map { frames[$0].lang } ?? initialLanguage, textStart: text.count)
-        var parentKind = 0   // 1: inside a text construct or its markup, 2: inside an extension element
+        var frame = Frame(
+            action: .skip, ns: ns, name: name, base: parentIndex.map { frames[$0].base } ?? documentBase,
+            lang: parentIndex.map { frames[$0].lang } ?? initialLanguage, textStart: text.count)
+        var parentKind = 0  // 1: inside a text construct or its markup, 2: inside an extension element
         if let p = parentIndex {
             switch frames[p].action {
             case .field, .markup: parentKind = 1
@@ -206,9 +210,13 @@ final class FeedBuilder: SAXReceiver {
         }
 
         // Inside a text construct, child elements are its markup.
-        if parentKind == 1 { frame.action = .markup(localName) }
-        else if parentKind == 2 { frame.action = .extensionElement }
-        else { frame.action = dispatch(ns: ns, name: name, uri: uri, attributes: attributes, frame: &frame) }
+        if parentKind == 1 {
+            frame.action = .markup(localName)
+        } else if parentKind == 2 {
+            frame.action = .extensionElement
+        } else {
+            frame.action = dispatch(ns: ns, name: name, uri: uri, attributes: attributes, frame: &frame)
+        }
 
         switch frame.action {
         case .markup(let tag):
@@ -304,9 +312,13 @@ final class FeedBuilder: SAXReceiver {
         if feed.namespaces[key] == nil { feed.namespaces[key] = uri }
         guard feed.dialect == .unknown else { return }
         let lower = uri.lowercased()
-        if prefix == nil && lower == Namespace.rss090 { feed.dialect = .rss090 }
-        else if lower == Namespace.rss10 { feed.dialect = .rss10 }
-        else if lower == Namespace.atom10.lowercased() { feed.dialect = .atom10 }
+        if prefix == nil && lower == Namespace.rss090 {
+            feed.dialect = .rss090
+        } else if lower == Namespace.rss10 {
+            feed.dialect = .rss10
+        } else if lower == Namespace.atom10.lowercased() {
+            feed.dialect = .atom10
+        }
     }
 
     /// The innermost of feed, source and entry.
@@ -334,8 +346,10 @@ final class FeedBuilder: SAXReceiver {
 
     // MARK: Inline markup inside text constructs
 
-    private static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "frame", "hr", "img", "input",
-                                                    "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr"]
+    private static let voidElements: Set<String> = [
+        "area", "base", "br", "col", "embed", "frame", "hr", "img", "input",
+        "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr",
+    ]
 
     private func openMarkup(tag: String, uri: String?, attributes: [ExtensionElement.Attribute], frame: inout Frame) {
         let name = tag.isLowercaseASCII ? tag : tag.lowercased()

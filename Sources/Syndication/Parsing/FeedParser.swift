@@ -20,8 +20,10 @@ public struct FeedParser: Sendable {
         /// encoding restart; the entries in the finished feed are the ones that count.
         public var entryObserver: (@Sendable (Int, Entry) -> Void)?
 
-        public init(limits: ParseLimits = .default, contentType: String? = nil, charset: String? = nil,
-                    baseURL: String? = nil, contentLanguage: String? = nil, fromHTTP: Bool = false) {
+        public init(
+            limits: ParseLimits = .default, contentType: String? = nil, charset: String? = nil,
+            baseURL: String? = nil, contentLanguage: String? = nil, fromHTTP: Bool = false
+        ) {
             self.limits = limits
             self.contentType = contentType
             self.charset = charset
@@ -128,7 +130,8 @@ public final class FeedParsingSession {
         var problems = builder?.problems ?? []
         if let limitProblem { problems.append(limitProblem) }
         if lossy {
-            problems.append(ParseProblem(.encodingUnknown, "document encoding unknown, I tried \(plan.candidates.joined(separator: ", ")) but nothing worked"))
+            problems.append(
+                ParseProblem(.encodingUnknown, "document encoding unknown, I tried \(plan.candidates.joined(separator: ", ")) but nothing worked"))
             feed.encoding = ""
         } else {
             let used = plan.candidates[candidate]
@@ -145,8 +148,9 @@ public final class FeedParsingSession {
     }
 
     private func begin() {
-        plan = EncodingPlan.make(head: received.prefix(1024), contentType: options.contentType, charset: options.charset,
-                                 fromHTTP: options.fromHTTP)
+        plan = EncodingPlan.make(
+            head: received.prefix(1024), contentType: options.contentType, charset: options.charset,
+            fromHTTP: options.fromHTTP)
         if plan!.isJSON { return }
         candidate = 0
         restart()
@@ -163,8 +167,9 @@ public final class FeedParsingSession {
         }
         if transcoder == nil { lossy = true }
         let encoding = lossy ? "" : plan.candidates[candidate]
-        let b = FeedBuilder(limits: options.limits, documentBase: options.baseURL, language: options.contentLanguage,
-                            repairMojibake: Transcoder.iconvName(encoding) == "UTF-8")
+        let b = FeedBuilder(
+            limits: options.limits, documentBase: options.baseURL, language: options.contentLanguage,
+            repairMojibake: Transcoder.iconvName(encoding) == "UTF-8")
         b.entryObserver = options.entryObserver
         builder = b
         driver = SAXDriver(receiver: b)
@@ -175,7 +180,7 @@ public final class FeedParsingSession {
                 let end = min(offset + 256 * 1024, all.count)
                 let before = candidate
                 feedCurrent(UnsafeBufferPointer(rebasing: all[offset..<end]), final: false)
-                if candidate != before { return }   // restarted in another encoding, which fed everything
+                if candidate != before { return }  // restarted in another encoding, which fed everything
                 offset = end
             }
         }

@@ -37,8 +37,10 @@ enum JSONFeedReader {
             entry.categories = (item["tags"] as? [String] ?? []).map { Category(term: $0) }
             for a in item["attachments"] as? [[String: Any]] ?? [] {
                 guard let url = a["url"] as? String else { continue }
-                entry.links.append(Link(href: url, rel: "enclosure", type: a["mime_type"] as? String,
-                                        title: a["title"] as? String, length: (a["size_in_bytes"] as? NSNumber)?.stringValue))
+                entry.links.append(
+                    Link(
+                        href: url, rel: "enclosure", type: a["mime_type"] as? String,
+                        title: a["title"] as? String, length: (a["size_in_bytes"] as? NSNumber)?.stringValue))
             }
             feed.entries.append(entry)
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The namespace URIs the parser, the validator and the generator know (one table), matched by
 /// URI, never by prefix.
 public enum Namespace {

@@ -10,8 +10,10 @@ public struct ParseLimits: Sendable, Hashable {
     /// Entries kept.
     public var maxEntries: Int
 
-    public init(maxBytes: Int = 64 << 20, maxDepth: Int = 200, maxTextBytes: Int = 8 << 20,
-                maxEntries: Int = 100_000) {
+    public init(
+        maxBytes: Int = 64 << 20, maxDepth: Int = 200, maxTextBytes: Int = 8 << 20,
+        maxEntries: Int = 100_000
+    ) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxTextBytes = maxTextBytes

@@ -3,8 +3,9 @@ import Foundation
 
 /// Receives the events of one XML parse. Names arrive as interned Swift strings.
 package protocol SAXReceiver: AnyObject {
-    func startElement(uri: String?, prefix: String?, localName: String, attributes: [ExtensionElement.Attribute],
-                      namespaceDeclarations: [(prefix: String?, uri: String)])
+    func startElement(
+        uri: String?, prefix: String?, localName: String, attributes: [ExtensionElement.Attribute],
+        namespaceDeclarations: [(prefix: String?, uri: String)])
     func endElement()
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
     func doctype(name: String?, externalID: String?, systemID: String?)
@@ -18,13 +19,13 @@ package protocol SAXReceiver: AnyObject {
     var shouldContinue: Bool { get }
 }
 
-package extension SAXReceiver {
-    func cdata(_ bytes: UnsafeBufferPointer<UInt8>) { characters(bytes) }
+extension SAXReceiver {
+    package func cdata(_ bytes: UnsafeBufferPointer<UInt8>) { characters(bytes) }
 }
 
 /// One libxml2 SAX2 push parse. Build a new driver per document; it is not reusable.
 package final class SAXDriver {
-    private let receiver: SAXReceiver
+    private let receiver: any SAXReceiver
     private var ctxt: xmlParserCtxtPtr?
     private var handler = xmlSAXHandler()
     private var names: [UnsafeRawPointer: String] = [:]
@@ -38,7 +39,7 @@ package final class SAXDriver {
     /// Whether CDATA sections are reported apart from other text (the validator needs to know).
     private let keepCDATA: Bool
 
-    package init(receiver: SAXReceiver, keepCDATA: Bool = false) {
+    package init(receiver: any SAXReceiver, keepCDATA: Bool = false) {
         _ = SAXDriver.initialize
         self.receiver = receiver
         self.keepCDATA = keepCDATA
@@ -76,9 +77,10 @@ package final class SAXDriver {
         handler.startDocument = { ctx in xmlSAX2StartDocument(ctx) }
         handler.internalSubset = { ctx, name, externalID, systemID in
             xmlSAX2InternalSubset(ctx, name, externalID, systemID)
-            SAXDriver.from(ctx).receiver.doctype(name: name.map { String(cString: $0) },
-                                                 externalID: externalID.map { String(cString: $0) },
-                                                 systemID: systemID.map { String(cString: $0) })
+            SAXDriver.from(ctx).receiver.doctype(
+                name: name.map { String(cString: $0) },
+                externalID: externalID.map { String(cString: $0) },
+                systemID: systemID.map { String(cString: $0) })
         }
         handler.entityDecl = { ctx, name, type, publicID, systemID, content in
             // External entities are never declared, so never loaded: a document cannot make us
@@ -101,10 +103,12 @@ package final class SAXDriver {
             guard let priv = ctxt.pointee._private else { return }
             let driver = Unmanaged<SAXDriver>.fromOpaque(priv).takeUnretainedValue()
             let e = error.pointee
-            let message = e.message.map { String(cString: $0) }?
+            let message =
+                e.message.map { String(cString: $0) }?
                 .trimmingWhitespace() ?? "XML error \(e.code)"
-            driver.receiver.xmlError(message: message, line: Int(e.line), column: Int(e.int2),
-                                     fatal: e.level.rawValue >= XML_ERR_ERROR.rawValue)
+            driver.receiver.xmlError(
+                message: message, line: Int(e.line), column: Int(e.int2),
+                fatal: e.level.rawValue >= XML_ERR_ERROR.rawValue)
         }
     }
 
@@ -138,7 +142,10 @@ package final class SAXDriver {
             // libxml2 wants the first bytes at creation to detect the encoding.
             pending.append(contentsOf: bytes)
             if pending.count < 512 && pending.starts(with: SAXDriver.declarationStart)
-                && !pending.contains(UInt8(ascii: ">")) { return }
+                && !pending.contains(UInt8(ascii: ">"))
+            {
+                return
+            }
             if pending.count < 4 { return }
             start(with: pending)
             pending = []
@@ -165,7 +172,8 @@ package final class SAXDriver {
         // declared name it does not know (`encoding="437"`), so state what is true instead.
         var first = given
         if first.starts(with: SAXDriver.declarationStart), let close = first.firstIndex(of: UInt8(ascii: ">")),
-           close > 0, first[close - 1] == UInt8(ascii: "?") {
+            close > 0, first[close - 1] == UInt8(ascii: "?")
+        {
             first.replaceSubrange(0...close, with: Array("<?xml version=\"1.0\"?>".utf8))
         }
         let head = min(first.count, 4)
@@ -215,10 +223,12 @@ package final class SAXDriver {
         return string
     }
 
-    private func startElement(_ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
-                              _ uri: UnsafePointer<xmlChar>?, _ nbNamespaces: Int,
-                              _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ nbAttributes: Int,
-                              _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    private func startElement(
+        _ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+        _ uri: UnsafePointer<xmlChar>?, _ nbNamespaces: Int,
+        _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ nbAttributes: Int,
+        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
         guard let localname else { return }
         var declarations: [(prefix: String?, uri: String)] = []
         if nbNamespaces > 0, let namespaces {
@@ -235,12 +245,15 @@ package final class SAXDriver {
                 let a = attributes + 5 * i
                 guard let local = a[0], let start = a[3], let end = a[4] else { continue }
                 let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-                attributeScratch.append(.init(namespace: a[2].map { name($0) }, prefix: a[1].map { name($0) },
-                                              name: name(local), value: unescapeAttribute(value)))
+                attributeScratch.append(
+                    .init(
+                        namespace: a[2].map { name($0) }, prefix: a[1].map { name($0) },
+                        name: name(local), value: unescapeAttribute(value)))
             }
         }
-        receiver.startElement(uri: uri.map { name($0) }, prefix: prefix.map { name($0) }, localName: name(localname),
-                              attributes: attributeScratch, namespaceDeclarations: declarations)
+        receiver.startElement(
+            uri: uri.map { name($0) }, prefix: prefix.map { name($0) }, localName: name(localname),
+            attributes: attributeScratch, namespaceDeclarations: declarations)
         if !receiver.shouldContinue, let ctxt { xmlStopParser(ctxt) }
     }
 

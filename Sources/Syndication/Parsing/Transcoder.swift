@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Turns a stream of bytes in one encoding into UTF-8, chunk by chunk, or reports that the bytes
@@ -8,7 +9,10 @@ import Glibc
 struct Transcoder {
     enum Failure: Error { case unknownEncoding, invalidBytes }
 
-    private enum Mode { case utf8, ascii, iconv(iconv_t) }
+    private enum Mode {
+        case utf8, ascii
+        case iconv(iconv_t)
+    }
     private var mode: Mode
     private var carry: [UInt8] = []
 
@@ -123,7 +127,11 @@ struct Transcoder {
 
 /// A fast UTF-8 validity check that can stop in the middle of a character.
 enum UTF8Validator {
-    enum Result: Equatable { case valid, invalid, incomplete(Int) }
+    enum Result: Equatable {
+        case valid, invalid
+        /// The bytes end inside a character: its first this many bytes, kept for the next chunk.
+        case incomplete(Int)
+    }
 
     static func validate(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool) -> Result {
         guard let base = bytes.baseAddress else { return .valid }

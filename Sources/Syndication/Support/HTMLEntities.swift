@@ -276,7 +276,8 @@ public enum HTMLEntities {
                 var j = i + 1
                 while j < u.count && j - i <= 33 && u[j] != UInt8(ascii: ";") && u[j] != UInt8(ascii: "&") && u[j] > 0x20 { j += 1 }
                 if j < u.count, u[j] == UInt8(ascii: ";"), j > i + 1,
-                   let scalar = decode(String(decoding: u[(i + 1)..<j], as: UTF8.self)) {
+                    let scalar = decode(String(decoding: u[(i + 1)..<j], as: UTF8.self))
+                {
                     UTF8.encode(scalar) { out.append($0) }
                     i = j + 1
                     changed = true

@@ -9,8 +9,10 @@ package enum Parallel {
 
     /// `transform` of every element, in order, computed in contiguous slices on up to `cores`
     /// threads, each with at least `minimumPerWorker` elements (fewer: on this thread alone).
-    package static func map<T: Sendable, R: Sendable>(_ items: [T], minimumPerWorker: Int,
-                                                       _ transform: @Sendable (T) -> R) -> [R] {
+    package static func map<T: Sendable, R: Sendable>(
+        _ items: [T], minimumPerWorker: Int,
+        _ transform: @Sendable (T) -> R
+    ) -> [R] {
         let count = items.count
         let workers = min(cores, max(1, count / max(1, minimumPerWorker)))
         guard workers > 1 else { return items.map(transform) }
@@ -23,8 +25,10 @@ package enum Parallel {
 
     /// Changes every element in place, in slices as ``map(_:minimumPerWorker:_:)`` cuts them. The
     /// elements are moved out of the array for the work, not copied.
-    package static func update<T: Sendable>(_ items: inout [T], minimumPerWorker: Int,
-                                            _ body: @Sendable (inout T) -> Void) {
+    package static func update<T: Sendable>(
+        _ items: inout [T], minimumPerWorker: Int,
+        _ body: @Sendable (inout T) -> Void
+    ) {
         let count = items.count
         let workers = min(cores, max(1, count / max(1, minimumPerWorker)))
         guard workers > 1 else {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a person written as one string: `me@example.org (Me)`, `Me <me@example.org>`, `Me`.
 enum PersonText {
     static func parse(_ text: String) -> Person {

@@ -27,7 +27,8 @@ enum TextRepair {
                     if pending > 0 { return false }
                     // Past ASCII eight bytes at a time.
                     if i + 8 <= n, let base = u.baseAddress,
-                       UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                    {
                         i += 8
                     } else {
                         i += 1

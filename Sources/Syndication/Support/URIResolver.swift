@@ -1,9 +1,11 @@
 /// RFC 3986 reference resolution, as `urllib.parse.urljoin` does it for the schemes that allow
 /// relative references.
 public enum URIResolver {
-    static let relativeSchemes: Set<String> = ["http", "https", "ftp", "file", "gopher", "nntp", "imap", "wais",
-                                               "telnet", "prospero", "rtsp", "rtspu", "sftp", "svn", "svn+ssh",
-                                               "ws", "wss", "shttp", "mms", ""]
+    static let relativeSchemes: Set<String> = [
+        "http", "https", "ftp", "file", "gopher", "nntp", "imap", "wais",
+        "telnet", "prospero", "rtsp", "rtspu", "sftp", "svn", "svn+ssh",
+        "ws", "wss", "shttp", "mms", "",
+    ]
 
     /// Schemes a link may use; anything else (`javascript:`, `data:`, `vbscript:`) is not a safe base or link.
     public static let acceptableSchemes: Set<String> = [
@@ -59,7 +61,8 @@ public enum URIResolver {
             self.string = string
             self.parts = Parts(string)
             if let scheme = parts.scheme, let authority = parts.authority, relativeSchemes.contains(scheme.lowercased()),
-               !hasDotSegment(parts.path) {
+                !hasDotSegment(parts.path)
+            {
                 let origin = scheme + "://" + authority
                 self.origin = origin
                 if let slash = parts.path.utf8.lastIndex(of: UInt8(ascii: "/")) {
@@ -163,10 +166,13 @@ public enum URIResolver {
             }
             var start = u.startIndex
             if let colon = u[..<end].firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") }),
-               u[colon] == UInt8(ascii: ":"), colon > start {
+                u[colon] == UInt8(ascii: ":"), colon > start
+            {
                 let candidate = u[start..<colon]
                 func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
-                if isAlpha(candidate.first!), candidate.allSatisfy({ isAlpha($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }) {
+                if isAlpha(candidate.first!),
+                    candidate.allSatisfy({ isAlpha($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
+                {
                     scheme = String(s[start..<colon])
                     start = u.index(after: colon)
                 }

@@ -7,7 +7,8 @@ enum XHTML {
             let n = u.count
             let open = Array("<div".utf8), close = Array("</div>".utf8)
             guard n > 4, u.starts(with: open), UnsafeBufferPointer(rebasing: u[(n - min(n, close.count))...]).elementsEqual(close),
-                  u[4] == UInt8(ascii: ">") || u[4] == UInt8(ascii: " ") else { return s }
+                u[4] == UInt8(ascii: ">") || u[4] == UInt8(ascii: " ")
+            else { return s }
             var depth = 0
             var i = 0
             var contentStart: Int?

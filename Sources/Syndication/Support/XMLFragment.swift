@@ -25,7 +25,8 @@ public enum XMLFragment {
         while let c = child {
             if c.pointee.type == XML_ELEMENT_NODE {
                 guard let ns = c.pointee.ns, let href = ns.pointee.href,
-                      String(cString: href) == xhtmlNamespace, allXHTML(c) else { return false }
+                    String(cString: href) == xhtmlNamespace, allXHTML(c)
+                else { return false }
             }
             child = c.pointee.next
         }

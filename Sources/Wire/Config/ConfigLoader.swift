@@ -10,8 +10,9 @@ public enum ConfigLoader {
         guard let data = FileManager.default.contents(atPath: absolute) else {
             throw ConfigError(.unreadable, file: path, message: "cannot read the configuration file")
         }
-        return try load(yaml: String(decoding: data, as: UTF8.self), file: path,
-                        directory: (absolute as NSString).deletingLastPathComponent)
+        return try load(
+            yaml: String(decoding: data, as: UTF8.self), file: path,
+            directory: (absolute as NSString).deletingLastPathComponent)
     }
 
     public static func load(yaml: String, file: String, directory: String) throws(ConfigError) -> WireConfig {
@@ -89,7 +90,8 @@ private struct Reader {
     func absoluteIRI(_ node: Node, _ what: String, httpOnly: Bool) throws(ConfigError) -> String {
         let s = try text(node, what)
         guard let colon = s.firstIndex(of: ":"), colon > s.startIndex,
-              s[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) else {
+            s[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) })
+        else {
             throw fail(node, "\(what) must be an absolute IRI")
         }
         if httpOnly {
@@ -110,8 +112,12 @@ private struct Reader {
 
         var poll = PollSettings()
         if let (_, node) = top["poll"] {
-            let p = try mapping(node, "poll", allowed: ["concurrency", "per-host", "timeout", "max-bytes", "user-agent",
-                                                        "min-interval", "max-interval", "default-interval"])
+            let p = try mapping(
+                node, "poll",
+                allowed: [
+                    "concurrency", "per-host", "timeout", "max-bytes", "user-agent",
+                    "min-interval", "max-interval", "default-interval",
+                ])
             if let (_, v) = p["concurrency"] { poll.concurrency = try positive(v, "concurrency") }
             if let (_, v) = p["per-host"] { poll.perHost = try positive(v, "per-host") }
             if let (_, v) = p["timeout"] { poll.timeout = try duration(v, "timeout") }
@@ -124,17 +130,22 @@ private struct Reader {
         }
 
         guard let (_, outputNode) = top["output"] else { throw fail(root, "missing 'output' (path, id, title, self, site)") }
-        let o = try mapping(outputNode, "output", allowed: ["path", "id", "title", "subtitle", "self", "site", "hub", "limit",
-                                                                 "author", "archive-size"])
+        let o = try mapping(
+            outputNode, "output",
+            allowed: [
+                "path", "id", "title", "subtitle", "self", "site", "hub", "limit",
+                "author", "archive-size",
+            ])
         func required(_ key: String) throws(ConfigError) -> Node {
             guard let (_, v) = o[key] else { throw fail(outputNode, "output needs '\(key)'") }
             return v
         }
-        var output = OutputSettings(path: path(try text(try required("path"), "output path")),
-                                    id: try absoluteIRI(try required("id"), "output id", httpOnly: false),
-                                    title: try text(try required("title"), "output title"),
-                                    selfURL: try absoluteIRI(try required("self"), "output self", httpOnly: true),
-                                    site: try absoluteIRI(try required("site"), "output site", httpOnly: true))
+        var output = OutputSettings(
+            path: path(try text(try required("path"), "output path")),
+            id: try absoluteIRI(try required("id"), "output id", httpOnly: false),
+            title: try text(try required("title"), "output title"),
+            selfURL: try absoluteIRI(try required("self"), "output self", httpOnly: true),
+            site: try absoluteIRI(try required("site"), "output site", httpOnly: true))
         if let (_, v) = o["subtitle"] { output.subtitle = try text(v, "subtitle") }
         if let (_, v) = o["hub"] { output.hub = try absoluteIRI(v, "hub", httpOnly: true) }
         if let (_, v) = o["limit"] { output.limit = try positive(v, "limit") }
@@ -189,10 +200,11 @@ private struct Reader {
             }
             content = mode
         }
-        return SourceConfig(id: id, name: try m["name"].map { (_, v) throws(ConfigError) in try text(v, "name") } ?? id,
-                            location: location,
-                            interval: try m["interval"].map { (_, v) throws(ConfigError) in try duration(v, "interval") },
-                            style: try m["style"].map { (_, v) throws(ConfigError) in try text(v, "style") },
-                            headers: headers, content: content, line: node.mark?.line)
+        return SourceConfig(
+            id: id, name: try m["name"].map { (_, v) throws(ConfigError) in try text(v, "name") } ?? id,
+            location: location,
+            interval: try m["interval"].map { (_, v) throws(ConfigError) in try duration(v, "interval") },
+            style: try m["style"].map { (_, v) throws(ConfigError) in try text(v, "style") },
+            headers: headers, content: content, line: node.mark?.line)
     }
 }

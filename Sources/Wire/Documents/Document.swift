@@ -1,5 +1,5 @@
 import Foundation
-import Syndication
+public import Syndication
 
 /// Why a document named on the command line could not be read: with the file or URL.
 public struct DocumentError: Error, CustomStringConvertible, Sendable {
@@ -39,8 +39,9 @@ public struct Document: Sendable {
             do {
                 let result = try await HTTPFetcher().get(input)
                 let location = result.header("content-location").flatMap { URIResolver.resolveSafely($0, against: result.finalURL) }
-                return Document(bytes: result.body, baseURL: location ?? result.finalURL,
-                                http: .init(href: result.finalURL, status: result.status, headers: result.headers))
+                return Document(
+                    bytes: result.body, baseURL: location ?? result.finalURL,
+                    http: .init(href: result.finalURL, status: result.status, headers: result.headers))
             } catch {
                 throw DocumentError(code: .fetch, message: error.description, underlying: error)
             }
@@ -58,14 +59,16 @@ public struct Document: Sendable {
         var headers: [String: String] = [:]
         if let headersFile {
             guard let data = FileManager.default.contents(atPath: headersFile),
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else {
                 throw DocumentError(code: .headers, message: "\(headersFile): not a JSON object of headers")
             }
             for (k, v) in object { headers[k] = "\(v)" }
         }
         let location = headers.first { $0.key.lowercased() == "content-location" }?.value
-        return Document(bytes: bytes, baseURL: location.flatMap { URIResolver.resolveSafely($0, against: url) } ?? url,
-                        http: .init(href: url, status: 200, headers: headers))
+        return Document(
+            bytes: bytes, baseURL: location.flatMap { URIResolver.resolveSafely($0, against: url) } ?? url,
+            http: .init(href: url, status: 200, headers: headers))
     }
 }
 

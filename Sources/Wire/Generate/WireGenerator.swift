@@ -55,8 +55,9 @@ public struct WireGenerator {
         var repairs: [String] = []
         var count = 0
         try AtomicFile.write(to: options.path) { sink in
-            let writer = EntryWriter(sink: sink, sources: sources, names: names,
-                                     mintAuthority: mintAuthority)
+            let writer = EntryWriter(
+                sink: sink, sources: sources, names: names,
+                mintAuthority: mintAuthority)
             var headerWritten = false
             func header(updated: String) {
                 writeFeedHeader(sink, updated: updated, selfURL: config.output.selfURL, archive: nil)
@@ -118,8 +119,10 @@ public struct WireGenerator {
     /// Archive pages hold entries by arrival: page k has the entries stored k·size+1 … (k+1)·size.
     /// Only full pages are written, so a page, once written, keeps its entries (an entry updated
     /// later is updated in its page; a deleted one leaves a gap).
-    private func writeArchives(directory: String, sources: [String: SourceState], names: [String: String],
-                               report: inout Report) throws(GenerateError) -> ArchivePlan {
+    private func writeArchives(
+        directory: String, sources: [String: SourceState], names: [String: String],
+        report: inout Report
+    ) throws(GenerateError) -> ArchivePlan {
         let size = config.output.archiveSize
         let maxSeq: Int
         do {
@@ -135,13 +138,15 @@ public struct WireGenerator {
             let path = (directory as NSString).appendingPathComponent("archive-\(page).atom")
             var repairs: [String] = []
             try AtomicFile.write(to: path) { sink in
-                let writer = EntryWriter(sink: sink, sources: sources, names: names,
-                                     mintAuthority: mintAuthority)
+                let writer = EntryWriter(
+                    sink: sink, sources: sources, names: names,
+                    mintAuthority: mintAuthority)
                 var entries: [StoredEntry] = []
                 try store.forEachInSequenceRange(from: page * size + 1, through: (page + 1) * size) { entries.append($0) }
                 let updated = entries.map(\.wireUpdated).max { $0.instant < $1.instant }?.text ?? RFC3339.format(0)
-                writeFeedHeader(sink, updated: updated, selfURL: url(page),
-                                archive: (page, page > 0 ? url(page - 1) : nil, page + 1 < pages ? url(page + 1) : nil))
+                writeFeedHeader(
+                    sink, updated: updated, selfURL: url(page),
+                    archive: (page, page > 0 ? url(page - 1) : nil, page + 1 < pages ? url(page + 1) : nil))
                 for entry in entries.reversed() { writer.write(entry) }
                 sink.raw("</feed>\n")
                 repairs = writer.repairs
@@ -338,9 +343,10 @@ final class EntryWriter {
         case "xhtml" where XMLFragment.isXHTMLOnly(children: t.value):
             xhtml(name, t, extra: [])
         case "xhtml":
-            notes.append(XMLFragment.isWellFormed(children: t.value)
-                ? "\(name) holds markup other than XHTML (SVG, MathML…): published as html"
-                : "\(name) was not well-formed XHTML: published as html")
+            notes.append(
+                XMLFragment.isWellFormed(children: t.value)
+                    ? "\(name) holds markup other than XHTML (SVG, MathML…): published as html"
+                    : "\(name) was not well-formed XHTML: published as html")
             text(name, t.value, attributes: [("type", "html")] + common(t))
         default:
             text(name, t.value, attributes: [("type", "text")] + common(t))
@@ -431,7 +437,8 @@ final class EntryWriter {
         let polled = state.flatMap { $0.fetchURL.hasPrefix("file:") ? nil : AtomRepair.iri($0.fetchURL) }
         let selfURL = polled ?? feed.selfLink.flatMap { $0.hasPrefix("file:") ? nil : AtomRepair.iri($0) }
         let site = feed.site.flatMap { AtomRepair.iri($0) }
-        let feedID = feed.id.flatMap { AtomValues.isCleanIdentifier($0) ? $0 : nil }
+        let feedID =
+            feed.id.flatMap { AtomValues.isCleanIdentifier($0) ? $0 : nil }
             ?? [selfURL, site].compactMap { $0 }.first(where: AtomValues.isCleanIdentifier)
             ?? StoredEntry.mint(authority: mintAuthority, sourceID: id, key: "source")
         text("id", feedID)

@@ -1,7 +1,8 @@
 import AsyncHTTPClient
 import Foundation
-import NIOCore
+public import NIOCore
 import NIOHTTP1
+import NIOHTTPCompression
 
 /// What one HTTP fetch brought back.
 public struct FetchResult: Sendable {
@@ -53,8 +54,10 @@ public struct HTTPFetcher: Sendable {
     public var timeout: TimeAmount
     public var maxBytes: Int
 
-    public init(userAgent: String = MediaWireVersion.userAgent, timeout: TimeAmount = .seconds(30),
-                maxBytes: Int = 20 << 20) {
+    public init(
+        userAgent: String = MediaWireVersion.userAgent, timeout: TimeAmount = .seconds(30),
+        maxBytes: Int = 20 << 20
+    ) {
         self.userAgent = userAgent
         self.timeout = timeout
         self.maxBytes = maxBytes

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOHTTPCompression
 
 /// A conditional GET for one source.
 public struct PollRequest: Sendable {
@@ -70,7 +71,8 @@ public final class PollClient: Sendable {
         var chainPermanent = true
         for hop in 0...5 {
             guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), scheme == "http" || scheme == "https",
-                  parsed.host != nil else {
+                parsed.host != nil
+            else {
                 throw FetchError(url: url, reason: .invalidURL)
             }
             // Validators belong to the URL they were given for; a redirect target gets a plain GET.
@@ -98,7 +100,9 @@ public final class PollClient: Sendable {
     private func once(url: String, request: PollRequest, conditional: Bool, deadline: Date) async throws(FetchError) -> PollResponse {
         var http = HTTPClientRequest(url: url)
         http.headers.add(name: "User-Agent", value: userAgent)
-        http.headers.add(name: "Accept", value: "application/atom+xml, application/rss+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5")
+        http.headers.add(
+            name: "Accept",
+            value: "application/atom+xml, application/rss+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5")
         http.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
         if conditional {
             if let etag = request.etag { http.headers.add(name: "If-None-Match", value: etag) }

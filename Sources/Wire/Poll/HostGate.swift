@@ -33,6 +33,10 @@ actor HostGate {
         holds[host] = max(holds[host] ?? 0, until)
     }
 
+    /// How many requests to `host` are under way, and how many wait (for tests).
+    func active(_ host: String) -> Int { active[host, default: 0] }
+    func waiting(_ host: String) -> Int { waiters[host]?.count ?? 0 }
+
     /// Until when `host` asked us to wait, if that time is still ahead.
     func heldUntil(_ host: String, now: Double) -> Double? {
         guard let until = holds[host], until > now else { return nil }

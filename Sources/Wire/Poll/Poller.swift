@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
-import HouseStyle
-import Syndication
+public import HouseStyle
+public import Syndication
 
 /// What happened to one source in a poll.
 public struct SourceOutcome: Sendable, Codable, Equatable {
@@ -96,8 +96,9 @@ public final class Poller: Sendable {
         let sources = options.only.isEmpty ? config.sources : config.sources.filter { options.only.contains($0.id) }
         let states = try store.sourceStates()
         let gate = HostGate(perHost: config.poll.perHost, holds: try store.hostHolds(now: started))
-        let client = PollClient(userAgent: config.poll.userAgent, timeout: config.poll.timeout,
-                                maxBytes: config.poll.maxBytes, perHost: config.poll.perHost)
+        let client = PollClient(
+            userAgent: config.poll.userAgent, timeout: config.poll.timeout,
+            maxBytes: config.poll.maxBytes, perHost: config.poll.perHost)
         let total = sources.count
         var outcomes: [SourceOutcome?] = Array(repeating: nil, count: total)
         var done = 0, inserted = 0, errors = 0
@@ -216,13 +217,16 @@ public final class Poller: Sendable {
                 return await fail(&state, outcome, message: error.description, status: nil, interval: interval, now: options.now())
             }
             await gate.release(host)
-            return await handle(response, source: source, state: state, host: host, gate: gate, interval: interval,
-                                outcome: outcome)
+            return await handle(
+                response, source: source, state: state, host: host, gate: gate, interval: interval,
+                outcome: outcome)
         }
     }
 
-    private func handle(_ response: PollResponse, source: SourceConfig, state: SourceState, host: String, gate: HostGate,
-                        interval: Double, outcome: SourceOutcome) async -> SourceOutcome {
+    private func handle(
+        _ response: PollResponse, source: SourceConfig, state: SourceState, host: String, gate: HostGate,
+        interval: Double, outcome: SourceOutcome
+    ) async -> SourceOutcome {
         var state = state
         var outcome = outcome
         let now = options.now()
@@ -237,16 +241,20 @@ public final class Poller: Sendable {
         let hints: [Double?] = [Schedule.maxAge(response.header("cache-control")), Schedule.expires(response.header("expires"), now: now)]
         switch response.status {
         case 200:
-            return await store(body: response.body, contentType: response.header("content-type"),
-                         contentLanguage: response.header("content-language"), baseURL: response.finalURL,
-                         validators: (response.header("etag"), response.header("last-modified")),
-                         hints: hints, source: source, state: state, interval: interval, now: now, outcome: outcome)
+            return await store(
+                body: response.body, contentType: response.header("content-type"),
+                contentLanguage: response.header("content-language"), baseURL: response.finalURL,
+                validators: (response.header("etag"), response.header("last-modified")),
+                hints: hints, source: source, state: state, interval: interval, now: now, outcome: outcome)
         case 304:
             state.errorCount = 0
             state.lastError = nil
             state.lastSuccess = now
-            state.nextCheck = now + Schedule.delay(interval: interval, hints: hints + [state.feed?.ttl],
-                                                   minimum: config.poll.minInterval, maximum: config.poll.maxInterval)
+            state.nextCheck =
+                now
+                + Schedule.delay(
+                    interval: interval, hints: hints + [state.feed?.ttl],
+                    minimum: config.poll.minInterval, maximum: config.poll.maxInterval)
             if let etag = response.header("etag") { state.etag = etag }
             outcome.status = .notModified
             outcome.nextCheck = state.nextCheck
@@ -260,14 +268,18 @@ public final class Poller: Sendable {
             return await save(state, outcome)
         case 429, 503:
             let retry = Schedule.retryAfter(response.header("retry-after"), now: now)
-            let wait = retry ?? Schedule.backoff(errors: state.errorCount + 1, interval: interval,
-                                                 minimum: config.poll.minInterval, ceiling: config.poll.maxInterval)
+            let wait =
+                retry
+                ?? Schedule.backoff(
+                    errors: state.errorCount + 1, interval: interval,
+                    minimum: config.poll.minInterval, ceiling: config.poll.maxInterval)
             let until = now + wait
             await gate.hold(host, until: until)
             try? store.holdHost(host, until: until)
             if retry != nil { state.holdUntil = until }
-            var failed = await fail(&state, outcome, message: "HTTP \(response.status) from \(response.finalURL); retrying after \(RFC3339.format(until))",
-                              status: response.status, interval: interval, now: now)
+            var failed = await fail(
+                &state, outcome, message: "HTTP \(response.status) from \(response.finalURL); retrying after \(RFC3339.format(until))",
+                status: response.status, interval: interval, now: now)
             if state.nextCheck ?? 0 < until {
                 state.nextCheck = until
                 failed.nextCheck = until
@@ -276,13 +288,16 @@ public final class Poller: Sendable {
             return failed
         default:
             let reason = HTTPStatusText.text(response.status)
-            return await fail(&state, outcome, message: "HTTP \(response.status)\(reason.isEmpty ? "" : " " + reason) from \(response.finalURL)",
-                        status: response.status, interval: interval, now: now)
+            return await fail(
+                &state, outcome, message: "HTTP \(response.status)\(reason.isEmpty ? "" : " " + reason) from \(response.finalURL)",
+                status: response.status, interval: interval, now: now)
         }
     }
 
-    private func readFile(_ path: String, source: SourceConfig, state: SourceState, interval: Double, now: Double,
-                          outcome: SourceOutcome) async -> SourceOutcome {
+    private func readFile(
+        _ path: String, source: SourceConfig, state: SourceState, interval: Double, now: Double,
+        outcome: SourceOutcome
+    ) async -> SourceOutcome {
         var state = state
         var outcome = outcome
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
@@ -290,8 +305,9 @@ public final class Poller: Sendable {
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         guard size <= config.poll.maxBytes else {
-            return await fail(&state, outcome, message: "\(path): the file is larger than \(config.poll.maxBytes) bytes",
-                        status: nil, interval: interval, now: now)
+            return await fail(
+                &state, outcome, message: "\(path): the file is larger than \(config.poll.maxBytes) bytes",
+                status: nil, interval: interval, now: now)
         }
         let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         // The file's size and time play the part of an ETag.
@@ -300,8 +316,11 @@ public final class Poller: Sendable {
             state.errorCount = 0
             state.lastError = nil
             state.lastSuccess = now
-            state.nextCheck = now + Schedule.delay(interval: interval, hints: [state.feed?.ttl],
-                                                   minimum: config.poll.minInterval, maximum: config.poll.maxInterval)
+            state.nextCheck =
+                now
+                + Schedule.delay(
+                    interval: interval, hints: [state.feed?.ttl],
+                    minimum: config.poll.minInterval, maximum: config.poll.maxInterval)
             outcome.status = .notModified
             outcome.nextCheck = state.nextCheck
             return await save(state, outcome)
@@ -310,15 +329,18 @@ public final class Poller: Sendable {
             return await fail(&state, outcome, message: "\(path): cannot read the file", status: nil, interval: interval, now: now)
         }
         // A local path is no base for the agency's relative links: only the feed's own xml:base is.
-        return await store(body: [UInt8](data), contentType: nil, contentLanguage: nil, baseURL: nil,
-                     validators: (signature, nil), hints: [], source: source, state: state, interval: interval, now: now,
-                     outcome: outcome, fromHTTP: false)
+        return await store(
+            body: [UInt8](data), contentType: nil, contentLanguage: nil, baseURL: nil,
+            validators: (signature, nil), hints: [], source: source, state: state, interval: interval, now: now,
+            outcome: outcome, fromHTTP: false)
     }
 
     /// Parses a body and stores its entries with the source's new state, in one transaction.
-    private func store(body: [UInt8], contentType: String?, contentLanguage: String?, baseURL: String?,
-                       validators: (String?, String?), hints: [Double?], source: SourceConfig, state: SourceState,
-                       interval: Double, now: Double, outcome: SourceOutcome, fromHTTP: Bool = true) async -> SourceOutcome {
+    private func store(
+        body: [UInt8], contentType: String?, contentLanguage: String?, baseURL: String?,
+        validators: (String?, String?), hints: [Double?], source: SourceConfig, state: SourceState,
+        interval: Double, now: Double, outcome: SourceOutcome, fromHTTP: Bool = true
+    ) async -> SourceOutcome {
         var state = state
         var outcome = outcome
         let bodyHash = Hex.encode(SHA256.hash(data: body))
@@ -328,25 +350,34 @@ public final class Poller: Sendable {
             state.errorCount = 0
             state.lastError = nil
             state.lastSuccess = now
-            state.nextCheck = now + Schedule.delay(interval: interval, hints: hints + [state.feed?.ttl],
-                                                   minimum: config.poll.minInterval, maximum: config.poll.maxInterval)
+            state.nextCheck =
+                now
+                + Schedule.delay(
+                    interval: interval, hints: hints + [state.feed?.ttl],
+                    minimum: config.poll.minInterval, maximum: config.poll.maxInterval)
             outcome.status = .notModified
             outcome.nextCheck = state.nextCheck
             return await save(state, outcome)
         }
-        let parser = FeedParser(options: .init(limits: options.parseLimits, contentType: contentType, baseURL: baseURL,
-                                               contentLanguage: contentLanguage, fromHTTP: fromHTTP))
+        let parser = FeedParser(
+            options: .init(
+                limits: options.parseLimits, contentType: contentType, baseURL: baseURL,
+                contentLanguage: contentLanguage, fromHTTP: fromHTTP))
         var feed = parser.parse(body)
         outcome.problems = feed.problems.count
         // Agency HTML is made safe and its links absolute, unless the source is kept byte for byte.
         if source.content == .sanitize { ContentSafety.apply(to: &feed) }
-        if feed.entries.isEmpty && (feed.dialect == .unknown || feed.problems.contains { [.notAFeed, .notWellFormed, .entityRefused, .encodingUnknown].contains($0.kind) }) {
+        if feed.entries.isEmpty
+            && (feed.dialect == .unknown
+                || feed.problems.contains { [.notAFeed, .notWellFormed, .entityRefused, .encodingUnknown].contains($0.kind) })
+        {
             let why = feed.problems.first.map { "\($0)" } ?? "no RSS, Atom or JSON Feed document found"
             // Validators are not kept: the next poll must fetch the body again.
             state.etag = nil
             state.lastModified = nil
-            return await fail(&state, outcome, message: "\(baseURL ?? outcome.url ?? source.id): not a readable feed: \(why)", status: outcome.httpStatus,
-                        interval: interval, now: now)
+            return await fail(
+                &state, outcome, message: "\(baseURL ?? outcome.url ?? source.id): not a readable feed: \(why)", status: outcome.httpStatus,
+                interval: interval, now: now)
         }
         let headlines = feed.entries.map { Headline.of($0, in: feed.dialect).text }
         let restyled = style?.restyle(batch: headlines, source: source.style).map(\.headline) ?? headlines
@@ -361,8 +392,11 @@ public final class Poller: Sendable {
         state.errorCount = 0
         state.lastError = nil
         state.lastSuccess = now
-        state.nextCheck = now + Schedule.delay(interval: interval, hints: hints + [state.feed?.ttl],
-                                               minimum: config.poll.minInterval, maximum: config.poll.maxInterval)
+        state.nextCheck =
+            now
+            + Schedule.delay(
+                interval: interval, hints: hints + [state.feed?.ttl],
+                minimum: config.poll.minInterval, maximum: config.poll.maxInterval)
         do {
             let counts = try await self.store.applyAsync(entries, state: state, now: now)
             outcome.status = .fetched
@@ -380,13 +414,18 @@ public final class Poller: Sendable {
         }
     }
 
-    private func fail(_ state: inout SourceState, _ outcome: SourceOutcome, message: String, status: Int?, interval: Double,
-                      now: Double) async -> SourceOutcome {
+    private func fail(
+        _ state: inout SourceState, _ outcome: SourceOutcome, message: String, status: Int?, interval: Double,
+        now: Double
+    ) async -> SourceOutcome {
         var outcome = outcome
         state.errorCount += 1
         state.lastError = message
-        state.nextCheck = now + Schedule.backoff(errors: state.errorCount, interval: interval,
-                                                 minimum: config.poll.minInterval, ceiling: config.poll.maxInterval)
+        state.nextCheck =
+            now
+            + Schedule.backoff(
+                errors: state.errorCount, interval: interval,
+                minimum: config.poll.minInterval, ceiling: config.poll.maxInterval)
         outcome.status = .error
         outcome.httpStatus = status
         outcome.message = message + (state.errorCount > 1 ? " (\(state.errorCount) failures in a row)" : "")
@@ -416,4 +455,3 @@ public final class Poller: Sendable {
         return parsed.port.map { "\(host):\($0)" } ?? host
     }
 }
-

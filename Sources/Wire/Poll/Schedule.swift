@@ -17,7 +17,8 @@ public enum Schedule {
         for directive in cacheControl.split(separator: ",") {
             let parts = directive.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             if parts.count == 2, parts[0].lowercased() == "max-age",
-               let seconds = Double(parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))) {
+                let seconds = Double(parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+            {
                 return max(0, seconds)
             }
         }
@@ -46,8 +47,10 @@ public enum Schedule {
 
     /// The delay after `errors` consecutive failures: the interval doubled per failure, with ±20%
     /// jitter (so sources that failed together do not return together), never above `ceiling`.
-    public static func backoff(errors: Int, interval: Double, minimum: Double, ceiling: Double,
-                               jitter: Double = Double.random(in: 0.8...1.2)) -> Double {
+    public static func backoff(
+        errors: Int, interval: Double, minimum: Double, ceiling: Double,
+        jitter: Double = Double.random(in: 0.8...1.2)
+    ) -> Double {
         let base = max(interval, minimum)
         let doubled = base * pow(2, Double(min(max(errors - 1, 0), 30)))
         return min(max(doubled * jitter, minimum), ceiling)

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Syndication
 
 /// OPML 2.0 subscription lists: what feed readers import and export.
@@ -21,8 +21,10 @@ public enum OPML {
 
     /// The sources of a configuration as an OPML 2.0 document.
     public static func export(_ config: WireConfig) -> String {
-        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<opml version=\"2.0\">", "  <head>",
-                     "    <title>\(escape(config.output.title))</title>", "  </head>", "  <body>"]
+        var lines = [
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<opml version=\"2.0\">", "  <head>",
+            "    <title>\(escape(config.output.title))</title>", "  </head>", "  <body>",
+        ]
         for source in config.sources {
             let url: String
             switch source.location {
@@ -85,8 +87,10 @@ public enum OPML {
         var sawOPML = false
         var error: (Int, String)?
 
-        func startElement(uri: String?, prefix: String?, localName: String, attributes: [ExtensionElement.Attribute],
-                          namespaceDeclarations: [(prefix: String?, uri: String)]) {
+        func startElement(
+            uri: String?, prefix: String?, localName: String, attributes: [ExtensionElement.Attribute],
+            namespaceDeclarations: [(prefix: String?, uri: String)]
+        ) {
             let name = localName.lowercased()
             if name == "opml" { sawOPML = true }
             guard name == "outline" else { return }

@@ -2,7 +2,7 @@ import Crypto
 import FeedValidation
 import Foundation
 import HouseStyle
-import Syndication
+public import Syndication
 
 /// A text construct as stored: the value exactly as received and its type.
 public struct StoredText: Codable, Sendable, Hashable {
@@ -244,11 +244,13 @@ public struct StoredEntry: Sendable, Hashable {
     }
 
     /// A memberwise initializer for records read back from the store.
-    init(sourceID: String, key: String, atomID: String, originalTitle: String, originalTitleText: StoredText?, title: String,
-         link: String?, links: [StoredLink], published: StoredDate?, updated: StoredDate?, authors: [StoredPerson],
-         contributors: [StoredPerson], categories: [StoredCategory], rights: StoredText?, summary: StoredText?,
-         content: StoredText?, language: String?, firstSeen: Double, lastSeen: Double, sortTime: Double, contentHash: String,
-         styleFingerprint: String) {
+    init(
+        sourceID: String, key: String, atomID: String, originalTitle: String, originalTitleText: StoredText?, title: String,
+        link: String?, links: [StoredLink], published: StoredDate?, updated: StoredDate?, authors: [StoredPerson],
+        contributors: [StoredPerson], categories: [StoredCategory], rights: StoredText?, summary: StoredText?,
+        content: StoredText?, language: String?, firstSeen: Double, lastSeen: Double, sortTime: Double, contentHash: String,
+        styleFingerprint: String
+    ) {
         self.sourceID = sourceID
         self.key = key
         self.atomID = atomID
@@ -285,11 +287,13 @@ public struct StoredEntry: Sendable, Hashable {
         guard AtomValues.isAbsoluteIRI(s) else { return false }
         let u = s.utf8
         guard let colon = u.firstIndex(of: UInt8(ascii: ":")), colon != u.startIndex,
-              u.index(after: colon) != u.endIndex else { return false }
+            u.index(after: colon) != u.endIndex
+        else { return false }
         var first = true
         for b in u[u.startIndex..<colon] {
             let letter = (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")
-            let other = (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+            let other =
+                (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
             if first ? !letter : !(letter || other) { return false }
             first = false
         }
@@ -324,4 +328,3 @@ public struct StoredEntry: Sendable, Hashable {
     /// The agency gave no headline: ours was derived from the report's own words.
     public var headlineIsDerived: Bool { originalTitle.allSatisfy(\.isWhitespace) }
 }
-

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
+public import HouseStyle
 import Syndication
-import HouseStyle
 
 /// An editor's headline for one report: it stands over every house-style rule, every later style
 /// change and every re-poll, until an editor clears it.
@@ -32,35 +32,46 @@ extension WireStore {
     /// The stored report `reference` names: its `atom:id` in the wire, else `SOURCE:KEY`.
     public func entry(named reference: String) throws(StoreError) -> StoredEntry? {
         try read { db in
-            if let row = try Row.fetchOne(db, sql: "\(Self.selectEntries) WHERE entry.atomID = ? ORDER BY entry.seq LIMIT 1",
-                                          arguments: [reference]) {
+            if let row = try Row.fetchOne(
+                db, sql: "\(Self.selectEntries) WHERE entry.atomID = ? ORDER BY entry.seq LIMIT 1",
+                arguments: [reference])
+            {
                 return try Self.entry(row)
             }
             guard let colon = reference.firstIndex(of: ":") else { return nil }
             let sourceID = String(reference[..<colon]), key = String(reference[reference.index(after: colon)...])
-            return try Row.fetchOne(db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? AND entry.key = ?",
-                                    arguments: [sourceID, key]).map(Self.entry)
+            return try Row.fetchOne(
+                db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? AND entry.key = ?",
+                arguments: [sourceID, key]
+            ).map(Self.entry)
         }
     }
 
     /// Sets an editor's headline for a stored report and records it in the report's history.
     /// Returns `nil` when the store holds no such report.
     @discardableResult
-    public func setHeadline(_ headline: String, sourceID: String, key: String, editor: String,
-                            now: Double) throws(StoreError) -> EditorHeadline? {
+    public func setHeadline(
+        _ headline: String, sourceID: String, key: String, editor: String,
+        now: Double
+    ) throws(StoreError) -> EditorHeadline? {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? AND entry.key = ?",
-                                             arguments: [sourceID, key]) else { return nil }
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? AND entry.key = ?",
+                    arguments: [sourceID, key])
+            else { return nil }
             let entry = try Self.entry(row)
             let set = EditorHeadline(headline: headline, editor: editor, at: now, previous: entry.wireHeadline)
-            try db.execute(sql: """
-                INSERT INTO override (sourceID, key, headline, editor, at, previous, agencyUpdatedAt)
-                VALUES (?, ?, ?, ?, ?, ?, NULL)
-                ON CONFLICT (sourceID, key) DO UPDATE SET headline = excluded.headline, editor = excluded.editor,
-                    at = excluded.at, previous = excluded.previous, agencyUpdatedAt = NULL
-                """, arguments: [sourceID, key, headline, editor, now, set.previous])
-            try Self.record(.set, headline: headline, previous: set.previous, sourceID: sourceID, key: key,
-                            editor: editor, at: now, db)
+            try db.execute(
+                sql: """
+                    INSERT INTO override (sourceID, key, headline, editor, at, previous, agencyUpdatedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, NULL)
+                    ON CONFLICT (sourceID, key) DO UPDATE SET headline = excluded.headline, editor = excluded.editor,
+                        at = excluded.at, previous = excluded.previous, agencyUpdatedAt = NULL
+                    """, arguments: [sourceID, key, headline, editor, now, set.previous])
+            try Self.record(
+                .set, headline: headline, previous: set.previous, sourceID: sourceID, key: key,
+                editor: editor, at: now, db)
             return set
         }
     }
@@ -68,15 +79,21 @@ extension WireStore {
     /// Clears a report's editor headline: the wire shows its house-style headline again. Returns
     /// the headline cleared, `nil` when there was none (nothing is recorded then).
     @discardableResult
-    public func clearHeadline(sourceID: String, key: String, editor: String,
-                              now: Double) throws(StoreError) -> EditorHeadline? {
+    public func clearHeadline(
+        sourceID: String, key: String, editor: String,
+        now: Double
+    ) throws(StoreError) -> EditorHeadline? {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? AND entry.key = ?",
-                                             arguments: [sourceID, key]),
-                  let cleared = try Self.entry(row).editorHeadline else { return nil }
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? AND entry.key = ?",
+                    arguments: [sourceID, key]),
+                let cleared = try Self.entry(row).editorHeadline
+            else { return nil }
             try db.execute(sql: "DELETE FROM override WHERE sourceID = ? AND key = ?", arguments: [sourceID, key])
-            try Self.record(.clear, headline: row["title"], previous: cleared.headline, sourceID: sourceID, key: key,
-                            editor: editor, at: now, db)
+            try Self.record(
+                .clear, headline: row["title"], previous: cleared.headline, sourceID: sourceID, key: key,
+                editor: editor, at: now, db)
             return cleared
         }
     }
@@ -92,21 +109,28 @@ extension WireStore {
     /// A report's headline history, oldest first.
     public func headlineHistory(sourceID: String, key: String) throws(StoreError) -> [HeadlineEvent] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT action, headline, previous, editor, at FROM headline_history
-                WHERE sourceID = ? AND key = ? ORDER BY id
-                """, arguments: [sourceID, key]).map { row in
-                HeadlineEvent(action: HeadlineEvent.Action(rawValue: row["action"]) ?? .set, headline: row["headline"],
-                              previous: row["previous"], editor: row["editor"], at: row["at"])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT action, headline, previous, editor, at FROM headline_history
+                    WHERE sourceID = ? AND key = ? ORDER BY id
+                    """, arguments: [sourceID, key]
+            ).map { row in
+                HeadlineEvent(
+                    action: HeadlineEvent.Action(rawValue: row["action"]) ?? .set, headline: row["headline"],
+                    previous: row["previous"], editor: row["editor"], at: row["at"])
             }
         }
     }
 
-    static func record(_ action: HeadlineEvent.Action, headline: String, previous: String, sourceID: String, key: String,
-                       editor: String, at: Double, _ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO headline_history (sourceID, key, action, headline, previous, editor, at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [sourceID, key, action.rawValue, headline, previous, editor, at])
+    static func record(
+        _ action: HeadlineEvent.Action, headline: String, previous: String, sourceID: String, key: String,
+        editor: String, at: Double, _ db: Database
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO headline_history (sourceID, key, action, headline, previous, editor, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [sourceID, key, action.rawValue, headline, previous, editor, at])
     }
 
     /// Entries with their editor's headline, if any: every read of reports starts here.
@@ -118,8 +142,9 @@ extension WireStore {
 
     static func editorHeadline(_ row: Row) -> EditorHeadline? {
         guard let headline: String = row["editorHeadline"] else { return nil }
-        return EditorHeadline(headline: headline, editor: row["editorName"], at: row["editorAt"],
-                              previous: row["editorPrevious"], agencyUpdatedAt: row["agencyUpdatedAt"])
+        return EditorHeadline(
+            headline: headline, editor: row["editorName"], at: row["editorAt"],
+            previous: row["editorPrevious"], agencyUpdatedAt: row["agencyUpdatedAt"])
     }
 }
 

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import HouseStyle
+public import HouseStyle
 
 /// One stored report whose headline a style change rewrites.
 public struct HeadlineChange: Sendable, Hashable {
@@ -34,8 +34,10 @@ extension WireStore {
     /// in the style file (`nil`: the global rules only); `only` limits it to some sources. The
     /// original headline is never changed. Unless `dryRun`, writes in one transaction per 5,000
     /// reports.
-    public func restyle(with style: HouseStyle, styleKeys: [String: String?], only: Set<String>? = nil,
-                        dryRun: Bool = false) throws(StoreError) -> RestyleOutcome {
+    public func restyle(
+        with style: HouseStyle, styleKeys: [String: String?], only: Set<String>? = nil,
+        dryRun: Bool = false
+    ) throws(StoreError) -> RestyleOutcome {
         struct Row1: Sendable {
             var seq: Int64, sourceID: String, key: String, atomID: String, original: String, title: String, edited: Bool
         }
@@ -43,18 +45,22 @@ extension WireStore {
         let expected = styleKeys.mapValues { style.fingerprint(source: $0) }
         let stale: [Row1] = try read { db in
             var out: [Row1] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT entry.seq, entry.sourceID, entry.key, entry.atomID, entry.originalTitle, entry.title, entry.style,
-                    override.headline IS NOT NULL AS edited
-                FROM entry LEFT JOIN override ON override.sourceID = entry.sourceID AND override.key = entry.key
-                """)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT entry.seq, entry.sourceID, entry.key, entry.atomID, entry.originalTitle, entry.title, entry.style,
+                        override.headline IS NOT NULL AS edited
+                    FROM entry LEFT JOIN override ON override.sourceID = entry.sourceID AND override.key = entry.key
+                    """)
             while let row = try rows.next() {
                 let sourceID: String = row["sourceID"]
                 if let only, !only.contains(sourceID) { continue }
                 let fingerprint = expected[sourceID] ?? style.fingerprint
                 if (row["style"] as String) == fingerprint { continue }
-                out.append(Row1(seq: row["seq"], sourceID: sourceID, key: row["key"], atomID: row["atomID"],
-                                original: row["originalTitle"], title: row["title"], edited: row["edited"]))
+                out.append(
+                    Row1(
+                        seq: row["seq"], sourceID: sourceID, key: row["key"], atomID: row["atomID"],
+                        original: row["originalTitle"], title: row["title"], edited: row["edited"]))
             }
             return out
         }
@@ -69,8 +75,9 @@ extension WireStore {
                 var out: [Int64: String] = [:]
                 for chunk in stride(from: 0, to: blank.count, by: 500) {
                     let ids = blank[chunk..<min(chunk + 500, blank.count)]
-                    let rows = try Row.fetchAll(db, sql: "SELECT * FROM entry WHERE seq IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
-                                                arguments: StatementArguments(Array(ids)))
+                    let rows = try Row.fetchAll(
+                        db, sql: "SELECT * FROM entry WHERE seq IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+                        arguments: StatementArguments(Array(ids)))
                     for row in rows {
                         out[row["seq"]] = try Self.entry(row).derivedHeadline
                     }
@@ -96,8 +103,9 @@ extension WireStore {
                 if headline != row.title {
                     var trace = result.changes.map(\.description)
                     if derived { trace.insert("derived: the agency gave no headline; the first sentence of the report", at: 0) }
-                    let change = HeadlineChange(sourceID: sourceID, key: row.key, atomID: row.atomID, original: row.original,
-                                                before: row.title, after: headline, trace: trace)
+                    let change = HeadlineChange(
+                        sourceID: sourceID, key: row.key, atomID: row.atomID, original: row.original,
+                        before: row.title, after: headline, trace: trace)
                     if row.edited { outcome.underEditors.append(change) } else { outcome.changes.append(change) }
                 }
             }

@@ -79,63 +79,74 @@ public final class WireStore: Sendable {
 
     /// The schema, one step per version; `PRAGMA user_version` records how many have run.
     static let migrations: [(String, @Sendable (Database) throws -> Void)] = [
-        ("v1: sources, entries, tombstones, hosts", { db in
-            try db.execute(sql: """
-                CREATE TABLE source (
-                    id TEXT PRIMARY KEY NOT NULL,
-                    configuredURL TEXT NOT NULL,
-                    fetchURL TEXT NOT NULL,
-                    etag TEXT, lastModified TEXT,
-                    lastCheck REAL, lastSuccess REAL, lastStatus INTEGER,
-                    nextCheck REAL, holdUntil REAL,
-                    errorCount INTEGER NOT NULL DEFAULT 0, lastError TEXT,
-                    disabled TEXT, bodyHash TEXT, feed TEXT, leaseUntil REAL
-                );
-                CREATE TABLE entry (
-                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                    sourceID TEXT NOT NULL,
-                    key TEXT NOT NULL,
-                    atomID TEXT NOT NULL,
-                    originalTitle TEXT NOT NULL,
-                    title TEXT NOT NULL,
-                    link TEXT,
-                    summary TEXT, content TEXT,
-                    meta BLOB NOT NULL,
-                    firstSeen REAL NOT NULL, lastSeen REAL NOT NULL,
-                    sortTime REAL NOT NULL,
-                    contentHash TEXT NOT NULL,
-                    UNIQUE (sourceID, key)
-                );
-                CREATE INDEX entry_by_time ON entry (sortTime DESC, seq DESC);
-                CREATE TABLE tombstone (
-                    sourceID TEXT NOT NULL, key TEXT NOT NULL, deletedAt REAL NOT NULL,
-                    PRIMARY KEY (sourceID, key)
-                ) WITHOUT ROWID;
-                CREATE TABLE host (
-                    host TEXT PRIMARY KEY NOT NULL, holdUntil REAL NOT NULL
-                ) WITHOUT ROWID;
-                """)
-        }),
-        ("v2: the fingerprint of the house style that wrote each headline", { db in
-            try db.execute(sql: "ALTER TABLE entry ADD COLUMN style TEXT NOT NULL DEFAULT ''")
-        }),
-        ("v3: editors' headlines and their history; reports found by their atom:id", { db in
-            try db.execute(sql: """
-                CREATE TABLE override (
-                    sourceID TEXT NOT NULL, key TEXT NOT NULL,
-                    headline TEXT NOT NULL, editor TEXT NOT NULL, at REAL NOT NULL, previous TEXT NOT NULL,
-                    agencyUpdatedAt REAL,
-                    PRIMARY KEY (sourceID, key)
-                ) WITHOUT ROWID;
-                CREATE TABLE headline_history (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    sourceID TEXT NOT NULL, key TEXT NOT NULL, action TEXT NOT NULL,
-                    headline TEXT NOT NULL, previous TEXT NOT NULL, editor TEXT NOT NULL, at REAL NOT NULL
-                );
-                CREATE INDEX headline_history_by_entry ON headline_history (sourceID, key);
-                CREATE INDEX entry_by_atom_id ON entry (atomID);
-                """)
-        }),
+        (
+            "v1: sources, entries, tombstones, hosts",
+            { db in
+                try db.execute(
+                    sql: """
+                        CREATE TABLE source (
+                            id TEXT PRIMARY KEY NOT NULL,
+                            configuredURL TEXT NOT NULL,
+                            fetchURL TEXT NOT NULL,
+                            etag TEXT, lastModified TEXT,
+                            lastCheck REAL, lastSuccess REAL, lastStatus INTEGER,
+                            nextCheck REAL, holdUntil REAL,
+                            errorCount INTEGER NOT NULL DEFAULT 0, lastError TEXT,
+                            disabled TEXT, bodyHash TEXT, feed TEXT, leaseUntil REAL
+                        );
+                        CREATE TABLE entry (
+                            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                            sourceID TEXT NOT NULL,
+                            key TEXT NOT NULL,
+                            atomID TEXT NOT NULL,
+                            originalTitle TEXT NOT NULL,
+                            title TEXT NOT NULL,
+                            link TEXT,
+                            summary TEXT, content TEXT,
+                            meta BLOB NOT NULL,
+                            firstSeen REAL NOT NULL, lastSeen REAL NOT NULL,
+                            sortTime REAL NOT NULL,
+                            contentHash TEXT NOT NULL,
+                            UNIQUE (sourceID, key)
+                        );
+                        CREATE INDEX entry_by_time ON entry (sortTime DESC, seq DESC);
+                        CREATE TABLE tombstone (
+                            sourceID TEXT NOT NULL, key TEXT NOT NULL, deletedAt REAL NOT NULL,
+                            PRIMARY KEY (sourceID, key)
+                        ) WITHOUT ROWID;
+                        CREATE TABLE host (
+                            host TEXT PRIMARY KEY NOT NULL, holdUntil REAL NOT NULL
+                        ) WITHOUT ROWID;
+                        """)
+            }
+        ),
+        (
+            "v2: the fingerprint of the house style that wrote each headline",
+            { db in
+                try db.execute(sql: "ALTER TABLE entry ADD COLUMN style TEXT NOT NULL DEFAULT ''")
+            }
+        ),
+        (
+            "v3: editors' headlines and their history; reports found by their atom:id",
+            { db in
+                try db.execute(
+                    sql: """
+                        CREATE TABLE override (
+                            sourceID TEXT NOT NULL, key TEXT NOT NULL,
+                            headline TEXT NOT NULL, editor TEXT NOT NULL, at REAL NOT NULL, previous TEXT NOT NULL,
+                            agencyUpdatedAt REAL,
+                            PRIMARY KEY (sourceID, key)
+                        ) WITHOUT ROWID;
+                        CREATE TABLE headline_history (
+                            id INTEGER PRIMARY KEY AUTOINCREMENT,
+                            sourceID TEXT NOT NULL, key TEXT NOT NULL, action TEXT NOT NULL,
+                            headline TEXT NOT NULL, previous TEXT NOT NULL, editor TEXT NOT NULL, at REAL NOT NULL
+                        );
+                        CREATE INDEX headline_history_by_entry ON headline_history (sourceID, key);
+                        CREATE INDEX entry_by_atom_id ON entry (atomID);
+                        """)
+            }
+        ),
     ]
 
     public static var schemaVersion: Int { migrations.count }
@@ -160,7 +171,9 @@ public final class WireStore: Sendable {
                 try db.inTransaction(.immediate) {
                     let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                     if version > Self.migrations.count {
-                        throw StoreError(.newerSchema, path: path, message: "the store has schema version \(version), newer than this MediaWire knows (\(Self.migrations.count))")
+                        throw StoreError(
+                            .newerSchema, path: path,
+                            message: "the store has schema version \(version), newer than this MediaWire knows (\(Self.migrations.count))")
                     }
                     for (_, migrate) in Self.migrations.dropFirst(version) { try migrate(db) }
                     try db.execute(sql: "PRAGMA user_version = \(Self.migrations.count)")
@@ -270,27 +283,34 @@ public final class WireStore: Sendable {
     /// Takes a source for this process until `until`, unless another process holds it or has just
     /// polled it. A source seen for the first time is created; one whose configured URL changed
     /// starts afresh.
-    public func claim(_ id: String, url: String, now: Double, until: Double, force: Bool = false,
-                      known: SourceState? = nil) throws(StoreError) -> Claim {
+    public func claim(
+        _ id: String, url: String, now: Double, until: Double, force: Bool = false,
+        known: SourceState? = nil
+    ) throws(StoreError) -> Claim {
         try write(Self.claiming(id, url: url, now: now, until: until, force: force, known: known))
     }
 
-    public func claimAsync(_ id: String, url: String, now: Double, until: Double, force: Bool = false,
-                           known: SourceState? = nil) async throws(StoreError) -> Claim {
+    public func claimAsync(
+        _ id: String, url: String, now: Double, until: Double, force: Bool = false,
+        known: SourceState? = nil
+    ) async throws(StoreError) -> Claim {
         try await writeAsync(Self.claiming(id, url: url, now: now, until: until, force: force, known: known))
     }
 
-    static func claiming(_ id: String, url: String, now: Double, until: Double, force: Bool,
-                         known: SourceState?) -> @Sendable (Database) throws -> Claim {
+    static func claiming(
+        _ id: String, url: String, now: Double, until: Double, force: Bool,
+        known: SourceState?
+    ) -> @Sendable (Database) throws -> Claim {
         { db in
             // The usual case, one statement: the state read at the start of the run is current
             // unless another process changed it, and then this UPDATE changes nothing.
             if var known, known.configuredURL == url {
-                try db.execute(sql: """
-                    UPDATE source SET leaseUntil = ? WHERE id = ? AND configuredURL = ?
-                        AND (leaseUntil IS NULL OR leaseUntil <= ?) AND (? OR nextCheck IS NULL OR nextCheck <= ?)
-                        AND (nextCheck IS ? OR ?)
-                    """, arguments: [until, id, url, now, force, now, known.nextCheck, force])
+                try db.execute(
+                    sql: """
+                        UPDATE source SET leaseUntil = ? WHERE id = ? AND configuredURL = ?
+                            AND (leaseUntil IS NULL OR leaseUntil <= ?) AND (? OR nextCheck IS NULL OR nextCheck <= ?)
+                            AND (nextCheck IS ? OR ?)
+                        """, arguments: [until, id, url, now, force, now, known.nextCheck, force])
                 if db.changesCount == 1 {
                     known.leaseUntil = until
                     return .claimed(known)
@@ -333,32 +353,40 @@ public final class WireStore: Sendable {
                 return
             }
             let s = state
-            try db.cachedStatement(sql: """
-                UPDATE source SET configuredURL = ?, fetchURL = ?, etag = ?, lastModified = ?, lastCheck = ?, lastSuccess = ?,
-                    lastStatus = ?, nextCheck = ?, holdUntil = ?, errorCount = ?, lastError = ?, disabled = ?, bodyHash = ?,
-                    leaseUntil = ? WHERE id = ?
-                """).execute(arguments: [s.configuredURL, s.fetchURL, s.etag, s.lastModified, s.lastCheck, s.lastSuccess,
-                                         s.lastStatus, s.nextCheck, s.holdUntil, s.errorCount, s.lastError, s.disabled,
-                                         s.bodyHash, s.leaseUntil, s.id])
+            try db.cachedStatement(
+                sql: """
+                    UPDATE source SET configuredURL = ?, fetchURL = ?, etag = ?, lastModified = ?, lastCheck = ?, lastSuccess = ?,
+                        lastStatus = ?, nextCheck = ?, holdUntil = ?, errorCount = ?, lastError = ?, disabled = ?, bodyHash = ?,
+                        leaseUntil = ? WHERE id = ?
+                    """
+            ).execute(arguments: [
+                s.configuredURL, s.fetchURL, s.etag, s.lastModified, s.lastCheck, s.lastSuccess,
+                s.lastStatus, s.nextCheck, s.holdUntil, s.errorCount, s.lastError, s.disabled,
+                s.bodyHash, s.leaseUntil, s.id,
+            ])
             if db.changesCount == 0 { try Self.save(state, db) }
         }
     }
 
     static func save(_ s: SourceState, _ db: Database) throws {
         let feed = try s.feed.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        try db.execute(sql: """
-            INSERT INTO source (id, configuredURL, fetchURL, etag, lastModified, lastCheck, lastSuccess, lastStatus,
-                nextCheck, holdUntil, errorCount, lastError, disabled, bodyHash, feed, leaseUntil)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET configuredURL = excluded.configuredURL, fetchURL = excluded.fetchURL,
-                etag = excluded.etag, lastModified = excluded.lastModified, lastCheck = excluded.lastCheck,
-                lastSuccess = excluded.lastSuccess, lastStatus = excluded.lastStatus, nextCheck = excluded.nextCheck,
-                holdUntil = excluded.holdUntil, errorCount = excluded.errorCount, lastError = excluded.lastError,
-                disabled = excluded.disabled, bodyHash = excluded.bodyHash, feed = excluded.feed,
-                leaseUntil = excluded.leaseUntil
-            """, arguments: [s.id, s.configuredURL, s.fetchURL, s.etag, s.lastModified, s.lastCheck, s.lastSuccess,
-                             s.lastStatus, s.nextCheck, s.holdUntil, s.errorCount, s.lastError, s.disabled,
-                             s.bodyHash, feed, s.leaseUntil])
+        try db.execute(
+            sql: """
+                INSERT INTO source (id, configuredURL, fetchURL, etag, lastModified, lastCheck, lastSuccess, lastStatus,
+                    nextCheck, holdUntil, errorCount, lastError, disabled, bodyHash, feed, leaseUntil)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET configuredURL = excluded.configuredURL, fetchURL = excluded.fetchURL,
+                    etag = excluded.etag, lastModified = excluded.lastModified, lastCheck = excluded.lastCheck,
+                    lastSuccess = excluded.lastSuccess, lastStatus = excluded.lastStatus, nextCheck = excluded.nextCheck,
+                    holdUntil = excluded.holdUntil, errorCount = excluded.errorCount, lastError = excluded.lastError,
+                    disabled = excluded.disabled, bodyHash = excluded.bodyHash, feed = excluded.feed,
+                    leaseUntil = excluded.leaseUntil
+                """,
+            arguments: [
+                s.id, s.configuredURL, s.fetchURL, s.etag, s.lastModified, s.lastCheck, s.lastSuccess,
+                s.lastStatus, s.nextCheck, s.holdUntil, s.errorCount, s.lastError, s.disabled,
+                s.bodyHash, feed, s.leaseUntil,
+            ])
     }
 
     /// Hosts a server asked us to leave alone, with the time until which.
@@ -374,10 +402,11 @@ public final class WireStore: Sendable {
 
     public func holdHost(_ host: String, until: Double) throws(StoreError) {
         try write { db in
-            try db.execute(sql: """
-                INSERT INTO host (host, holdUntil) VALUES (?, ?)
-                ON CONFLICT (host) DO UPDATE SET holdUntil = max(holdUntil, excluded.holdUntil)
-                """, arguments: [host, until])
+            try db.execute(
+                sql: """
+                    INSERT INTO host (host, holdUntil) VALUES (?, ?)
+                    ON CONFLICT (host) DO UPDATE SET holdUntil = max(holdUntil, excluded.holdUntil)
+                    """, arguments: [host, until])
         }
     }
 
@@ -400,7 +429,8 @@ public final class WireStore: Sendable {
         let prepared = entries.map { StatementArguments(Self.arguments($0)) }
         return { db in
             var counts = ApplyCounts()
-            let find = try db.cachedStatement(sql: "SELECT seq, contentHash, meta, atomID, firstSeen, lastSeen FROM entry WHERE sourceID = ? AND key = ?")
+            let find = try db.cachedStatement(
+                sql: "SELECT seq, contentHash, meta, atomID, firstSeen, lastSeen FROM entry WHERE sourceID = ? AND key = ?")
             // Tombstones are few: one query per source rather than one per entry.
             var tombstones: [String: Set<String>] = [:]
             for sourceID in Set(entries.map(\.sourceID)) {
@@ -458,8 +488,9 @@ public final class WireStore: Sendable {
             try db.execute(sql: "DELETE FROM entry WHERE sourceID = ? AND key = ?", arguments: [sourceID, key])
             let deleted = db.changesCount > 0
             try db.execute(sql: "DELETE FROM override WHERE sourceID = ? AND key = ?", arguments: [sourceID, key])
-            try db.execute(sql: "INSERT OR IGNORE INTO tombstone (sourceID, key, deletedAt) VALUES (?, ?, ?)",
-                           arguments: [sourceID, key, now])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO tombstone (sourceID, key, deletedAt) VALUES (?, ?, ?)",
+                arguments: [sourceID, key, now])
             return deleted
         }
     }
@@ -477,9 +508,11 @@ public final class WireStore: Sendable {
     /// reading them one at a time: memory does not grow with the store.
     public func forEachLatest(limit: Int, offset: Int = 0, _ body: (StoredEntry) throws -> Void) throws {
         try reading { db in
-            let cursor = try Row.fetchCursor(db, sql: """
-                \(Self.selectEntries) ORDER BY entry.sortTime DESC, entry.seq DESC LIMIT ? OFFSET ?
-                """, arguments: [limit, offset])
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    \(Self.selectEntries) ORDER BY entry.sortTime DESC, entry.seq DESC LIMIT ? OFFSET ?
+                    """, arguments: [limit, offset])
             while let row = try cursor.next() { try body(try Self.entry(row)) }
         }
     }
@@ -488,8 +521,9 @@ public final class WireStore: Sendable {
     /// content of an archive page.
     public func forEachInSequenceRange(from: Int, through: Int, _ body: (StoredEntry) throws -> Void) throws {
         try reading { db in
-            let cursor = try Row.fetchCursor(db, sql: "\(Self.selectEntries) WHERE entry.seq BETWEEN ? AND ? ORDER BY entry.seq",
-                                             arguments: [from, through])
+            let cursor = try Row.fetchCursor(
+                db, sql: "\(Self.selectEntries) WHERE entry.seq BETWEEN ? AND ? ORDER BY entry.seq",
+                arguments: [from, through])
             while let row = try cursor.next() { try body(try Self.entry(row)) }
         }
     }
@@ -503,15 +537,19 @@ public final class WireStore: Sendable {
 
     public func entry(sourceID: String, key: String) throws(StoreError) -> StoredEntry? {
         try read { db in
-            try Row.fetchOne(db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? AND entry.key = ?",
-                            arguments: [sourceID, key]).map(Self.entry)
+            try Row.fetchOne(
+                db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? AND entry.key = ?",
+                arguments: [sourceID, key]
+            ).map(Self.entry)
         }
     }
 
     public func entries(sourceID: String) throws(StoreError) -> [StoredEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? ORDER BY entry.seq",
-                            arguments: [sourceID]).map(Self.entry)
+            try Row.fetchAll(
+                db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? ORDER BY entry.seq",
+                arguments: [sourceID]
+            ).map(Self.entry)
         }
     }
 
@@ -527,31 +565,39 @@ public final class WireStore: Sendable {
         meta.contributors = e.contributors
         meta.categories = e.categories
         meta.rights = e.rights
-        meta.summary = e.summary.map { var t = $0; t.value = ""; return t }
-        meta.content = e.content.map { var t = $0; t.value = ""; return t }
+        meta.summary = e.summary.map {
+            var t = $0; t.value = ""; return t
+        }
+        meta.content = e.content.map {
+            var t = $0; t.value = ""; return t
+        }
         meta.language = e.language
         return meta
     }
 
     static func arguments(_ e: StoredEntry) -> [(any DatabaseValueConvertible)?] {
-        [e.sourceID, e.key, e.atomID, e.originalTitle, e.title, e.link, e.summary?.value, e.content?.value,
-         Data(meta(e).encoded()), e.firstSeen, e.lastSeen, e.sortTime, e.contentHash, e.styleFingerprint]
+        [
+            e.sourceID, e.key, e.atomID, e.originalTitle, e.title, e.link, e.summary?.value, e.content?.value,
+            Data(meta(e).encoded()), e.firstSeen, e.lastSeen, e.sortTime, e.contentHash, e.styleFingerprint,
+        ]
     }
 
     static func insert(_ arguments: StatementArguments, _ db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO entry (sourceID, key, atomID, originalTitle, title, link, summary, content, meta,
-                firstSeen, lastSeen, sortTime, contentHash, style) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (sourceID, key) DO NOTHING
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO entry (sourceID, key, atomID, originalTitle, title, link, summary, content, meta,
+                    firstSeen, lastSeen, sortTime, contentHash, style) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (sourceID, key) DO NOTHING
+                """)
         try statement.execute(arguments: arguments)
     }
 
     static func update(_ e: StoredEntry, seq: Int64, _ db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            UPDATE entry SET sourceID = ?, key = ?, atomID = ?, originalTitle = ?, title = ?, link = ?, summary = ?,
-                content = ?, meta = ?, firstSeen = ?, lastSeen = ?, sortTime = ?, contentHash = ?, style = ? WHERE seq = ?
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                UPDATE entry SET sourceID = ?, key = ?, atomID = ?, originalTitle = ?, title = ?, link = ?, summary = ?,
+                    content = ?, meta = ?, firstSeen = ?, lastSeen = ?, sortTime = ?, contentHash = ?, style = ? WHERE seq = ?
+                """)
         try statement.execute(arguments: StatementArguments(arguments(e) + [seq]))
     }
 
@@ -566,15 +612,15 @@ public final class WireStore: Sendable {
         if let value: String = row["summary"] { summary?.value = value }
         var content = meta.content
         if let value: String = row["content"] { content?.value = value }
-        var entry = StoredEntry(sourceID: row["sourceID"], key: row["key"], atomID: row["atomID"], originalTitle: row["originalTitle"],
-                           originalTitleText: meta.title, title: row["title"], link: row["link"], links: meta.links,
-                           published: meta.published, updated: meta.updated, authors: meta.authors,
-                           contributors: meta.contributors, categories: meta.categories, rights: meta.rights,
-                           summary: summary, content: content, language: meta.language, firstSeen: row["firstSeen"],
-                           lastSeen: row["lastSeen"], sortTime: row["sortTime"], contentHash: row["contentHash"],
-                           styleFingerprint: row["style"])
+        var entry = StoredEntry(
+            sourceID: row["sourceID"], key: row["key"], atomID: row["atomID"], originalTitle: row["originalTitle"],
+            originalTitleText: meta.title, title: row["title"], link: row["link"], links: meta.links,
+            published: meta.published, updated: meta.updated, authors: meta.authors,
+            contributors: meta.contributors, categories: meta.categories, rights: meta.rights,
+            summary: summary, content: content, language: meta.language, firstSeen: row["firstSeen"],
+            lastSeen: row["lastSeen"], sortTime: row["sortTime"], contentHash: row["contentHash"],
+            styleFingerprint: row["style"])
         entry.editorHeadline = editorHeadline(row)
         return entry
     }
 }
-
