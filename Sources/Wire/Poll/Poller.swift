@@ -84,6 +84,19 @@ public final class Poller: Sendable {
         return (URL(string: site)?.host ?? "mediawire.invalid") + ",2026"
     }
 
+    /// A poll that worked (new content, 304, or the same bytes): errors reset, the next check
+    /// the longest of the source's interval and what the server and feed asked for.
+    func succeeded(_ state: inout SourceState, now: Double, interval: Double, hints: [Double?]) {
+        state.errorCount = 0
+        state.lastError = nil
+        state.lastSuccess = now
+        state.nextCheck =
+            now
+            + Schedule.delay(
+                interval: interval, hints: hints + [state.feed?.ttl],
+                minimum: config.poll.minInterval, maximum: config.poll.maxInterval)
+    }
+
     /// Polls the due sources; `progress` is called after each with (done, total, new entries, errors).
     /// Throws ``ConfigError`` for a source id the configuration does not have, ``StoreError``
     /// when the store fails as a whole (a source's own failure is in its outcome).
@@ -247,14 +260,7 @@ public final class Poller: Sendable {
                 validators: (response.header("etag"), response.header("last-modified")),
                 hints: hints, source: source, state: state, interval: interval, now: now, outcome: outcome)
         case 304:
-            state.errorCount = 0
-            state.lastError = nil
-            state.lastSuccess = now
-            state.nextCheck =
-                now
-                + Schedule.delay(
-                    interval: interval, hints: hints + [state.feed?.ttl],
-                    minimum: config.poll.minInterval, maximum: config.poll.maxInterval)
+            succeeded(&state, now: now, interval: interval, hints: hints)
             if let etag = response.header("etag") { state.etag = etag }
             outcome.status = .notModified
             outcome.nextCheck = state.nextCheck
@@ -313,14 +319,7 @@ public final class Poller: Sendable {
         // The file's size and time play the part of an ETag.
         let signature = "file:\(size):\(modified)"
         if signature == state.etag, state.bodyHash != nil {
-            state.errorCount = 0
-            state.lastError = nil
-            state.lastSuccess = now
-            state.nextCheck =
-                now
-                + Schedule.delay(
-                    interval: interval, hints: [state.feed?.ttl],
-                    minimum: config.poll.minInterval, maximum: config.poll.maxInterval)
+            succeeded(&state, now: now, interval: interval, hints: [])
             outcome.status = .notModified
             outcome.nextCheck = state.nextCheck
             return await save(state, outcome)
@@ -347,14 +346,7 @@ public final class Poller: Sendable {
         state.etag = validators.0
         state.lastModified = validators.1
         if bodyHash == state.bodyHash {
-            state.errorCount = 0
-            state.lastError = nil
-            state.lastSuccess = now
-            state.nextCheck =
-                now
-                + Schedule.delay(
-                    interval: interval, hints: hints + [state.feed?.ttl],
-                    minimum: config.poll.minInterval, maximum: config.poll.maxInterval)
+            succeeded(&state, now: now, interval: interval, hints: hints)
             outcome.status = .notModified
             outcome.nextCheck = state.nextCheck
             return await save(state, outcome)
@@ -389,14 +381,7 @@ public final class Poller: Sendable {
         }
         state.bodyHash = bodyHash
         state.feed = SourceFeedInfo(feed)
-        state.errorCount = 0
-        state.lastError = nil
-        state.lastSuccess = now
-        state.nextCheck =
-            now
-            + Schedule.delay(
-                interval: interval, hints: hints + [state.feed?.ttl],
-                minimum: config.poll.minInterval, maximum: config.poll.maxInterval)
+        succeeded(&state, now: now, interval: interval, hints: hints)
         do {
             let counts = try await self.store.applyAsync(entries, state: state, now: now)
             outcome.status = .fetched
