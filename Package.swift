@@ -81,18 +81,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "SyndicationTests", dependencies: ["Syndication"], swiftSettings: strict),
+        // Where the tests find ../shared, and how they fail without it in CI.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "SyndicationTests", dependencies: ["Syndication", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "HouseStyleTests", dependencies: ["HouseStyle", "Syndication"], swiftSettings: strict),
-        .testTarget(name: "FeedValidationTests", dependencies: ["FeedValidation", "Syndication"], swiftSettings: strict),
+        .testTarget(
+            name: "FeedValidationTests", dependencies: ["FeedValidation", "Syndication", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "WireTests",
             dependencies: [
-                "Wire", "Syndication", "HouseStyle", "LoopbackServer", "FeedValidation",
+                "Wire", "Syndication", "HouseStyle", "LoopbackServer", "FeedValidation", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "MediawireCLITests", dependencies: ["mediawire"], swiftSettings: strict),
+        .testTarget(name: "MediawireCLITests", dependencies: ["mediawire", "TestSupport"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

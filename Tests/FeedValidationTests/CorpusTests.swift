@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import FeedValidation
@@ -20,8 +21,9 @@ import Testing
         return out.sorted()
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: root)))
+    @Test(.enabled(if: SharedMaterial.runs(needing: "corpus/files")))
     func theCorpusValidatesWithoutSurprises() throws {
+        try #require(SharedMaterial.exists("corpus/files"), "../shared/corpus is missing")
         let files = Self.files()
         #expect(files.count > 200)
         var formats = Set<String>()

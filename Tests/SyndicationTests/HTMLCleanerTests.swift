@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Syndication
@@ -169,8 +170,9 @@ import Testing
     static let corpus = FileManager.default.currentDirectoryPath + "/../shared/corpus"
 
     /// Every real-world feed we have: cleaning never crashes and never changes the visible text.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: corpus)))
+    @Test(.enabled(if: SharedMaterial.runs(needing: "corpus")))
     func theCorpusKeepsItsVisibleText() throws {
+        try #require(SharedMaterial.exists("corpus"), "../shared/corpus is missing")
         let files =
             FileManager.default.enumerator(atPath: Self.corpus)?.compactMap { $0 as? String }
             .filter { $0.hasSuffix(".xml") || $0.hasSuffix(".rss") || $0.hasSuffix(".atom") || $0.hasSuffix(".rdf") } ?? []

@@ -2,6 +2,7 @@ import FeedValidation
 import Foundation
 import HouseStyle
 import Syndication
+import TestSupport
 import Testing
 
 @testable import Wire
@@ -208,7 +209,7 @@ import Testing
     static var corpusPresent: Bool { FileManager.default.fileExists(atPath: corpus + "/MANIFEST.tsv") }
     /// Outside CI a missing corpus skips the test; in CI the test runs and fails on the missing
     /// manifest.
-    static var runCorpus: Bool { corpusPresent || ProcessInfo.processInfo.environment["CI"] != nil }
+    static var runCorpus: Bool { SharedMaterial.runs(needing: "corpus/MANIFEST.tsv") }
 
     /// Warnings about what an agency wrote, which the wire republishes unchanged.
     static let agencyWarnings: Set<String> = [
@@ -242,7 +243,7 @@ import Testing
             #expect(parsed.entries.allSatisfy { !HouseStyle.isBlank($0.title?.value ?? "") }, "a blank headline in wire \(start)")
             #expect(parsed.entries.allSatisfy { $0.source != nil }, "an entry without atom:source in wire \(start)")
             // The schema is beside the corpus; in CI both must be there (a missing one fails here).
-            if FileManager.default.fileExists(atPath: AtomCheck.schema) || ProcessInfo.processInfo.environment["CI"] != nil {
+            if FileManager.default.fileExists(atPath: AtomCheck.schema) || SharedMaterial.inCI {
                 #expect(try AtomCheck.schemaProblems(path) == nil)
             }
         }
