@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "HouseStyle", targets: ["HouseStyle"]),
         .library(name: "FeedValidation", targets: ["FeedValidation"]),
         .library(name: "Wire", targets: ["Wire"]),
+        .library(name: "WireServer", targets: ["WireServer"]),
         .executable(name: "mediawire", targets: ["mediawire"]),
         .executable(name: "mediawire-bench", targets: ["mediawire-bench"]),
     ],
@@ -29,6 +30,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.60.0"),
         // Already in the graph through AsyncHTTPClient; used for SHA-256 (content hashes, minted ids).
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        // The service (`mediawire serve`): HTTP, templates, gzip, graceful shutdown, metrics, logs.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.3.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -56,6 +65,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The service over Wire: the scheduler, the feed over HTTP, the public pages, health, metrics.
+        .target(
+            name: "WireServer",
+            dependencies: [
+                "Wire", "Syndication", "HouseStyle",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // A loopback HTTP server for the poll tests and the poll benchmark.
         .target(
             name: "LoopbackServer",
@@ -76,8 +100,9 @@ let package = Package(
         .executableTarget(
             name: "mediawire",
             dependencies: [
-                "Syndication", "HouseStyle", "Wire", "FeedValidation",
+                "Syndication", "HouseStyle", "Wire", "FeedValidation", "WireServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -92,6 +117,18 @@ let package = Package(
             dependencies: [
                 "Wire", "Syndication", "HouseStyle", "LoopbackServer", "FeedValidation", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "WireServerTests",
+            dependencies: [
+                "WireServer", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),

@@ -104,7 +104,7 @@ private struct Reader {
     }
 
     func config(_ root: Node) throws(ConfigError) -> WireConfig {
-        let top = try mapping(root, "the configuration", allowed: ["version", "store", "style", "poll", "output", "sources"])
+        let top = try mapping(root, "the configuration", allowed: ["version", "store", "style", "poll", "output", "serve", "sources"])
         guard let (_, versionNode) = top["version"] else { throw fail(root, "missing 'version: 1'") }
         guard versionNode.int == 1 else { throw fail(versionNode, "unsupported version (expected 1)") }
         let store = path(try top["store"].map { (_, v) throws(ConfigError) in try text(v, "store") } ?? ".mediawire/wire.sqlite")
@@ -152,6 +152,21 @@ private struct Reader {
         if let (_, v) = o["author"] { output.author = try text(v, "author") }
         if let (_, v) = o["archive-size"] { output.archiveSize = try positive(v, "archive-size") }
 
+        var serve = ServeSettings()
+        if let (_, node) = top["serve"] {
+            let s = try mapping(node, "serve", allowed: ["listen", "max-age", "page-size", "disclaimer", "tick"])
+            if let (_, v) = s["listen"] {
+                guard let address = ServeSettings.listenAddress(try text(v, "listen")) else {
+                    throw fail(v, "listen must be HOST:PORT, e.g. 127.0.0.1:8080")
+                }
+                (serve.host, serve.port) = address
+            }
+            if let (_, v) = s["max-age"] { serve.maxAge = try duration(v, "max-age") }
+            if let (_, v) = s["page-size"] { serve.pageSize = try positive(v, "page-size") }
+            if let (_, v) = s["disclaimer"] { serve.disclaimer = try text(v, "disclaimer") }
+            if let (_, v) = s["tick"] { serve.tick = try duration(v, "tick") }
+        }
+
         guard let (_, sourcesNode) = top["sources"] else { throw fail(root, "missing 'sources'") }
         guard case .sequence(let list) = sourcesNode else { throw fail(sourcesNode, "sources must be a list") }
         var sources: [SourceConfig] = []
@@ -162,7 +177,9 @@ private struct Reader {
             seen[s.id] = s.line ?? 0
             sources.append(s)
         }
-        return WireConfig(file: file, store: store, style: style, poll: poll, output: output, sources: sources)
+        var config = WireConfig(file: file, store: store, style: style, poll: poll, output: output, sources: sources)
+        config.serve = serve
+        return config
     }
 
     func source(_ node: Node) throws(ConfigError) -> SourceConfig {

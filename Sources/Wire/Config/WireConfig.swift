@@ -7,7 +7,35 @@ public struct WireConfig: Sendable, Equatable {
     public var style: String?
     public var poll: PollSettings
     public var output: OutputSettings
+    public var serve = ServeSettings()
     public var sources: [SourceConfig]
+}
+
+/// The `serve:` section: how `mediawire serve` listens and what its public pages say.
+public struct ServeSettings: Sendable, Equatable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// `Cache-Control: max-age` of the feed and the pages, in seconds.
+    public var maxAge: Double = 60
+    /// How many reports the front page lists.
+    public var pageSize = 50
+    /// The paragraph every report page ends with, above the agency and its URL.
+    public var disclaimer =
+        "Reports published in the Media Wire section have been retrieved from other news agencies. The headlines may be changed to our style; the content is not."
+    /// How often the scheduler looks for due sources and for a changed configuration or style, in seconds.
+    public var tick: Double = 5
+
+    public init() {}
+
+    /// Reads `HOST:PORT` (`[::1]:8080` for IPv6); `nil` when it is not one.
+    public static func listenAddress(_ text: String) -> (host: String, port: Int)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+            (0...65_535).contains(port)
+        else { return nil }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return host.isEmpty ? nil : (host, port)
+    }
 }
 
 public struct PollSettings: Sendable, Equatable {

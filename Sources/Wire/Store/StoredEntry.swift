@@ -177,6 +177,9 @@ public struct StoredEntry: Sendable, Hashable {
     /// An editor's headline, which the wire shows instead of ours (kept apart from the report:
     /// re-polls and style changes never touch it).
     public var editorHeadline: EditorHeadline?
+    /// The store's sequence number for the report (0 before it is stored): a short, stable id
+    /// for the public report pages.
+    public internal(set) var sequence: Int64 = 0
 
     /// The headline the wire shows: the editor's when one is set, else the house style's.
     public var wireHeadline: String { editorHeadline?.headline ?? title }

@@ -226,6 +226,24 @@ public final class WireStore: Sendable {
         }
     }
 
+    /// Whether the store answers now: a fresh read-only connection to the file (not the pool's,
+    /// which may hold pages of a file since replaced or damaged) reads the schema and an entry.
+    public func check() throws(StoreError) {
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(5)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in
+                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
+                _ = try Row.fetchOne(db, sql: "SELECT seq FROM entry LIMIT 1")
+            }
+            try queue.close()
+        } catch {
+            throw StoreError(path: path, wrapping: error)
+        }
+    }
+
     /// How many changes the connection that writes has made since it opened (for tests and `--json`).
     public func totalChanges() throws(StoreError) -> Int {
         try write { db in db.totalChangesCount }
@@ -535,6 +553,22 @@ public final class WireStore: Sendable {
         }
     }
 
+    /// The report with this sequence number (``StoredEntry/sequence``).
+    public func entry(sequence: Int64) throws(StoreError) -> StoredEntry? {
+        try read { db in
+            try Row.fetchOne(db, sql: "\(Self.selectEntries) WHERE entry.seq = ?", arguments: [sequence]).map(Self.entry)
+        }
+    }
+
+    /// The newest reports first, at most `limit`, read at once (for pages; the generator streams).
+    public func latest(limit: Int) throws(StoreError) -> [StoredEntry] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "\(Self.selectEntries) ORDER BY entry.sortTime DESC, entry.seq DESC LIMIT ?", arguments: [limit]
+            ).map(Self.entry)
+        }
+    }
+
     public func entry(sourceID: String, key: String) throws(StoreError) -> StoredEntry? {
         try read { db in
             try Row.fetchOne(
@@ -621,6 +655,7 @@ public final class WireStore: Sendable {
             lastSeen: row["lastSeen"], sortTime: row["sortTime"], contentHash: row["contentHash"],
             styleFingerprint: row["style"])
         entry.editorHeadline = editorHeadline(row)
+        if let sequence: Int64 = row["seq"] { entry.sequence = sequence }
         return entry
     }
 }

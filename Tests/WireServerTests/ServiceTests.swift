@@ -1,0 +1,238 @@
+import AsyncHTTPClient
+import CompressNIO
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import Testing
+import WireServer
+
+/// `mediawire serve` on loopback, over a copy of the demo wire: the feed with HTTP caching, the
+/// public pages, health, metrics, reloads.
+@Suite(.serialized) struct ServiceTests {
+    /// A demo copy whose configuration ticks fast and adds a hostile `content: preserve` agency.
+    final class Demo: Sendable {
+        let root: String
+        let config: String
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("mediawire-serve-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: "feeds", toPath: root + "/feeds")
+            config = root + "/feeds/demo.yaml"
+            try """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Hostile &lt;b&gt;Agency&lt;/b&gt;</title><link>https://hostile.example/</link>
+            <description>d</description>
+            <item><title>Quake &lt;script&gt;alert(1)&lt;/script&gt; hits coast</title><link>https://hostile.example/1?a=1&amp;b=2</link>
+            <guid>https://hostile.example/1</guid>
+            <description>&lt;p onclick="steal()"&gt;Rescuers reached the town.&lt;/p&gt;&lt;script&gt;steal()&lt;/script&gt;&lt;img src="/i.png" onerror="x()"&gt;</description></item>
+            </channel></rss>
+            """.write(toFile: root + "/feeds/demo/hostile.xml", atomically: true, encoding: .utf8)
+            var yaml = try String(contentsOfFile: config, encoding: .utf8)
+            yaml = yaml.replacingOccurrences(of: "sources:\n", with: "serve:\n  tick: 100ms\n  max-age: 30s\nsources:\n")
+            yaml += "  - id: hostile\n    name: \"Hostile <b>Agency</b> & Co\"\n    url: demo/hostile.xml\n    content: preserve\n"
+            try yaml.write(toFile: config, atomically: true, encoding: .utf8)
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: root) }
+    }
+
+    struct Reply {
+        var status: Int
+        var headers: [String: String]
+        var body: [UInt8]
+        var text: String { String(decoding: body, as: UTF8.self) }
+    }
+
+    /// A client that neither asks for nor undoes compression: the tests see what the server sent.
+    static let client = HTTPClient(
+        eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow, decompression: .disabled))
+
+    static func get(_ url: String, method: HTTPMethod = .GET, headers: [(String, String)] = []) async throws -> Reply {
+        var request = HTTPClientRequest(url: url)
+        request.method = method
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        let response = try await client.execute(request, timeout: .seconds(10))
+        let body = try await response.body.collect(upTo: 10 << 20)
+        var out: [String: String] = [:]
+        for header in response.headers { out[header.name.lowercased()] = header.value }
+        return Reply(status: Int(response.status.code), headers: out, body: Array(buffer: body))
+    }
+
+    /// A HEAD request over a plain socket: everything the server sent until it went quiet.
+    static func rawHead(_ base: String, _ path: String) throws -> String {
+        let port = UInt16(base.split(separator: ":").last.flatMap { Int($0) } ?? 0)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        var timeout = timeval(tv_sec: 0, tv_usec: 500_000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let request = Array("HEAD \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
+        _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n <= 0 { break }
+            received += chunk[..<n]
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+
+    /// Runs the service for `body`, then stops it; `body` gets the base URL once the first wire is written.
+    static func serving(_ demo: Demo, _ body: (String) async throws -> Void) async throws {
+        let service = try WireService(configPath: demo.config, listen: ("127.0.0.1", 0), logger: Logger(label: "test"))
+        let port = AsyncStream<Int>.makeStream()
+        let task = Task { try await service.run(shutdownSignals: []) { port.continuation.yield($0) } }
+        defer { task.cancel() }
+        var iterator = port.stream.makeAsyncIterator()
+        let base = "http://127.0.0.1:\(try #require(await iterator.next()))"
+        for _ in 0..<200 where try await get(base + "/healthz").status != 200 { try await Task.sleep(nanoseconds: 50_000_000) }
+        try await body(base)
+        task.cancel()
+        _ = await task.result
+    }
+
+    @Test func theFeedIsServedWithValidatorsConditionalGetHeadAndGzip() async throws {
+        let demo = try Demo()
+        try await Self.serving(demo) { base in
+            let full = try await Self.get(base + "/wire.atom")
+            #expect(full.status == 200)
+            #expect(full.headers["content-type"] == "application/atom+xml; charset=utf-8")
+            #expect(full.headers["cache-control"] == "public, max-age=30")
+            #expect(full.headers["vary"] == "Accept-Encoding")
+            let etag = try #require(full.headers["etag"])
+            let modified = try #require(full.headers["last-modified"])
+            #expect(etag.hasPrefix("\"") && !etag.hasPrefix("W/"))
+            #expect(full.text.hasSuffix("</feed>\n") || full.text.hasSuffix("</feed>"))
+            #expect(full.body == Array(try Data(contentsOf: URL(fileURLWithPath: demo.root + "/.mediawire/demo-wire.atom"))))
+
+            #expect(try await Self.get(base + "/wire.atom", headers: [("If-None-Match", etag)]).status == 304)
+            #expect(try await Self.get(base + "/wire.atom", headers: [("If-None-Match", "\"other\", W/\(etag)")]).status == 304)
+            #expect(try await Self.get(base + "/wire.atom", headers: [("If-Modified-Since", modified)]).status == 304)
+            #expect(try await Self.get(base + "/wire.atom", headers: [("If-None-Match", "\"other\"")]).status == 200)
+            // The path of output.self serves the same feed.
+            #expect(try await Self.get(base + "/demo-wire.atom").body == full.body)
+
+            // A HEAD answer carries the GET's Content-Length and no body (AsyncHTTPClient takes that
+            // for truncated data, so this one is read off the socket).
+            let head = try Self.rawHead(base, "/wire.atom")
+            #expect(head.hasPrefix("HTTP/1.1 200 OK\r\n"))
+            #expect(head.contains("\r\nContent-Length: \(full.body.count)\r\n"))
+            #expect(head.contains("\r\nETag: \(etag)\r\n"))
+            #expect(head.hasSuffix("\r\n\r\n"))
+
+            let zipped = try await Self.get(base + "/wire.atom", headers: [("Accept-Encoding", "br;q=1, gzip;q=0.8")])
+            #expect(zipped.headers["content-encoding"] == "gzip")
+            #expect(zipped.headers["etag"] != etag)
+            #expect(zipped.body.prefix(2) == [0x1F, 0x8B])
+            var buffer = ByteBuffer(bytes: zipped.body)
+            var inflated = ByteBufferAllocator().buffer(capacity: 1 << 20)
+            try buffer.decompress(to: &inflated, with: .gzip())
+            #expect(Array(buffer: inflated) == full.body)
+            #expect(try await Self.get(base + "/wire.atom", headers: [("Accept-Encoding", "gzip;q=0")]).headers["content-encoding"] == nil)
+
+            // A style change reaches the served feed: reloaded, re-headlined, regenerated; the old ETag is stale.
+            let stylePath = demo.root + "/feeds/house-style.yaml"
+            let style = try String(contentsOfFile: stylePath, encoding: .utf8)
+            try style.replacingOccurrences(of: "  - case: sentence", with: "  - case: title").write(
+                toFile: stylePath, atomically: true, encoding: .utf8)
+            var changed = full
+            for _ in 0..<100 where changed.status != 200 || changed.body == full.body {
+                try await Task.sleep(nanoseconds: 50_000_000)
+                changed = try await Self.get(base + "/wire.atom", headers: [("If-None-Match", etag)])
+            }
+            #expect(changed.status == 200)
+            #expect(changed.text.contains("<title type=\"text\">Russian Exports to Europe Fall 12 Per Cent, Says Ministry</title>"))
+            #expect(changed.headers["etag"] != etag)
+        }
+    }
+
+    @Test func thePublicPagesNameTheAgencyAndTheOriginalURLAndRunNoAgencyScript() async throws {
+        let demo = try Demo()
+        try await Self.serving(demo) { base in
+            let index = try await Self.get(base + "/")
+            #expect(index.status == 200)
+            #expect(index.headers["content-type"] == "text/html; charset=utf-8")
+            #expect(index.headers["content-security-policy"]?.hasPrefix("default-src 'none'") == true)
+            #expect(index.text.hasPrefix("<!DOCTYPE html>"))
+            #expect(index.text.contains("<span class=\"agency\">Reuters</span>"))
+            #expect(index.text.contains("days ago</time>") || index.text.contains("hours ago</time>"))
+            // Agency text is escaped; agency markup and scripts never reach the page.
+            #expect(index.text.contains("Hostile &lt;b&gt;Agency&lt;/b&gt; &amp; Co"))
+            #expect(!index.text.contains("<script") && !index.text.contains("onclick"))
+
+            let links = index.text.components(separatedBy: "href=\"/reports/").dropFirst().compactMap { $0.split(separator: "\"").first }
+            #expect(links.count == 13)
+            for id in links {
+                let page = try await Self.get(base + "/reports/\(id)")
+                #expect(page.status == 200)
+                #expect(page.text.contains("<p class=\"disclaimer\">Reports published in the Media Wire section"))
+                #expect(page.text.contains("<p class=\"source\">Source: <span class=\"agency\">"))
+                #expect(page.text.contains("<p class=\"original\">Original URL: <a href=\"http"))
+                #expect(!page.text.contains("<script") && !page.text.contains("onclick") && !page.text.contains("onerror"))
+            }
+            var hostile = ""
+            var page = index
+            for id in links {
+                page = try await Self.get(base + "/reports/\(id)")
+                if page.text.contains("hostile.example") { hostile = String(id); break }
+            }
+            #expect(page.text.contains("Rescuers reached the town."))
+            #expect(page.text.contains("https://hostile.example/1?a=1&amp;b=2"))
+            // The feed keeps the preserve source's bytes; only our pages are cleaned.
+            #expect(try await Self.get(base + "/wire.atom").text.contains("&lt;script&gt;steal()&lt;/script&gt;"))
+
+            let etag = try #require(page.headers["etag"])
+            #expect(try await Self.get(base + "/reports/\(hostile)", headers: [("If-None-Match", etag)]).status == 304)
+            #expect(try await Self.get(base + "/reports/999999").status == 404)
+            #expect(try await Self.get(base + "/reports/nope").status == 404)
+            #expect(try await Self.get(base + "/style.css").headers["content-type"] == "text/css; charset=utf-8")
+        }
+    }
+
+    @Test func healthAndMetricsSayWhatIsWrong() async throws {
+        let demo = try Demo()
+        try await Self.serving(demo) { base in
+            let health = try await Self.get(base + "/healthz")
+            #expect(health.status == 200)
+            #expect(health.text == #"{"reasons":[],"status":"ok"}"#)
+            let metrics = try await Self.get(base + "/metrics")
+            #expect(metrics.text.contains("mediawire_polls_total{outcome=\"fetched\"} 7"))
+            #expect(metrics.text.contains("mediawire_reports_new_total 13"))
+            #expect(metrics.text.contains("mediawire_http_requests_total{status=\"200\"}"))
+
+            // A broken configuration is refused; the running one keeps serving.
+            let yaml = try String(contentsOfFile: demo.config, encoding: .utf8)
+            try (yaml + "  - id: broken\n    url: [\n").write(toFile: demo.config, atomically: true, encoding: .utf8)
+            var refused = health
+            for _ in 0..<100 where !refused.text.contains("reload refused") {
+                try await Task.sleep(nanoseconds: 50_000_000)
+                refused = try await Self.get(base + "/healthz")
+            }
+            #expect(refused.status == 200)
+            #expect(refused.text.contains("reload refused, the running configuration is kept: \(demo.config):"))
+            #expect(try await Self.get(base + "/wire.atom").status == 200)
+
+            // The store made unusable: health turns 503 and says why.
+            let store = demo.root + "/.mediawire/demo.sqlite"
+            try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: store))
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
+            var sick = try await Self.get(base + "/healthz")
+            for _ in 0..<100 where sick.status == 200 {
+                try await Task.sleep(nanoseconds: 50_000_000)
+                sick = try await Self.get(base + "/healthz")
+            }
+            #expect(sick.status == 503)
+            #expect(sick.text.contains("\"status\":\"unavailable\""))
+            #expect(sick.text.contains("store: \(store)"))
+        }
+    }
+}
