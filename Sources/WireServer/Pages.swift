@@ -4,7 +4,7 @@ import Mustache
 import Syndication
 import Wire
 
-/// The public "Media Wire" pages: the latest reports, and one report with its agency and original
+/// The public "Media Wire" pages (HTML5 that is also well-formed XML, so any XML parser can check it): the latest reports, and one report with its agency and original
 /// URL at the bottom. Rendered from Mustache templates; every agency text is escaped, and report
 /// bodies are always the sanitized HTML (even for a `content: preserve` source).
 struct Pages: Sendable {
@@ -108,11 +108,11 @@ struct Pages: Sendable {
         <!DOCTYPE html>
         <html lang="en">
         <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{{pageTitle}}</title>
-        <link rel="stylesheet" href="/style.css">
-        <link rel="alternate" type="application/atom+xml" title="{{title}}" href="/wire.atom">
+        <link rel="stylesheet" href="/style.css" />
+        <link rel="alternate" type="application/atom+xml" title="{{title}}" href="/wire.atom" />
         </head>
         <body>
         <header><a href="/">{{title}}</a></header>

@@ -59,6 +59,23 @@ import WireServer
         return Reply(status: Int(response.status.code), headers: out, body: Array(buffer: body))
     }
 
+    /// What libxml2's parser (xmllint) says of a page, `nil` when it is well-formed: the pages are
+    /// HTML5 written so that an XML parser can check every tag is closed and every text escaped.
+    static func wellFormed(_ html: String) throws -> String? {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("page-\(UUID().uuidString).html").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try html.replacingOccurrences(of: "<!DOCTYPE html>", with: "").write(toFile: path, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xmllint", "--noout", "--nonet", path]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? nil : text
+    }
+
     /// A HEAD request over a plain socket: everything the server sent until it went quiet.
     static func rawHead(_ base: String, _ path: String) throws -> String {
         let port = UInt16(base.split(separator: ":").last.flatMap { Int($0) } ?? 0)
@@ -169,6 +186,7 @@ import WireServer
             #expect(index.text.contains("Hostile &lt;b&gt;Agency&lt;/b&gt; &amp; Co"))
             #expect(!index.text.contains("<script") && !index.text.contains("onclick"))
 
+            #expect(try Self.wellFormed(index.text) == nil)
             let links = index.text.components(separatedBy: "href=\"/reports/").dropFirst().compactMap { $0.split(separator: "\"").first }
             #expect(links.count == 13)
             for id in links {
@@ -178,6 +196,7 @@ import WireServer
                 #expect(page.text.contains("<p class=\"source\">Source: <span class=\"agency\">"))
                 #expect(page.text.contains("<p class=\"original\">Original URL: <a href=\"http"))
                 #expect(!page.text.contains("<script") && !page.text.contains("onclick") && !page.text.contains("onerror"))
+                #expect(try Self.wellFormed(page.text) == nil, "report \(id)")
             }
             var hostile = ""
             var page = index

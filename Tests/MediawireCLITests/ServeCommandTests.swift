@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// `mediawire serve` as an operator runs it: it refuses a broken configuration at start, and
+/// SIGTERM stops it with status 0.
+@Suite(.serialized) struct ServeCommandTests {
+    func demoCopy() throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mediawire-serve-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "feeds", toPath: root + "/feeds")
+        return root
+    }
+
+    @Test func aBrokenConfigurationIsRefusedAtStart() throws {
+        let root = try demoCopy()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let config = root + "/feeds/demo.yaml"
+        let yaml = try String(contentsOfFile: config, encoding: .utf8)
+            .replacingOccurrences(of: "sources:\n", with: "serve:\n  listen: nowhere\nsources:\n")
+        try yaml.write(toFile: config, atomically: true, encoding: .utf8)
+        let line = try #require(yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "  listen: nowhere")) + 1
+        let result = try CLIRunner.run(["serve", "--config", config])
+        #expect(result.status == 2)
+        #expect(result.stderr == "mediawire serve: \(config):\(line): listen must be HOST:PORT, e.g. 127.0.0.1:8080\n")
+    }
+
+    @Test func sigtermStopsTheServiceWithStatusZero() throws {
+        let root = try demoCopy()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["serve", "--config", root + "/feeds/demo.yaml", "--listen", "127.0.0.1:0"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // The first wire is written, then the service is told to stop.
+        var log = ""
+        let deadline = Date().addingTimeInterval(60)
+        while !log.contains("wrote 12 entries"), Date() < deadline {
+            let data = errors.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            log += String(decoding: data, as: UTF8.self)
+        }
+        #expect(log.contains("listening on port "))
+        #expect(log.contains("wrote 12 entries to \(root)/.mediawire/demo-wire.atom"))
+        let stopping = Date()
+        process.terminate()                         // SIGTERM
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+        #expect(Date().timeIntervalSince(stopping) < 10)
+        #expect(FileManager.default.fileExists(atPath: root + "/.mediawire/demo-wire.atom"))
+    }
+}
