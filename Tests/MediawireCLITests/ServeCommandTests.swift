@@ -45,7 +45,7 @@ import Testing
         #expect(log.contains("listening on port "))
         #expect(log.contains("wrote 12 entries to \(root)/.mediawire/demo-wire.atom"))
         let stopping = Date()
-        process.terminate()                         // SIGTERM
+        process.terminate()  // SIGTERM
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
