@@ -13,6 +13,8 @@ public final class LoopbackServer: Sendable {
         /// Header names lower-cased.
         public var headers: [String: String]
         public var host: String
+        /// The request body, as received.
+        public var body: [UInt8] = []
     }
 
     public enum Response: Sendable {
@@ -84,6 +86,7 @@ private final class Connection: ChannelInboundHandler, @unchecked Sendable {
     let handler: LoopbackServer.Handler
     let record: @Sendable (LoopbackServer.Request) -> Void
     var head: HTTPRequestHead?
+    var body: [UInt8] = []
 
     init(handler: @escaping LoopbackServer.Handler, record: @escaping @Sendable (LoopbackServer.Request) -> Void) {
         self.handler = handler
@@ -93,13 +96,15 @@ private final class Connection: ChannelInboundHandler, @unchecked Sendable {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let h): head = h
-        case .body: break
+        case .body(let part): body += part.readableBytesView
         case .end:
             guard let head else { return }
             self.head = nil
             var headers: [String: String] = [:]
             for (k, v) in head.headers { headers[k.lowercased()] = v }
-            let request = LoopbackServer.Request(method: "\(head.method)", path: head.uri, headers: headers, host: headers["host"] ?? "")
+            let request = LoopbackServer.Request(
+                method: "\(head.method)", path: head.uri, headers: headers, host: headers["host"] ?? "", body: body)
+            body = []
             record(request)
             respond(handler(request), keepAlive: head.isKeepAlive, context: context)
         }

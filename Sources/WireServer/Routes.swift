@@ -10,6 +10,8 @@ struct Routes: Sendable {
     let metrics: ServiceMetrics
     /// `output.self`: the feed is also served at its path.
     let selfURL: String
+    /// `output: archive-dir`: its pages are served under a folder of its name beside the feed.
+    let archiveDirectory: String?
 
     /// Pages and the feed may be framed by nobody, run no script, and load only our stylesheet
     /// and the agencies' images.
@@ -22,6 +24,14 @@ struct Routes: Sendable {
         for path in feedPaths() {
             router.get(RouterPath(path)) { request, _ in try await feed(request) }
             router.head(RouterPath(path)) { request, _ in try await feed(request) }
+        }
+        if let archiveDirectory {
+            let folder = (archiveDirectory as NSString).lastPathComponent
+            var prefix = URL(string: selfURL)?.path ?? "/"
+            if let slash = prefix.lastIndex(of: "/") { prefix = String(prefix[...slash]) } else { prefix = "/" }
+            router.get(RouterPath(prefix + folder + "/:page")) { request, context in
+                try await archivePage(request, name: context.parameters.get("page") ?? "")
+            }
         }
         router.get("/") { request, _ in
             try await page(request) { pages, store in pages.index(try store.latest(limit: await state.running.config.serve.pageSize), now: Date()) }
@@ -78,6 +88,16 @@ struct Routes: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
 
+    /// An RFC 5005 archive page, `N.atom`, from the archive folder (read per request: pages are
+    /// many, each small, and change only when an old report does).
+    func archivePage(_ request: Request, name: String) async throws -> Response {
+        guard let archiveDirectory = await state.running.config.output.archiveDirectory,
+            name.hasSuffix(".atom"), let page = Int(name.dropLast(5)), page >= 0,
+            let data = FileManager.default.contents(atPath: (archiveDirectory as NSString).appendingPathComponent("\(page).atom"))
+        else { throw HTTPError(.notFound) }
+        return try await cached(request, body: ByteBuffer(bytes: data), contentType: "application/atom+xml; charset=utf-8", page: false)
+    }
+
     /// A page rendered from the store, with a strong ETag of its bytes and the CSP.
     func page(_ request: Request, _ render: @Sendable (Pages, WireStore) async throws -> String) async throws -> Response {
         let running = await state.running
@@ -90,14 +110,17 @@ struct Routes: Sendable {
         return try await cached(request, body: ByteBuffer(string: html), contentType: "text/html; charset=utf-8")
     }
 
-    func cached(_ request: Request, body: ByteBuffer, contentType: String) async throws -> Response {
+    /// A response with a strong ETag of its bytes, answering `If-None-Match`; `page` adds the
+    /// headers our HTML pages carry (the CSP above all).
+    func cached(_ request: Request, body: ByteBuffer, contentType: String, page: Bool = true) async throws -> Response {
         let maxAge = await Int(state.running.config.serve.maxAge)
         let etag = "\"" + String(fnv1a(body), radix: 16) + "\""
-        let headers: HTTPFields = [
-            .contentType: contentType, .eTag: etag, .cacheControl: "public, max-age=\(maxAge)",
-            .contentSecurityPolicy: Self.contentSecurityPolicy, .contentTypeOptions: "nosniff",
-            .referrerPolicy: "no-referrer",
-        ]
+        var headers: HTTPFields = [.contentType: contentType, .eTag: etag, .cacheControl: "public, max-age=\(maxAge)"]
+        if page {
+            headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+            headers[.contentTypeOptions] = "nosniff"
+            headers[.referrerPolicy] = "no-referrer"
+        }
         let inm = request.headers[values: .ifNoneMatch]
         if Conditional.notModified(
             ifNoneMatch: inm.isEmpty ? nil : inm.joined(separator: ","), ifModifiedSince: nil, etags: [etag], lastModified: Date())

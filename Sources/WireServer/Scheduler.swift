@@ -6,28 +6,40 @@ import Wire
 
 /// Polls each source when it is due, re-headlines on a style change, regenerates the wire after
 /// every change, and reloads the configuration and style when their files change or on SIGHUP.
+///
+/// Due sources are polled in batches that run on their own: the loop does not wait for them, so a
+/// hanging source (bounded by `poll: timeout`) never delays the sources that come due after it,
+/// and a source is never in two batches at once.
 struct Scheduler: Service {
     let configPath: String
     let state: WireState
     let metrics: ServiceMetrics
     let logger: Logger
-    let reloads: ReloadRequests
+    let wakeups: Wakeups
+    let hub: HubNotifier
 
     func run() async throws {
-        var first = true
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            await cycle(first: first)
-            first = false
-            let tick = await state.running.config.serve.tick
-            // Sleeps until the next tick, a SIGHUP, or shutdown.
-            _ = try? await cancelWhenGracefulShutdown { await reloads.wait(seconds: tick) }
+        let inFlight = InFlight()
+        await withTaskGroup(of: Void.self) { group in
+            var first = true
+            while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                await cycle(first: first, inFlight: inFlight, group: &group)
+                first = false
+                let tick = await state.running.config.serve.tick
+                // Until the next tick, a finished batch, a SIGHUP, or shutdown.
+                _ = try? await cancelWhenGracefulShutdown { await wakeups.wait(seconds: tick) }
+            }
+            // Stopping: polls under way are abandoned (their store writes are transactions that
+            // finish or never start); the loop wrote the last feed itself.
+            group.cancelAll()
         }
     }
 
-    /// One round: reload if asked or changed, re-headline, poll what is due, regenerate if anything changed.
-    func cycle(first: Bool) async {
+    /// One round: reload if asked or changed, re-headline, start polls of the due sources,
+    /// regenerate if anything changed.
+    func cycle(first: Bool, inFlight: InFlight, group: inout TaskGroup<Void>) async {
         var changed = first
-        let asked = await reloads.take()
+        let asked = await wakeups.takeReload()
         let filesChanged = await state.running.filesChanged
         if asked || filesChanged {
             changed = await reload() || changed
@@ -44,8 +56,36 @@ struct Scheduler: Service {
                 logger.error("restyle: store \(error)")
             }
         }
+        let now = Date().timeIntervalSince1970
         do {
-            let report = try await Poller(config: running.config, store: running.store, style: running.style, options: .init()).run()
+            let states = try running.store.sourceStates()
+            metrics.sinceSuccess(states, now: now)
+            let due = running.config.sources.map(\.id).filter { id in
+                guard let state = states[id] else { return true }
+                return state.disabled == nil && (state.nextCheck ?? 0) <= now && (state.leaseUntil ?? 0) <= now
+            }
+            let batch = await inFlight.claim(due)
+            if !batch.isEmpty {
+                group.addTask { await poll(batch, running, inFlight: inFlight) }
+            }
+        } catch {
+            logger.error("poll: store \(error)")
+        }
+        if await wakeups.takeDirty() { changed = true }
+        // Another process (headline set, generate) may have rewritten the feed.
+        if !changed, let feed = await state.feed, FileStamp(running.config.output.path) != feed.stamp {
+            if let reread = try? FeedFile.read(running.config.output.path) { await state.published(reread) }
+        }
+        if changed { await generate(running) }
+    }
+
+    /// Polls one batch of due sources, then wakes the loop to regenerate when it changed the store.
+    func poll(_ batch: [String], _ running: Running, inFlight: InFlight) async {
+        defer { Task { await inFlight.release(batch) } }
+        var options = Poller.Options()
+        options.only = batch
+        do {
+            let report = try await Poller(config: running.config, store: running.store, style: running.style, options: options).run()
             metrics.polled(report)
             for outcome in report.outcomes where outcome.status != .notDue {
                 var line = "poll \(outcome.source): \(outcome.status.rawValue)"
@@ -54,16 +94,10 @@ struct Scheduler: Service {
                 if let message = outcome.message { line += ": \(message)" }
                 if outcome.status == .error { logger.warning("\(line)") } else { logger.info("\(line)") }
             }
-            if report.inserted + report.updated > 0 { changed = true }
-            metrics.sinceSuccess(try running.store.sourceStates(), now: Date().timeIntervalSince1970)
+            if report.inserted + report.updated > 0 { await wakeups.markDirty() }
         } catch {
             logger.error("poll: \(error)")
         }
-        // Another process (headline set, generate) may have rewritten the feed.
-        if !changed, let feed = await state.feed, FileStamp(running.config.output.path) != feed.stamp {
-            if let reread = try? FeedFile.read(running.config.output.path) { await state.published(reread) }
-        }
-        if changed { await generate(running) }
     }
 
     /// Loads the configuration and style again; keeps the running ones when either is broken.
@@ -77,7 +111,6 @@ struct Scheduler: Service {
         } catch {
             let why = "reload refused, the running configuration is kept: \(error)"
             logger.error("\(why)")
-            await state.refuseReload(why)
             // Not tried again until the files change once more.
             var running = await state.running
             running.stamps = Dictionary(uniqueKeysWithValues: running.stamps.keys.map { ($0, FileStamp($0)) })
@@ -89,13 +122,21 @@ struct Scheduler: Service {
 
     func generate(_ running: Running) async {
         let started = Date()
+        let before = await state.feed?.etag
         do {
             let report = try WireGenerator(config: running.config, store: running.store)
-                .generate(.init(path: running.config.output.path, limit: running.config.output.limit, archiveDirectory: nil))
+                .generate(
+                    .init(
+                        path: running.config.output.path, limit: running.config.output.limit,
+                        archiveDirectory: running.config.output.archiveDirectory))
             for repair in report.repairs { logger.notice("repaired \(repair)") }
-            await state.published(try FeedFile.read(report.path))
+            let feed = try FeedFile.read(report.path)
+            await state.published(feed)
             metrics.generated(seconds: Date().timeIntervalSince(started), entries: report.entries, ok: true)
             logger.info("wrote \(report.entries) entries to \(report.path)")
+            if feed.etag != before, let hubURL = running.config.output.hub {
+                hub.publish(hub: hubURL, topic: running.config.output.selfURL)
+            }
         } catch {
             await state.failed("\(error)")
             metrics.generated(seconds: Date().timeIntervalSince(started), entries: 0, ok: false)
@@ -104,25 +145,50 @@ struct Scheduler: Service {
     }
 }
 
-/// SIGHUP (or a test) asking for a reload: wakes the scheduler's sleep.
-actor ReloadRequests {
-    private var pending = false
+/// The sources a batch is polling: none is in two batches at once.
+actor InFlight {
+    private var ids: Set<String> = []
+
+    /// Takes the ones of `due` not under way already.
+    func claim(_ due: [String]) -> [String] {
+        let batch = due.filter { !ids.contains($0) }
+        ids.formUnion(batch)
+        return batch
+    }
+
+    func release(_ batch: [String]) { ids.subtract(batch) }
+}
+
+/// What wakes the scheduler before its next tick: a reload asked for (SIGHUP), or a batch that
+/// changed the store (the wire is regenerated).
+actor Wakeups {
+    private var reload = false
+    private var dirty = false
     private var sleeper: CheckedContinuation<Void, Never>?
 
-    func request() {
-        pending = true
-        sleeper?.resume()
-        sleeper = nil
+    func requestReload() {
+        reload = true
+        wake()
     }
 
-    func take() -> Bool {
-        defer { pending = false }
-        return pending
+    func markDirty() {
+        dirty = true
+        wake()
     }
 
-    /// Returns after `seconds`, or at once when a reload is asked for.
+    func takeReload() -> Bool {
+        defer { reload = false }
+        return reload
+    }
+
+    func takeDirty() -> Bool {
+        defer { dirty = false }
+        return dirty
+    }
+
+    /// Returns after `seconds`, or at once when woken.
     func wait(seconds: Double) async {
-        if pending { return }
+        if reload || dirty { return }
         let timer = Task { [weak self] in
             try? await Task.sleep(nanoseconds: UInt64(max(0.01, seconds) * 1e9))
             await self?.wake()

@@ -13,7 +13,7 @@ public struct WireService: Sendable {
     let configPath: String
     let state: WireState
     let metrics = ServiceMetrics()
-    let reloads = ReloadRequests()
+    let wakeups = Wakeups()
     let host: String
     let port: Int
     let logger: Logger
@@ -39,9 +39,11 @@ public struct WireService: Sendable {
         // The last feed written serves at once, before the first poll is done.
         let path = await state.running.config.output.path
         if let feed = try? FeedFile.read(path) { await state.published(feed) }
-        let scheduler = Scheduler(configPath: configPath, state: state, metrics: metrics, logger: logger, reloads: reloads)
-        let hangups = HangupListener(reloads: reloads)
-        let router = Routes(state: state, metrics: metrics, selfURL: await state.running.config.output.selfURL).router()
+        let scheduler = Scheduler(
+            configPath: configPath, state: state, metrics: metrics, logger: logger, wakeups: wakeups, hub: HubNotifier(logger: logger))
+        let hangups = HangupListener(wakeups: wakeups)
+        let output = await state.running.config.output
+        let router = Routes(state: state, metrics: metrics, selfURL: output.selfURL, archiveDirectory: output.archiveDirectory).router()
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
@@ -65,12 +67,12 @@ public struct WireService: Sendable {
 
 /// SIGHUP: reload the configuration and the style.
 struct HangupListener: Service {
-    let reloads: ReloadRequests
+    let wakeups: Wakeups
 
     func run() async throws {
         let signals = await UnixSignalsSequence(trapping: .sighup)
         try await cancelWhenGracefulShutdown {
-            for await _ in signals { await reloads.request() }
+            for await _ in signals { await wakeups.requestReload() }
         }
     }
 }

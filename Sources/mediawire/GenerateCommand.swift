@@ -38,7 +38,7 @@ struct GenerateCommand: ParsableCommand {
         let generator = WireGenerator(config: context.config, store: context.store)
         let options = WireGenerator.Options(
             path: out ?? context.config.output.path, limit: limit ?? context.config.output.limit,
-            archiveDirectory: archiveDir)
+            archiveDirectory: archiveDir ?? context.config.output.archiveDirectory)
         let report = try generator.generate(options)
         for repair in report.repairs { printError("mediawire generate: repaired \(repair)") }
         let archives = report.archivePages > 0 ? ", \(report.archivePages) archive pages" : ""

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import CompressNIO
 import Foundation
 import Logging
+import LoopbackServer
 import NIOCore
 import NIOHTTP1
 import Testing
@@ -15,7 +16,7 @@ import WireServer
         let root: String
         let config: String
 
-        init() throws {
+        init(output extra: String = "") throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("mediawire-serve-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
             try FileManager.default.copyItem(atPath: "feeds", toPath: root + "/feeds")
@@ -30,6 +31,7 @@ import WireServer
             """.write(toFile: root + "/feeds/demo/hostile.xml", atomically: true, encoding: .utf8)
             var yaml = try String(contentsOfFile: config, encoding: .utf8)
             yaml = yaml.replacingOccurrences(of: "sources:\n", with: "serve:\n  tick: 100ms\n  max-age: 30s\nsources:\n")
+            if !extra.isEmpty { yaml = yaml.replacingOccurrences(of: "  limit: 100\n", with: "  limit: 100\n" + extra) }
             yaml += "  - id: hostile\n    name: \"Hostile <b>Agency</b> & Co\"\n    url: demo/hostile.xml\n    content: preserve\n"
             try yaml.write(toFile: config, atomically: true, encoding: .utf8)
         }
@@ -252,6 +254,49 @@ import WireServer
             #expect(sick.status == 503)
             #expect(sick.text.contains("\"status\":\"unavailable\""))
             #expect(sick.text.contains("store: \(store)"))
+        }
+    }
+
+    @Test func theHubIsToldOncePerChangeAndArchivesAreServed() async throws {
+        let hub = try LoopbackServer { _ in .status(202) }
+        let demo = try Demo(output: "  hub: \"\(hub.url("/hub"))\"\n  archive-dir: ../.mediawire/archive\n  archive-size: 5\n")
+        try await Self.serving(demo) { base in
+            let feed = try await Self.get(base + "/wire.atom")
+            #expect(feed.text.contains("<link rel=\"hub\" href=\"\(hub.url("/hub"))\"/>"))
+            // 13 reports in pages of 5: two full archive pages, linked from the feed.
+            #expect(feed.text.contains("<link rel=\"prev-archive\" href=\"https://example.org/archive/1.atom\"/>"))
+            let page = try await Self.get(base + "/archive/1.atom")
+            #expect(page.status == 200)
+            #expect(page.headers["content-type"] == "application/atom+xml; charset=utf-8")
+            #expect(page.text.contains("<fh:archive/>"))
+            #expect(page.text.contains("rel=\"prev-archive\" href=\"https://example.org/archive/0.atom\""))
+            #expect(try await Self.get(base + "/archive/0.atom").status == 200)
+            #expect(try await Self.get(base + "/archive/2.atom").status == 404)
+            #expect(try await Self.get(base + "/archive/..%2Fdemo.sqlite").status == 404)
+
+            // Told of each change once: the first wire, then the wire after the polls.
+            var publishes: [LoopbackServer.Request] = []
+            for _ in 0..<100 {
+                publishes = hub.requests(to: "/hub")
+                if publishes.count >= 2 { break }
+                try await Task.sleep(nanoseconds: 50_000_000)
+            }
+            let expected = "hub.mode=publish&hub.url=https%3A%2F%2Fexample.org%2Fdemo-wire.atom"
+            #expect(publishes.allSatisfy { $0.method == "POST" && String(decoding: $0.body, as: UTF8.self) == expected })
+            #expect(publishes.allSatisfy { $0.headers["content-type"] == "application/x-www-form-urlencoded" })
+            let told = publishes.count
+            #expect(told >= 1)
+            // Ticks without a change tell the hub nothing more.
+            try await Task.sleep(nanoseconds: 500_000_000)
+            #expect(hub.requests(to: "/hub").count == told)
+            // A style change changes the feed: one more.
+            let stylePath = demo.root + "/feeds/house-style.yaml"
+            let style = try String(contentsOfFile: stylePath, encoding: .utf8)
+            try style.replacingOccurrences(of: "  - case: sentence", with: "  - case: title").write(
+                toFile: stylePath, atomically: true, encoding: .utf8)
+            for _ in 0..<100 where hub.requests(to: "/hub").count == told { try await Task.sleep(nanoseconds: 50_000_000) }
+            try await Task.sleep(nanoseconds: 300_000_000)
+            #expect(hub.requests(to: "/hub").count == told + 1)
         }
     }
 }

@@ -134,7 +134,7 @@ private struct Reader {
             outputNode, "output",
             allowed: [
                 "path", "id", "title", "subtitle", "self", "site", "hub", "limit",
-                "author", "archive-size",
+                "author", "archive-size", "archive-dir",
             ])
         func required(_ key: String) throws(ConfigError) -> Node {
             guard let (_, v) = o[key] else { throw fail(outputNode, "output needs '\(key)'") }
@@ -151,6 +151,7 @@ private struct Reader {
         if let (_, v) = o["limit"] { output.limit = try positive(v, "limit") }
         if let (_, v) = o["author"] { output.author = try text(v, "author") }
         if let (_, v) = o["archive-size"] { output.archiveSize = try positive(v, "archive-size") }
+        if let (_, v) = o["archive-dir"] { output.archiveDirectory = path(try text(v, "archive-dir")) }
 
         var serve = ServeSettings()
         if let (_, node) = top["serve"] {

@@ -67,6 +67,9 @@ public struct OutputSettings: Sendable, Equatable {
     public var author: String?
     /// Entries per RFC 5005 archive page.
     public var archiveSize = 100
+    /// Where RFC 5005 archive pages are written (`output: archive-dir`), published beside the
+    /// feed in a folder of the same name: `archive` gives `…/archive/0.atom`, `…/archive/1.atom`.
+    public var archiveDirectory: String?
 }
 
 /// How a source's content is republished.

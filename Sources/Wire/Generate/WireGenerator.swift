@@ -133,9 +133,9 @@ public struct WireGenerator {
         let pages = maxSeq / size
         guard pages > 0 else { return ArchivePlan(newestPageURL: nil) }
         let base = Self.archiveBaseURL(selfURL: config.output.selfURL, directory: directory)
-        func url(_ page: Int) -> String { base + "archive-\(page).atom" }
+        func url(_ page: Int) -> String { base + "\(page).atom" }
         for page in 0..<pages {
-            let path = (directory as NSString).appendingPathComponent("archive-\(page).atom")
+            let path = (directory as NSString).appendingPathComponent("\(page).atom")
             var repairs: [String] = []
             try AtomicFile.write(to: path) { sink in
                 let writer = EntryWriter(
