@@ -5,6 +5,7 @@ import Logging
 import LoopbackServer
 import NIOCore
 import NIOHTTP1
+import TestSupport
 import Testing
 import WireServer
 
@@ -298,5 +299,52 @@ import WireServer
             try await Task.sleep(nanoseconds: 300_000_000)
             #expect(hub.requests(to: "/hub").count == told + 1)
         }
+    }
+
+    /// Headless Chromium from Debian: the DOM it builds and a screenshot of each page (in the
+    /// test's output folder, `.build/screenshots`). Required in CI; skipped elsewhere without it.
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: chromium != nil || SharedMaterial.inCI))
+    func aRealBrowserRendersTheFrontPageAndAReport() async throws {
+        let browser = try #require(Self.chromium, "chromium is not installed (apt-get install chromium)")
+        let demo = try Demo()
+        let shots = FileManager.default.currentDirectoryPath + "/.build/screenshots"
+        try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
+        try await Self.serving(demo) { base in
+            let index = try await Self.get(base + "/")
+            let first = try #require(index.text.components(separatedBy: "href=\"/reports/").dropFirst().first?.split(separator: "\"").first)
+            for (name, path) in [("front", "/"), ("report", "/reports/\(first)")] {
+                let dom = try Self.browse(browser, ["--dump-dom", base + path])
+                #expect(dom.contains("<header><a href=\"/\">Media Wire (demo)</a></header>"), "\(name): \(dom.prefix(300))")
+                if name == "report" {
+                    #expect(dom.contains("Original URL: <a href=\"http"))
+                    #expect(dom.contains("<p class=\"source\">Source: <span class=\"agency\">"))
+                }
+                let png = shots + "/\(name).png"
+                try? FileManager.default.removeItem(atPath: png)
+                _ = try Self.browse(browser, ["--screenshot=\(png)", "--window-size=412,915", base + path])
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
+                #expect(bytes.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+                #expect(bytes.count > 10_000, "\(name).png is \(bytes.count) bytes")
+            }
+        }
+    }
+
+    static func browse(_ browser: String, _ arguments: [String]) throws -> String {
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: profile) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        process.arguments =
+            ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=\(profile)"]
+            + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 }
