@@ -26,8 +26,24 @@ struct Pages: Sendable {
 
     func agency(_ entry: StoredEntry) -> String { names[entry.sourceID] ?? entry.sourceID }
 
+    /// Where a page's links point: the service's paths, or files beside each other on disk.
+    struct Links: Sendable {
+        /// From the page to the site's root (`/` on the service; `` or `../` for files).
+        var root: String
+        /// Added to a report's id (`.html` for files).
+        var suffix: String
+        var feed: String
+
+        static let service = Links(root: "/", suffix: "", feed: "/wire.atom")
+        static func files(depth: Int, feed: String) -> Links {
+            Links(root: String(repeating: "../", count: depth), suffix: ".html", feed: feed)
+        }
+
+        var fields: [String: Any] { ["home": suffix.isEmpty ? root : root + "index.html", "root": root, "suffix": suffix, "feed": feed] }
+    }
+
     /// `/`: the latest reports, newest first.
-    func index(_ entries: [StoredEntry], now: Date) -> String {
+    func index(_ entries: [StoredEntry], now: Date, links: Links = .service) -> String {
         let items: [[String: Any]] = entries.map { entry in
             [
                 "id": String(entry.sequence), "headline": entry.wireHeadline, "agency": agency(entry),
@@ -35,12 +51,14 @@ struct Pages: Sendable {
                 "excerpt": Self.excerpt(entry),
             ]
         }
-        let body = library.render(["title": title, "reports": items, "empty": items.isEmpty], withTemplate: "index") ?? ""
-        return library.render(["title": title, "pageTitle": title, "body": body], withTemplate: "layout") ?? ""
+        let body =
+            library.render(["title": title, "reports": items, "empty": items.isEmpty].merging(links.fields) { a, _ in a }, withTemplate: "index")
+            ?? ""
+        return library.render(["title": title, "pageTitle": title, "body": body].merging(links.fields) { a, _ in a }, withTemplate: "layout") ?? ""
     }
 
     /// `/reports/ID`: one report, unchanged in its words, its agency and original URL at the bottom.
-    func report(_ entry: StoredEntry, now: Date) -> String {
+    func report(_ entry: StoredEntry, now: Date, links: Links = .service) -> String {
         var object: [String: Any] = [
             "headline": entry.wireHeadline, "agency": agency(entry), "disclaimer": disclaimer,
             "ago": Self.ago(entry.sortTime, now: now.timeIntervalSince1970), "when": RFC3339.format(entry.sortTime),
@@ -49,7 +67,8 @@ struct Pages: Sendable {
         if let link = entry.link, StoredEntry.isAbsoluteIRI(link) { object["link"] = link }
         if !entry.headlineIsDerived && entry.originalTitle != entry.wireHeadline { object["original"] = entry.originalTitle }
         let body = library.render(object, withTemplate: "report") ?? ""
-        return library.render(["title": title, "pageTitle": "\(entry.wireHeadline) — \(title)", "body": body], withTemplate: "layout") ?? ""
+        let page: [String: Any] = ["title": title, "pageTitle": "\(entry.wireHeadline) — \(title)", "body": body]
+        return library.render(page.merging(links.fields) { a, _ in a }, withTemplate: "layout") ?? ""
     }
 
     /// The report's words as safe HTML: its content, else its summary; sanitized whatever the
@@ -111,11 +130,11 @@ struct Pages: Sendable {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{{pageTitle}}</title>
-        <link rel="stylesheet" href="/style.css" />
-        <link rel="alternate" type="application/atom+xml" title="{{title}}" href="/wire.atom" />
+        <link rel="stylesheet" href="{{root}}style.css" />
+        <link rel="alternate" type="application/atom+xml" title="{{title}}" href="{{feed}}" />
         </head>
         <body>
-        <header><a href="/">{{title}}</a></header>
+        <header><a href="{{home}}">{{title}}</a></header>
         <main>
         {{{body}}}
         </main>
@@ -130,7 +149,7 @@ struct Pages: Sendable {
         <ol class="reports">
         {{#reports}}
         <li><article>
-        <h2><a href="/reports/{{id}}">{{headline}}</a></h2>
+        <h2><a href="{{root}}reports/{{id}}{{suffix}}">{{headline}}</a></h2>
         <p class="meta"><span class="agency">{{agency}}</span> · <time datetime="{{when}}">{{ago}}</time></p>
         <p>{{excerpt}}</p>
         </article></li>

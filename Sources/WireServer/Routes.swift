@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 import Wire
 
@@ -12,6 +13,7 @@ struct Routes: Sendable {
     let selfURL: String
     /// `output: archive-dir`: its pages are served under a folder of its name beside the feed.
     let archiveDirectory: String?
+    let logger: Logger
 
     /// Pages and the feed may be framed by nobody, run no script, and load only our stylesheet
     /// and the agencies' images.
@@ -20,7 +22,7 @@ struct Routes: Sendable {
 
     func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: Counting(metrics: metrics))
+        router.add(middleware: Counting(metrics: metrics, logger: logger))
         for path in feedPaths() {
             router.get(RouterPath(path)) { request, _ in try await feed(request) }
             router.head(RouterPath(path)) { request, _ in try await feed(request) }
@@ -169,8 +171,10 @@ extension HTTPField.Name {
 }
 
 /// Counts every response by status for `/metrics`.
+/// and logs a line for each request that ends in an error.
 struct Counting<Context: RequestContext>: RouterMiddleware {
     let metrics: ServiceMetrics
+    let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -179,6 +183,11 @@ struct Counting<Context: RequestContext>: RouterMiddleware {
             return response
         } catch let error as any HTTPResponseError {
             metrics.served(status: error.status.code)
+            logger.notice("request \(request.method) \(request.uri.path): \(error.status.code) \(error)")
+            throw error
+        } catch {
+            metrics.served(status: 500)
+            logger.error("request \(request.method) \(request.uri.path): \(error)")
             throw error
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 public import Logging
 import NIOCore
 import ServiceLifecycle
@@ -43,9 +44,17 @@ public struct WireService: Sendable {
             configPath: configPath, state: state, metrics: metrics, logger: logger, wakeups: wakeups, hub: HubNotifier(logger: logger))
         let hangups = HangupListener(wakeups: wakeups)
         let output = await state.running.config.output
-        let router = Routes(state: state, metrics: metrics, selfURL: output.selfURL, archiveDirectory: output.archiveDirectory).router()
+        let router = Routes(
+            state: state, metrics: metrics, selfURL: output.selfURL, archiveDirectory: output.archiveDirectory, logger: logger
+        ).router()
+        // A slow or idle client cannot hold a connection: closed after 30 s without a byte; headers
+        // are limited to 16 KiB a field, 32 KiB in all, 100 fields (no route reads a body).
+        let http1 = HTTP1Channel.Configuration(
+            idleTimeout: .seconds(30),
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 << 10, maxHeaderListSize: 32 << 10, maxHeaderFieldCount: 100))
         let app = Application(
             router: router,
+            server: .http1(configuration: http1),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 await onListening(channel.localAddress?.port ?? 0)

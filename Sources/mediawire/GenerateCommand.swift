@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Wire
+import WireServer
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,6 +25,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Also write RFC 5005 archive pages of older entries into this folder.")
     var archiveDir: String?
 
+    @Option(help: "Also write the public Media Wire pages into this folder (index.html, reports/ID.html).")
+    var html: String?
+
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
@@ -32,6 +36,10 @@ struct GenerateCommand: ParsableCommand {
         let context = try WireContext.open(config)
         try context.restyleStore(command: "generate")
         try GenerateCommand.generate(context, out: out, limit: limit, archiveDir: archiveDir)
+        if let html {
+            let count = try StaticPages.write(config: context.config, store: context.store, directory: html)
+            printError("mediawire generate: wrote the Media Wire pages to \(html) (\(count) reports)")
+        }
     }
 
     static func generate(_ context: WireContext, out: String?, limit: Int?, archiveDir: String?) throws {

@@ -52,4 +52,25 @@ import Testing
         #expect(Date().timeIntervalSince(stopping) < 10)
         #expect(FileManager.default.fileExists(atPath: root + "/.mediawire/demo-wire.atom"))
     }
+
+    @Test func generateWritesThePagesAsFilesLinkedToEachOther() throws {
+        let root = try demoCopy()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let config = root + "/feeds/demo.yaml"
+        #expect(try CLIRunner.run(["run", "--config", config]).status == 0)
+        let site = root + "/site"
+        let result = try CLIRunner.run(["generate", "--config", config, "--html", site])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("mediawire generate: wrote the Media Wire pages to \(site) (12 reports)\n"))
+        let index = try String(contentsOfFile: site + "/index.html", encoding: .utf8)
+        let reports = index.components(separatedBy: "href=\"reports/").dropFirst().compactMap { $0.split(separator: "\"").first }
+        #expect(reports.count == 12)
+        for report in reports {
+            let page = try String(contentsOfFile: site + "/reports/" + report, encoding: .utf8)
+            #expect(page.contains("<header><a href=\"../index.html\">Media Wire (demo)</a></header>"))
+            #expect(page.contains("<link rel=\"stylesheet\" href=\"../style.css\" />"))
+            #expect(page.contains("<p class=\"original\">Original URL: <a href=\"http"))
+        }
+        #expect(FileManager.default.fileExists(atPath: site + "/style.css"))
+    }
 }
