@@ -73,4 +73,44 @@ import Testing
         }
         #expect(FileManager.default.fileExists(atPath: site + "/style.css"))
     }
+
+    @Test func sighupReloadsTheStyleAtOnce() throws {
+        let root = try demoCopy()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let config = root + "/feeds/demo.yaml"
+        // A tick of an hour: only the signal can make it look at the files again.
+        let yaml = try String(contentsOfFile: config, encoding: .utf8).replacingOccurrences(of: "sources:\n", with: "serve:\n  tick: 1h\nsources:\n")
+        try yaml.write(toFile: config, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["serve", "--config", config, "--listen", "127.0.0.1:0"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        func read(until text: String) -> String {
+            var log = ""
+            let deadline = Date().addingTimeInterval(30)
+            while !log.contains(text), Date() < deadline {
+                let data = errors.fileHandleForReading.availableData
+                if data.isEmpty { break }
+                log += String(decoding: data, as: UTF8.self)
+            }
+            return log
+        }
+        #expect(read(until: "wrote 12 entries").contains("wrote 12 entries"))
+        let stylePath = root + "/feeds/house-style.yaml"
+        let style = try String(contentsOfFile: stylePath, encoding: .utf8)
+        try style.replacingOccurrences(of: "  - case: sentence", with: "  - case: title").write(toFile: stylePath, atomically: true, encoding: .utf8)
+        kill(process.processIdentifier, SIGHUP)
+        let log = read(until: "wrote 12 entries")
+        #expect(log.contains("reloaded \(config) and \(stylePath)"))
+        #expect(log.contains("house style changed: 12 of 12 stored headlines re-headlined"))
+        let wire = try String(contentsOfFile: root + "/.mediawire/demo-wire.atom", encoding: .utf8)
+        #expect(wire.contains("Russian Exports to Europe Fall 12 Per Cent, Says Ministry"))
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
 }
