@@ -79,7 +79,7 @@ import WireServer
         return process.terminationStatus == 0 ? nil : text
     }
 
-    /// A HEAD request over a plain socket: everything the server sent until it went quiet.
+    /// A HEAD request over a plain socket: the head the server sent, and anything after it.
     static func rawHead(_ base: String, _ path: String) throws -> String {
         let port = UInt16(base.split(separator: ":").last.flatMap { Int($0) } ?? 0)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -92,17 +92,23 @@ import WireServer
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-        var timeout = timeval(tv_sec: 0, tv_usec: 500_000)
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let request = Array("HEAD \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
         _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
         var received: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
+        // A HEAD answer ends with its head; more would be a body it must not have.
+        while !(received.count >= 4 && Array(received.suffix(4)) == Array("\r\n\r\n".utf8)) {
             let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if n <= 0 { break }
             received += chunk[..<n]
         }
+        // Anything after the head within a moment would be a body.
+        var brief = timeval(tv_sec: 0, tv_usec: 200_000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &brief, socklen_t(MemoryLayout<timeval>.size))
+        let extra = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        if extra > 0 { received += chunk[..<extra] }
         return String(decoding: received, as: UTF8.self)
     }
 
