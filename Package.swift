@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "FeedValidation", targets: ["FeedValidation"]),
         .library(name: "Wire", targets: ["Wire"]),
         .library(name: "WireServer", targets: ["WireServer"]),
+        .library(name: "WireDesk", targets: ["WireDesk"]),
         .executable(name: "mediawire", targets: ["mediawire"]),
         .executable(name: "mediawire-bench", targets: ["mediawire-bench"]),
     ],
@@ -33,6 +34,8 @@ let package = Package(
         // The service (`mediawire serve`): HTTP, templates, gzip, graceful shutdown, metrics, logs.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // The desk's editor passwords: bcrypt.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.3.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
@@ -65,11 +68,24 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The editors' desk: sign-in, the wire with the reasons for each headline, overrides, style preview.
+        .target(
+            name: "WireDesk",
+            dependencies: [
+                "Wire", "HouseStyle", "Syndication",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         // The service over Wire: the scheduler, the feed over HTTP, the public pages, health, metrics.
         .target(
             name: "WireServer",
             dependencies: [
-                "Wire", "Syndication", "HouseStyle",
+                "Wire", "Syndication", "HouseStyle", "WireDesk",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -106,6 +122,7 @@ let package = Package(
             dependencies: [
                 "Syndication", "HouseStyle", "Wire", "FeedValidation", "WireServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -128,6 +145,7 @@ let package = Package(
             name: "WireServerTests",
             dependencies: [
                 "WireServer", "TestSupport", "LoopbackServer",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -94,17 +94,9 @@ struct Pages: Sendable {
         return words.prefix(limit).joined(separator: " ") + (words.count > limit ? " …" : "")
     }
 
-    /// "just now", "5 minutes ago", "6 hours ago", "3 days ago", else the date.
+    /// How long ago, as `RelativeTime` says it, for a month; the date after that.
     static func ago(_ instant: Double, now: Double) -> String {
-        let seconds = max(0, now - instant)
-        func plural(_ n: Int, _ unit: String) -> String { "\(n) \(unit)\(n == 1 ? "" : "s") ago" }
-        switch seconds {
-        case ..<60: return "just now"
-        case ..<3_600: return plural(Int(seconds / 60), "minute")
-        case ..<86_400: return plural(Int(seconds / 3_600), "hour")
-        case ..<(86_400 * 30): return plural(Int(seconds / 86_400), "day")
-        default: return String(RFC3339.format(instant).prefix(10))
-        }
+        now - instant < 86_400 * 30 ? RelativeTime.ago(instant, now: now) : String(RFC3339.format(instant).prefix(10))
     }
 
     static func escape(_ s: String) -> String {
@@ -184,6 +176,20 @@ struct Pages: Sendable {
         .report img { max-width: 100%; height: auto; }
         footer { border-top: 1px solid #ccc; margin-top: 2rem; font-size: .9rem; color: #333; }
         footer a { word-break: break-all; }
+        body.desk { max-width: 70rem; font: 15px/1.4 sans-serif; }
+        .desk header form.inline { float: right; }
+        form.inline { display: inline; }
+        .desk-wire { list-style: none; padding: 0; }
+        .report-row { border-bottom: 1px solid #ddd; padding: .6rem 0; }
+        .ours { font-weight: bold; margin: 0; }
+        .original { color: #555; margin: .1rem 0; }
+        .why { color: #335; font-size: .85rem; margin: .2rem 0; }
+        .error { color: #a00; font-weight: bold; }
+        .badge { background: #fc3; border-radius: .3rem; padding: 0 .3rem; font-size: .8rem; }
+        table.sources { border-collapse: collapse; width: 100%; font-size: .85rem; }
+        table.sources td, table.sources th { border-bottom: 1px solid #ddd; padding: .3rem; text-align: left; vertical-align: top; }
+        textarea { width: 100%; font: 13px/1.4 monospace; }
+        pre.explain { white-space: pre-wrap; font-size: .85rem; }
 
         """
 }

@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import Wire
+import WireDesk
 
 /// The service's HTTP surface: the feed, the public pages, the stylesheet, health and metrics.
 struct Routes: Sendable {
@@ -14,6 +15,8 @@ struct Routes: Sendable {
     /// `output: archive-dir`: its pages are served under a folder of its name beside the feed.
     let archiveDirectory: String?
     let logger: Logger
+    /// The editors' desk under /desk, when the service has one.
+    let desk: Desk?
 
     /// Pages and the feed may be framed by nobody, run no script, and load only our stylesheet
     /// and the agencies' images.
@@ -48,6 +51,7 @@ struct Routes: Sendable {
         router.get("/style.css") { request, _ in
             try await cached(request, body: ByteBuffer(string: Pages.stylesheet), contentType: "text/css; charset=utf-8")
         }
+        desk?.register(on: router)
         router.get("/healthz") { _, _ in try await health() }
         router.get("/metrics") { _, _ in
             Response(

@@ -176,6 +176,9 @@ actor Wakeups {
         wake()
     }
 
+    /// Wakes the loop without asking for anything (a source made due).
+    func nudge() { wake() }
+
     func takeReload() -> Bool {
         defer { reload = false }
         return reload

@@ -7,6 +7,7 @@ import NIOCore
 import ServiceLifecycle
 public import UnixSignals
 import Wire
+import WireDesk
 
 /// `mediawire serve`: the scheduler and the HTTP service (the feed, the public pages, health and
 /// metrics) over one configuration, until SIGTERM or SIGINT.
@@ -44,8 +45,9 @@ public struct WireService: Sendable {
             configPath: configPath, state: state, metrics: metrics, logger: logger, wakeups: wakeups, hub: HubNotifier(logger: logger))
         let hangups = HangupListener(wakeups: wakeups)
         let output = await state.running.config.output
+        let desk = try Desk(host: ServiceDeskHost(state: state, wakeups: wakeups), logger: logger)
         let router = Routes(
-            state: state, metrics: metrics, selfURL: output.selfURL, archiveDirectory: output.archiveDirectory, logger: logger
+            state: state, metrics: metrics, selfURL: output.selfURL, archiveDirectory: output.archiveDirectory, logger: logger, desk: desk
         ).router()
         // A slow or idle client cannot hold a connection: closed after 30 s without a byte; headers
         // are limited to 16 KiB a field, 32 KiB in all, 100 fields (no route reads a body).

@@ -104,7 +104,7 @@ private struct Reader {
     }
 
     func config(_ root: Node) throws(ConfigError) -> WireConfig {
-        let top = try mapping(root, "the configuration", allowed: ["version", "store", "style", "poll", "output", "serve", "sources"])
+        let top = try mapping(root, "the configuration", allowed: ["version", "store", "style", "poll", "output", "serve", "sources", "editors"])
         guard let (_, versionNode) = top["version"] else { throw fail(root, "missing 'version: 1'") }
         guard versionNode.int == 1 else { throw fail(versionNode, "unsupported version (expected 1)") }
         let store = path(try top["store"].map { (_, v) throws(ConfigError) in try text(v, "store") } ?? ".mediawire/wire.sqlite")
@@ -180,11 +180,26 @@ private struct Reader {
         }
         var config = WireConfig(file: file, store: store, style: style, poll: poll, output: output, sources: sources)
         config.serve = serve
+        if let (_, node) = top["editors"] {
+            guard case .sequence(let list) = node else { throw fail(node, "editors must be a list of {name, password}") }
+            for item in list {
+                let e = try mapping(item, "an editor", allowed: ["name", "password"])
+                guard let (_, nameNode) = e["name"], let (_, hashNode) = e["password"] else {
+                    throw fail(item, "an editor needs 'name' and 'password' (a bcrypt hash: mediawire editors add NAME)")
+                }
+                let name = try text(nameNode, "name"), hash = try text(hashNode, "password")
+                guard hash.hasPrefix("$2") && hash.count == 60 else {
+                    throw fail(hashNode, "the password of '\(name)' is not a bcrypt hash (write it with: mediawire editors add \(name))")
+                }
+                if config.editors.contains(where: { $0.name == name }) { throw fail(item, "editor '\(name)' is listed twice") }
+                config.editors.append(EditorAccount(name: name, passwordHash: hash, line: item.mark?.line))
+            }
+        }
         return config
     }
 
     func source(_ node: Node) throws(ConfigError) -> SourceConfig {
-        let m = try mapping(node, "a source", allowed: ["id", "name", "url", "interval", "style", "headers", "content"])
+        let m = try mapping(node, "a source", allowed: ["id", "name", "url", "interval", "style", "headers", "content", "quiet-after"])
         guard let (_, idNode) = m["id"] else { throw fail(node, "a source needs an 'id'") }
         let id = try text(idNode, "id")
         guard id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
@@ -223,6 +238,8 @@ private struct Reader {
             location: location,
             interval: try m["interval"].map { (_, v) throws(ConfigError) in try duration(v, "interval") },
             style: try m["style"].map { (_, v) throws(ConfigError) in try text(v, "style") },
-            headers: headers, content: content, line: node.mark?.line)
+            headers: headers, content: content,
+            quietAfter: try m["quiet-after"].map { (_, v) throws(ConfigError) in try duration(v, "quiet-after") },
+            line: node.mark?.line)
     }
 }

@@ -9,6 +9,21 @@ public struct WireConfig: Sendable, Equatable {
     public var output: OutputSettings
     public var serve = ServeSettings()
     public var sources: [SourceConfig]
+    /// The editors who may sign in to the desk, with their password hashes (`mediawire editors add`).
+    public var editors: [EditorAccount] = []
+}
+
+/// An editor of the desk: a name and a bcrypt hash of the password (never the password).
+public struct EditorAccount: Sendable, Equatable {
+    public var name: String
+    public var passwordHash: String
+    public var line: Int?
+
+    public init(name: String, passwordHash: String, line: Int? = nil) {
+        self.name = name
+        self.passwordHash = passwordHash
+        self.line = line
+    }
 }
 
 /// The `serve:` section: how `mediawire serve` listens and what its public pages say.
@@ -96,6 +111,8 @@ public struct SourceConfig: Sendable, Equatable {
     public var style: String?
     public var headers: [String: String]
     public var content: ContentMode
+    /// The desk marks a source "quiet" when no new report has come for longer than this (seconds).
+    public var quietAfter: Double?
     /// The line in the configuration file, for messages.
     public var line: Int?
 }

@@ -194,3 +194,51 @@ public struct HeadlineExplanation: Sendable {
         return out
     }
 }
+
+/// What made a report's headline read as it does, for the desk's filters.
+public enum HeadlineKind: String, Sendable, CaseIterable {
+    /// The house style changed the agency's headline.
+    case style
+    /// An editor's headline stands.
+    case editor
+    /// The wire shows the agency's headline as it came.
+    case unchanged
+    /// The agency gave none; ours comes from the report's first sentence.
+    case derived
+}
+
+extension WireStore {
+    /// The newest reports first, at most `limit`, narrowed to one agency, one kind of headline and
+    /// a search of the headlines (ours, the agency's, the editor's; case-insensitive for ASCII).
+    public func latest(
+        limit: Int, sourceID: String? = nil, kind: HeadlineKind? = nil, search: String? = nil
+    ) throws(StoreError)
+        -> [StoredEntry]
+    {
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let sourceID {
+            conditions.append("entry.sourceID = ?")
+            arguments.append(sourceID)
+        }
+        switch kind {
+        case .editor?: conditions.append("override.headline IS NOT NULL")
+        case .derived?: conditions.append("override.headline IS NULL AND trim(entry.originalTitle) = ''")
+        case .style?: conditions.append("override.headline IS NULL AND trim(entry.originalTitle) <> '' AND entry.title <> entry.originalTitle")
+        case .unchanged?: conditions.append("override.headline IS NULL AND entry.title = entry.originalTitle")
+        case nil: break
+        }
+        if let search, !search.isEmpty {
+            let escaped = search.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_")
+            conditions.append(
+                "(entry.title LIKE ? ESCAPE '\\' OR entry.originalTitle LIKE ? ESCAPE '\\' OR override.headline LIKE ? ESCAPE '\\')")
+            arguments += Array(repeating: "%" + escaped + "%", count: 3)
+        }
+        arguments.append(limit)
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let sql = "\(Self.selectEntries) \(filter) ORDER BY entry.sortTime DESC, entry.seq DESC LIMIT ?"
+        let statementArguments = StatementArguments(arguments)
+        return try read { db in try Row.fetchAll(db, sql: sql, arguments: statementArguments).map(Self.entry) }
+    }
+}

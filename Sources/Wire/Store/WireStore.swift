@@ -560,15 +560,6 @@ public final class WireStore: Sendable {
         }
     }
 
-    /// The newest reports first, at most `limit`, read at once (for pages; the generator streams).
-    public func latest(limit: Int) throws(StoreError) -> [StoredEntry] {
-        try read { db in
-            try Row.fetchAll(
-                db, sql: "\(Self.selectEntries) ORDER BY entry.sortTime DESC, entry.seq DESC LIMIT ?", arguments: [limit]
-            ).map(Self.entry)
-        }
-    }
-
     public func entry(sourceID: String, key: String) throws(StoreError) -> StoredEntry? {
         try read { db in
             try Row.fetchOne(
