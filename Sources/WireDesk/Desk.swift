@@ -149,9 +149,14 @@ public struct Desk: Sendable {
     static func form(_ request: Request, context: BasicRequestContext) async throws -> [String: String] {
         var request = request
         let body = try await request.collectBody(upTo: 1 << 20)
+        return formFields(String(buffer: body))
+    }
+
+    /// `application/x-www-form-urlencoded` fields (a form body, or a query sent by a GET form).
+    static func formFields(_ text: String) -> [String: String] {
         var out: [String: String] = [:]
-        for pair in String(buffer: body).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
                 $0.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
             }
             if let key = parts.first { out[key] = parts.count > 1 ? parts[1] : "" }

@@ -10,11 +10,12 @@ extension Desk {
     /// `/desk`: the latest reports as an editor reads them, with filters and a search.
     func wire(_ request: Request, _ session: DeskSessions.Session) async throws -> Response {
         let context = await host.current()
-        let query = request.uri.queryParameters
-        let agency = query["agency"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        let kind = query["kind"].flatMap { HeadlineKind(rawValue: String($0)) }
-        let search = query["q"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-        let limit = min(max(Int(query["limit"].map(String.init) ?? "") ?? 100, 1), 1_000)
+        // A form sent with GET: `+` is a space, as in a form body.
+        let query = Self.formFields(request.uri.query ?? "")
+        let agency = query["agency"].flatMap { $0.isEmpty ? nil : $0 }
+        let kind = query["kind"].flatMap { HeadlineKind(rawValue: $0) }
+        let search = query["q"].map { Whitespace.collapse($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        let limit = min(max(Int(query["limit"] ?? "") ?? 100, 1), 1_000)
         let entries = try context.store.latest(limit: limit, sourceID: agency, kind: kind, search: search)
         let now = Date().timeIntervalSince1970
         let rows = entries.map { row($0, context, now: now, csrf: session.csrf, back: request.uri.description) }
