@@ -99,6 +99,18 @@ def main():
             options.add_argument(flag)
         driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
+        def settled(predicate, seconds=15):
+            """Waits until a click's navigation has produced the page `predicate` accepts."""
+            deadline = time.time() + seconds
+            while time.time() < deadline:
+                try:
+                    if predicate():
+                        return True
+                except Exception:
+                    pass
+                time.sleep(0.1)
+            return False
+
         def shot(name):
             driver.save_screenshot(os.path.join(a.out, name + ".png"))
 
@@ -108,7 +120,8 @@ def main():
         driver.find_element(By.NAME, "name").send_keys("alice")
         driver.find_element(By.NAME, "password").send_keys(PASSWORD)
         driver.find_element(By.CSS_SELECTOR, "form[action='/desk/signin'] button").click()
-        check(driver.current_url.endswith("/desk"), "signed in, the wire")
+        check(settled(lambda: driver.current_url.endswith("/desk") and driver.find_elements(By.CSS_SELECTOR, "li.report-row")),
+              "signed in, the wire")
         rows = driver.find_elements(By.CSS_SELECTOR, "li.report-row")
         check(len(rows) == 13, f"every report listed ({len(rows)})")
         originals = driver.find_elements(By.CSS_SELECTOR, "li.report-row p.original")
@@ -132,7 +145,7 @@ def main():
         field.clear()
         field.send_keys("Editors rewrote this headline")
         first.find_element(By.CSS_SELECTOR, "form[action$='/headline'] button").click()
-        check("Editors rewrote this headline" in driver.page_source, "the desk shows the editor's headline")
+        check(settled(lambda: driver.find_elements(By.LINK_TEXT, "Editors rewrote this headline")), "the desk shows the editor's headline")
         shot("3-override")
         check("<title type=\"text\">Editors rewrote this headline</title>" in fetch(base + "/wire.atom"), "the feed shows it")
         check("<h1>Editors rewrote this headline</h1>" in fetch(base + f"/reports/{report_id}"), "the public page shows it")
@@ -147,12 +160,14 @@ def main():
         area.clear()
         area.send_keys(text.replace("  - case: sentence", "  - case: title"))
         driver.find_element(By.CSS_SELECTOR, "button[value='preview']").click()
+        settled(lambda: "would change" in driver.page_source)
         preview = driver.page_source
         check("Russian Exports to Europe Fall 12 Per Cent, Says Ministry" in preview, "the preview lists the new headlines")
         check("would change" in preview, "with the count")
         check("Fall 12 Per Cent" not in fetch(base + "/wire.atom"), "a preview changes nothing")
         shot("5-preview")
         driver.find_element(By.CSS_SELECTOR, "button[value='apply']").click()
+        settled(lambda: "would change" not in driver.page_source)
         check("Russian Exports to Europe Fall 12 Per Cent, Says Ministry" in fetch(base + "/wire.atom"), "applied: the wire changes")
         check("Editors rewrote this headline" in fetch(base + "/wire.atom"), "the editor's headline stands over the new style")
 

@@ -114,7 +114,9 @@ import WireServer
 
     /// Runs the service for `body`, then stops it; `body` gets the base URL once the first wire is written.
     static func serving(_ demo: Demo, _ body: (String) async throws -> Void) async throws {
-        let service = try WireService(configPath: demo.config, listen: ("127.0.0.1", 0), logger: Logger(label: "test"))
+        // Quiet: the service's lines would bury the test output.
+        let service = try WireService(
+            configPath: demo.config, listen: ("127.0.0.1", 0), logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         let port = AsyncStream<Int>.makeStream()
         let task = Task { try await service.run(shutdownSignals: []) { port.continuation.yield($0) } }
         defer { task.cancel() }
