@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "WireDesk", targets: ["WireDesk"]),
         .executable(name: "mediawire", targets: ["mediawire"]),
         .executable(name: "mediawire-bench", targets: ["mediawire-bench"]),
+        .executable(name: "mediawire-fuzz", targets: ["mediawire-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -65,6 +66,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ],
             swiftSettings: strict
         ),
@@ -116,6 +118,13 @@ let package = Package(
             dependencies: ["Syndication", "HouseStyle", "Wire", "LoopbackServer", "FeedValidation"],
             swiftSettings: strict
         ),
+        // What each fuzz target does with an input, and the fuzzer (scripts/fuzz.sh) that drives them.
+        .target(
+            name: "FuzzHarness",
+            dependencies: ["Syndication", "HouseStyle", "FeedValidation", "Wire"],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "mediawire-fuzz", dependencies: ["FuzzHarness"], swiftSettings: strict),
         // Release builds that link the Swift runtime and Foundation statically: scripts/release.sh.
         .executableTarget(
             name: "mediawire",
@@ -154,7 +163,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "MediawireCLITests", dependencies: ["mediawire", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzHarness", "TestSupport"], exclude: ["Fuzz"], swiftSettings: strict),
+        .testTarget(
+            name: "MediawireCLITests",
+            dependencies: ["mediawire", "TestSupport", "LoopbackServer", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -439,3 +439,92 @@ final class Counter: @unchecked Sendable {
         set { lock.lock(); stored = newValue; lock.unlock() }
     }
 }
+
+/// Servers that break HTTP itself: each poll ends within its limits with a clear error for that
+/// source, and the other sources are polled as usual.
+@Suite(.serialized) struct HostileServerTests {
+    func poll(_ hostile: HostileServer, scheme: String = "http", poll extra: String = "") async throws -> (SourceOutcome?, SourceOutcome?) {
+        let good = try LoopbackServer { _ in .ok(Fixture.two) }
+        defer { good.stop() }
+        let wire = try TestWire(
+            sources: [("hostile", "\(scheme)://127.0.0.1:\(hostile.port)/feed"), ("good", good.url("/feed"))],
+            poll: "timeout: 2s\nmax-bytes: 1MiB" + (extra.isEmpty ? "" : "\n" + extra))
+        defer { wire.remove() }
+        let report = try await wire.poll()
+        return (report.outcome("hostile"), report.outcome("good"))
+    }
+
+    @Test func endlessHeaders() async throws {
+        let server = try HostileServer(.forever(prefix: Array("HTTP/1.1 200 OK\r\n".utf8), chunk: Array("X-Padding: aaaaaaaaaaaaaaaa\r\n".utf8)))
+        defer { server.stop() }
+        let (hostile, good) = try await poll(server)
+        #expect(hostile?.status == .error)
+        #expect(hostile?.message?.hasSuffix("the server's headers never ended (over the header size limit)") == true, "\(hostile?.message ?? "")")
+        #expect(good?.inserted == 2)
+    }
+
+    @Test func aHeaderLineThatNeverEnds() async throws {
+        let server = try HostileServer(
+            .forever(prefix: Array("HTTP/1.1 200 OK\r\nX-Long: ".utf8), chunk: Array(repeating: UInt8(ascii: "a"), count: 65_536)))
+        defer { server.stop() }
+        let (hostile, good) = try await poll(server)
+        #expect(hostile?.status == .error)
+        #expect(hostile?.message?.hasSuffix("the server's headers never ended (over the header size limit)") == true, "\(hostile?.message ?? "")")
+        #expect(good?.inserted == 2)
+    }
+
+    @Test func aGzipBomb() async throws {
+        // 200 MB of zeros, about 200 KB gzipped: far over max-bytes once inflated.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "head -c 200000000 /dev/zero | gzip -9"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let bomb = [UInt8](out.fileHandleForReading.readDataToEndOfFile())
+        process.waitUntilExit()
+        #expect(bomb.count < 400_000)
+        let server = try HostileServer(
+            .bytes(
+                Array("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Encoding: gzip\r\nContent-Length: \(bomb.count)\r\n\r\n".utf8)
+                    + bomb))
+        defer { server.stop() }
+        // Time enough for the 200 KB on a busy machine: what ends it must be the size cap.
+        let (hostile, good) = try await poll(server, poll: "timeout: 20s")
+        #expect(hostile?.status == .error)
+        #expect(hostile?.message?.hasSuffix("larger than 1048576 bytes") == true, "\(hostile?.message ?? "")")
+        #expect(good?.inserted == 2)
+    }
+
+    @Test func aContentLengthLie() async throws {
+        let server = try HostileServer(
+            .bytes(Array("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 100000\r\n\r\n<rss version=\"2.0\"><channel>".utf8))
+        )
+        defer { server.stop() }
+        let (hostile, good) = try await poll(server)
+        #expect(hostile?.status == .error)
+        #expect(hostile?.message?.contains("the server closed the connection") == true, "\(hostile?.message ?? "")")
+        #expect(good?.inserted == 2)
+    }
+
+    @Test func aRedirectToAnotherScheme() async throws {
+        for location in ["ftp://127.0.0.1/feed", "file:///etc/passwd", "javascript:alert(1)"] {
+            let server = try HostileServer(
+                .bytes(Array("HTTP/1.1 301 Moved Permanently\r\nLocation: \(location)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)))
+            defer { server.stop() }
+            let (hostile, good) = try await poll(server)
+            #expect(hostile?.status == .error, "\(location)")
+            #expect(hostile?.message?.contains("not a valid http(s) URL") == true, "\(location): \(hostile?.message ?? "")")
+            #expect(good?.inserted == 2)
+        }
+    }
+
+    @Test func aTLSHandshakeThatNeverFinishes() async throws {
+        let server = try HostileServer(.silent)
+        defer { server.stop() }
+        let (hostile, good) = try await poll(server, scheme: "https")
+        #expect(hostile?.status == .error)
+        #expect(hostile?.message?.hasSuffix("within 2 s") == true, "\(hostile?.message ?? "")")
+        #expect(good?.inserted == 2)
+    }
+}

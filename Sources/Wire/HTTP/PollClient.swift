@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import CompressNIO
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -51,7 +52,9 @@ public final class PollClient: Sendable {
         self.connectTimeout = connectTimeout ?? min(timeout, 10)
         self.maxBytes = maxBytes
         var config = HTTPClient.Configuration(redirectConfiguration: .disallow)
-        config.decompression = .enabled(limit: .size(maxBytes))
+        // Bodies are inflated here, not in the client: a decompression bomb then gets a clear
+        // "larger than N bytes" instead of a closed channel.
+        config.decompression = .disabled
         config.timeout = .init(connect: .milliseconds(Int64(self.connectTimeout * 1000)), read: .milliseconds(Int64(timeout * 1000)))
         config.connectionPool.retryConnectionEstablishment = false
         config.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, perHost)
@@ -135,6 +138,9 @@ public final class PollClient: Sendable {
                             chunk.withUnsafeReadableBytes { body.append(contentsOf: $0) }
                         }
                     }
+                    if !body.isEmpty, let coding = headers["content-encoding"]?.lowercased().trimmingCharacters(in: .whitespaces) {
+                        body = try Self.inflate(body, coding: coding, limit: limit, url: url)
+                    }
                     return PollResponse(status: status, finalURL: url, permanentURL: nil, headers: headers, body: body)
                 }
                 group.addTask {
@@ -159,12 +165,39 @@ public final class PollClient: Sendable {
         }
     }
 
+    /// A gzip or deflate body inflated, at most `limit` bytes; other codings are left as they came.
+    static func inflate(_ body: [UInt8], coding: String, limit: Int, url: String) throws(FetchError) -> [UInt8] {
+        let algorithms: [CompressionAlgorithm]
+        switch coding {
+        case "gzip", "x-gzip": algorithms = [.gzip()]
+        // "deflate" is zlib-wrapped by the standard, raw in some servers.
+        case "deflate": algorithms = [.zlib(), .deflate()]
+        default: return body
+        }
+        for algorithm in algorithms {
+            var buffer = ByteBuffer(bytes: body)
+            do {
+                let inflated = try buffer.decompress(with: algorithm, maxSize: limit)
+                return Array(buffer: inflated)
+            } catch let error as CompressNIOError where error == .bufferOverflow {
+                throw FetchError(url: url, reason: .tooLarge(limit: limit))
+            } catch {
+                continue
+            }
+        }
+        throw FetchError(url: url, reason: .transport("the \(coding) body is corrupt"))
+    }
+
     static func describe(_ error: any Error) -> String {
         let text = String(describing: error)
         if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
         if text.contains("remoteConnectionClosed") || text.contains("Connection reset") || text.contains("ECONNRESET") {
             return "the server closed the connection"
         }
+        if text.contains("stream ended at an unexpected time") {
+            return "the server closed the connection before the body it announced had come"
+        }
+        if text.contains("too many header bytes") { return "the server's headers never ended (over the header size limit)" }
         return text
     }
 }

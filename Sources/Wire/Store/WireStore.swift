@@ -43,7 +43,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
             self.init(.failed, path: path, message: String(describing: error), underlying: error)
             return
         }
-        let code: Code
+        var code: Code
         switch db.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: code = .busy
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: code = .corrupt
@@ -52,10 +52,25 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         case .SQLITE_CANTOPEN: code = .cannotOpen
         default: code = .failed
         }
-        self.init(code, path: path, message: db.message ?? db.description, underlying: db)
+        var message = db.message ?? db.description
+        // SQLite reports a full disk as an I/O error when it cannot grow its shared-memory or
+        // journal file: say so when the disk has (next to) nothing left.
+        if code == .full || db.resultCode == .SQLITE_IOERR, let free = Self.freeBytes(near: path), free < 1 << 20 {
+            code = .full
+            message += " (the disk is full: \(free) bytes free)"
+        }
+        self.init(code, path: path, message: message, underlying: db)
     }
 
     public var description: String { "\(path): \(message)" }
+
+    /// Bytes free on the file system that holds `path` (or its folder), for messages.
+    static func freeBytes(near path: String) -> Int? {
+        var stats = statvfs()
+        let folder = (path as NSString).deletingLastPathComponent
+        guard statvfs(folder.isEmpty ? "." : folder, &stats) == 0 else { return nil }
+        return Int(stats.f_bavail) * Int(stats.f_frsize)
+    }
 }
 
 /// What applying one poll's entries did to the store.
@@ -146,6 +161,10 @@ public final class WireStore: Sendable {
                         CREATE INDEX entry_by_atom_id ON entry (atomID);
                         """)
             }
+        ),
+        (
+            "v4: who holds a source's lease (host and process), so a killed poller's lease is taken over",
+            { db in try db.execute(sql: "ALTER TABLE source ADD COLUMN leaseOwner TEXT") }
         ),
     ]
 
@@ -325,17 +344,20 @@ public final class WireStore: Sendable {
             if var known, known.configuredURL == url {
                 try db.execute(
                     sql: """
-                        UPDATE source SET leaseUntil = ? WHERE id = ? AND configuredURL = ?
+                        UPDATE source SET leaseUntil = ?, leaseOwner = ? WHERE id = ? AND configuredURL = ?
                             AND (leaseUntil IS NULL OR leaseUntil <= ?) AND (? OR nextCheck IS NULL OR nextCheck <= ?)
                             AND (nextCheck IS ? OR ?)
-                        """, arguments: [until, id, url, now, force, now, known.nextCheck, force])
+                        """, arguments: [until, LeaseOwner.current, id, url, now, force, now, known.nextCheck, force])
                 if db.changesCount == 1 {
                     known.leaseUntil = until
                     return .claimed(known)
                 }
             }
-            if var state = try Row.fetchOne(db, sql: "SELECT * FROM source WHERE id = ?", arguments: [id]).map(Self.sourceState) {
-                if let lease = state.leaseUntil, lease > now { return .busy }
+            if let row = try Row.fetchOne(db, sql: "SELECT * FROM source WHERE id = ?", arguments: [id]) {
+                var state = try Self.sourceState(row)
+                // Held, unless the holder was a process on this machine that is gone (killed):
+                // its lease need not be waited out.
+                if let lease = state.leaseUntil, lease > now, !LeaseOwner.isGone(row["leaseOwner"]) { return .busy }
                 if state.configuredURL != url {
                     let feed = state.feed
                     state = SourceState(id: id, url: url)
@@ -345,11 +367,13 @@ public final class WireStore: Sendable {
                 }
                 state.leaseUntil = until
                 try Self.save(state, db)
+                try db.execute(sql: "UPDATE source SET leaseOwner = ? WHERE id = ?", arguments: [LeaseOwner.current, id])
                 return .claimed(state)
             }
             var state = SourceState(id: id, url: url)
             state.leaseUntil = until
             try Self.save(state, db)
+            try db.execute(sql: "UPDATE source SET leaseOwner = ? WHERE id = ?", arguments: [LeaseOwner.current, id])
             return .claimed(state)
         }
     }
