@@ -355,4 +355,53 @@ import WireServer
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
     }
+
+    /// Slowloris connections (headers a byte at a time, never finished) and oversized requests
+    /// do not stop others from being served.
+    @Test func slowAndOversizedClientsDoNotStopOthers() async throws {
+        let demo = try Demo()
+        try await Self.serving(demo) { base in
+            let port = UInt16(base.split(separator: ":").last.flatMap { Int($0) } ?? 0)
+            func connect() -> Int32 {
+                let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+                var address = sockaddr_in()
+                address.sin_family = sa_family_t(AF_INET)
+                address.sin_port = port.bigEndian
+                address.sin_addr.s_addr = inet_addr("127.0.0.1")
+                _ = withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Foundation.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                }
+                return fd
+            }
+            func write(_ fd: Int32, _ text: String) {
+                _ = Array(text.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            }
+            // 50 slow clients, each holding a connection with an unfinished request.
+            let slow = (0..<50).map { _ in connect() }
+            defer { slow.forEach { close($0) } }
+            for fd in slow { write(fd, "GET /wire.atom HTTP/1.1\r\nHost: x\r\nX-Slow: ") }
+            // Oversized requests: a 1 MiB header, and 200 headers.
+            let big = connect()
+            defer { close(big) }
+            write(big, "GET /wire.atom HTTP/1.1\r\nHost: x\r\nX-Big: " + String(repeating: "a", count: 1 << 20) + "\r\n\r\n")
+            let many = connect()
+            defer { close(many) }
+            write(many, "GET /wire.atom HTTP/1.1\r\nHost: x\r\n" + (0..<200).map { "X-\($0): y\r\n" }.joined() + "\r\n")
+            for round in 0..<5 {
+                for fd in slow { write(fd, "a") }
+                let reply = try await Self.get(base + "/wire.atom")
+                #expect(reply.status == 200, "round \(round)")
+            }
+            #expect(try await Self.get(base + "/").status == 200)
+            // The oversized requests were refused or dropped, not served.
+            var buffer = [UInt8](repeating: 0, count: 512)
+            var timeout = timeval(tv_sec: 2, tv_usec: 0)
+            for fd in [big, many] {
+                setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+                let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                let answer = n > 0 ? String(decoding: buffer[..<n], as: UTF8.self) : ""
+                #expect(!answer.hasPrefix("HTTP/1.1 200"), "an oversized request was served: \(answer.prefix(80))")
+            }
+        }
+    }
 }
