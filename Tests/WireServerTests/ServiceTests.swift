@@ -378,7 +378,7 @@ import WireServer
             }
             // 50 slow clients, each holding a connection with an unfinished request.
             let slow = (0..<50).map { _ in connect() }
-            defer { slow.forEach { close($0) } }
+            defer { for fd in slow { close(fd) } }
             for fd in slow { write(fd, "GET /wire.atom HTTP/1.1\r\nHost: x\r\nX-Slow: ") }
             // Oversized requests: a 1 MiB header, and 200 headers.
             let big = connect()
