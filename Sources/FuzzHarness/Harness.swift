@@ -1,5 +1,5 @@
 import FeedValidation
-public import Foundation
+import Foundation
 import HouseStyle
 import Syndication
 import Wire

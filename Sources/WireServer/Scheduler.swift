@@ -27,7 +27,7 @@ struct Scheduler: Service {
                 first = false
                 let tick = await state.running.config.serve.tick
                 // Until the next tick, a finished batch, a SIGHUP, or shutdown.
-                _ = try? await cancelWhenGracefulShutdown { await wakeups.wait(seconds: tick) }
+                _ = await cancelWhenGracefulShutdown { await wakeups.wait(seconds: tick) }
             }
             // Stopping: polls under way are abandoned (their store writes are transactions that
             // finish or never start); the loop wrote the last feed itself.

@@ -82,7 +82,7 @@ struct HangupListener: Service {
 
     func run() async throws {
         let signals = await UnixSignalsSequence(trapping: .sighup)
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             for await _ in signals { await wakeups.requestReload() }
         }
     }

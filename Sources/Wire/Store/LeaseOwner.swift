@@ -6,7 +6,8 @@ import Foundation
 enum LeaseOwner {
     static let host: String = {
         var name = [CChar](repeating: 0, count: 256)
-        return gethostname(&name, name.count) == 0 ? String(cString: name) : "localhost"
+        return gethostname(&name, name.count) == 0
+            ? String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "localhost"
     }()
 
     static let current = "\(host):\(getpid())"
