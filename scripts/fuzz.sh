@@ -66,7 +66,7 @@ for t in $targets; do
     rm -rf "$work/seeds"
     seed "$t" "$work/seeds"
     echo "== $t: $seconds s from $(ls "$work/seeds" | wc -l) seeds" >&2
-    if ! MEDIAWIRE_FUZZ_TARGET=$t "$binary" -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 -max_len=65536 \
+    if ! LSAN_OPTIONS=suppressions=scripts/fuzz/lsan.supp MEDIAWIRE_FUZZ_TARGET=$t "$binary" -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 -max_len=65536 \
         -dict="$(dict "$t")" -artifact_prefix="$work/" -print_final_stats=1 "$work/corpus" "$work/seeds" 2> "$work/log"; then
         failed=1
         echo "$t: FAILED (see $work/log and $work/crash-* / timeout-* / oom-*)" >&2

@@ -48,6 +48,7 @@ public enum StyleLoader {
     }
 
     public static func load(yaml: String, file: String = "<style>") throws(StyleError) -> HouseStyle {
+        if let (line, message) = YAMLErrors.refusal(yaml) { throw StyleError(.notYAML, file: file, line: line, message: message) }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else { throw StyleError(.invalid, file: file, line: 1, message: "the file is empty") }
@@ -63,8 +64,94 @@ public enum StyleLoader {
 
 }
 
-/// The line a YAML parse error points at: one reading for the style and the wire configuration.
+/// YAML as MediaWire reads it (the style and the wire configuration): what a file may hold before
+/// it reaches the YAML library, and the line a parse error points at.
 package enum YAMLErrors {
+    /// Why `text` is refused before it is parsed, with the line: larger than 1 MiB, complex
+    /// mapping keys (`? key`, which no MediaWire file uses and which make the YAML library compare
+    /// whole trees: a fuzzer found a 1.5 KB file that took seconds), or nesting deeper than 64.
+    package static func refusal(_ text: String) -> (line: Int, message: String)? {
+        if text.utf8.count > 1 << 20 { return (1, "the file is larger than 1 MiB") }
+        var line = 1, depth = 0, atLineStart = true, previous: UInt8 = 0x0A
+        var quote: UInt8? = nil
+        var escaped = false
+        var comment = false
+        let bytes = Array(text.utf8)
+        for (index, b) in bytes.enumerated() {
+            if b == 0x0A {
+                line += 1
+                atLineStart = true
+                comment = false
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") { quote = nil }
+                previous = b
+                continue
+            }
+            if comment { continue }
+            if let q = quote {
+                if escaped {
+                    escaped = false
+                } else if q == UInt8(ascii: "\"") && b == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if b == q {
+                    quote = nil
+                }
+                previous = b
+                continue
+            }
+            switch b {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                break
+            case UInt8(ascii: "#") where previous == 0x20 || previous == 0x0A || previous == 0x09 || atLineStart:
+                comment = true
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                quote = b
+                atLineStart = false
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > 64 { return (line, "nesting deeper than 64 levels") }
+                atLineStart = false
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth = max(0, depth - 1)
+                atLineStart = false
+            case UInt8(ascii: "?"):
+                // The explicit-key indicator: at the start of a node, then a space or the end.
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0x0A
+                let startsNode = atLineStart || previous == UInt8(ascii: "-") || previous == UInt8(ascii: "[")
+                    || previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",") || previous == 0x20
+                if startsNode && (next == 0x20 || next == 0x0A || next == 0x09 || next == 0x0D) && (atLineStart || previous != 0x20 || Self.onlyIndicatorsBefore(bytes, index)) {
+                    return (line, "complex mapping keys ('? key') are not used in MediaWire files")
+                }
+                atLineStart = false
+            case UInt8(ascii: "-"):
+                break
+            default:
+                atLineStart = false
+            }
+            if b != 0x20 && b != 0x09 { previous = b } else if previous != UInt8(ascii: "-") { previous = b }
+        }
+        // Block nesting: indentation is bounded by the 1 MiB, but deep "- - - -" chains are not.
+        for text in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var dashes = 0
+            var rest = Substring(text).drop { $0 == " " }
+            while rest.hasPrefix("- ") || rest == "-" {
+                dashes += 1
+                rest = rest.dropFirst(min(2, rest.count)).drop { $0 == " " }
+            }
+            if dashes > 64 { return (1, "nesting deeper than 64 levels") }
+        }
+        return nil
+    }
+
+    /// Whether everything on the line before `index` is indentation and sequence dashes.
+    private static func onlyIndicatorsBefore(_ bytes: [UInt8], _ index: Int) -> Bool {
+        var i = index - 1
+        while i >= 0 && bytes[i] != 0x0A {
+            if bytes[i] != 0x20 && bytes[i] != UInt8(ascii: "-") && bytes[i] != 0x09 { return false }
+            i -= 1
+        }
+        return true
+    }
+
     package static func line(of error: any Error) -> Int? {
         switch error as? YamlError {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import HouseStyle
@@ -77,5 +78,30 @@ import Testing
     @Test func aBrokenStyleNeverLoadsHalfWay() {
         // The first rules are fine; the last is not: nothing loads.
         #expect(error("version: 1\nrules:\n  - decode-entities\n  - case: sentence\n  - strip: ['[']\n") != nil)
+    }
+}
+
+/// What a MediaWire YAML file may hold before it reaches the YAML library.
+@Suite struct YAMLRefusalTests {
+    @Test func complexKeysDeepNestingAndHugeFilesAreRefusedWithTheirLine() {
+        #expect(YAMLErrors.refusal("version: 1\n? [a, b]\n: c\n")?.line == 2)
+        #expect(YAMLErrors.refusal("rules:\n  - ? x\n")?.line == 2)
+        #expect(YAMLErrors.refusal("a: {? b: c}\n")?.line == 1)
+        #expect(YAMLErrors.refusal("a: " + String(repeating: "[", count: 65) + String(repeating: "]", count: 65))?.message == "nesting deeper than 64 levels")
+        #expect(YAMLErrors.refusal(String(repeating: "- ", count: 65) + "x\n") != nil)
+        #expect(YAMLErrors.refusal(String(repeating: "a", count: (1 << 20) + 1))?.message == "the file is larger than 1 MiB")
+    }
+
+    @Test func ordinaryFilesPass() throws {
+        for text in [
+            "title: \"What? Where?\"\nsub: what ? yes\nq: 'is it? ''yes'''\n# a comment? yes\n",
+            "rules:\n  - strip: ['(?i)\\s*\\(\\+\\s*(Video|Photos?)\\)$', (?x) a b]\n  - regex: {pattern: \\d+?, replace: x}\n",
+            "a: \"quoted \\\" ? inside\"\n",
+        ] {
+            #expect(YAMLErrors.refusal(text) == nil, "\(text)")
+        }
+        for file in ["feeds/house-style.yaml", "feeds/demo.yaml"] {
+            #expect(YAMLErrors.refusal(try String(contentsOfFile: file, encoding: .utf8)) == nil, "\(file)")
+        }
     }
 }

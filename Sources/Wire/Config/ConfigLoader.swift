@@ -16,6 +16,7 @@ public enum ConfigLoader {
     }
 
     public static func load(yaml: String, file: String, directory: String) throws(ConfigError) -> WireConfig {
+        if let (line, message) = YAMLErrors.refusal(yaml) { throw ConfigError(.notYAML, file: file, line: line, message: message) }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else { throw ConfigError(.invalid, file: file, line: 1, message: "the file is empty") }
