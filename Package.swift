@@ -163,7 +163,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "FuzzTests", dependencies: ["FuzzHarness", "TestSupport"], exclude: ["Fuzz"], swiftSettings: strict),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzHarness", "TestSupport"], exclude: ["Fuzz", "KnownCrashes"], swiftSettings: strict),
         .testTarget(
             name: "MediawireCLITests",
             dependencies: ["mediawire", "TestSupport", "LoopbackServer", .product(name: "GRDB", package: "GRDB.swift")],

@@ -116,9 +116,12 @@ package enum YAMLErrors {
             case UInt8(ascii: "?"):
                 // The explicit-key indicator: at the start of a node, then a space or the end.
                 let next = index + 1 < bytes.count ? bytes[index + 1] : 0x0A
-                let startsNode = atLineStart || previous == UInt8(ascii: "-") || previous == UInt8(ascii: "[")
+                let startsNode =
+                    atLineStart || previous == UInt8(ascii: "-") || previous == UInt8(ascii: "[")
                     || previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",") || previous == 0x20
-                if startsNode && (next == 0x20 || next == 0x0A || next == 0x09 || next == 0x0D) && (atLineStart || previous != 0x20 || Self.onlyIndicatorsBefore(bytes, index)) {
+                if startsNode && (next == 0x20 || next == 0x0A || next == 0x09 || next == 0x0D)
+                    && (atLineStart || previous != 0x20 || Self.onlyIndicatorsBefore(bytes, index))
+                {
                     return (line, "complex mapping keys ('? key') are not used in MediaWire files")
                 }
                 atLineStart = false

@@ -87,7 +87,9 @@ import Testing
         #expect(YAMLErrors.refusal("version: 1\n? [a, b]\n: c\n")?.line == 2)
         #expect(YAMLErrors.refusal("rules:\n  - ? x\n")?.line == 2)
         #expect(YAMLErrors.refusal("a: {? b: c}\n")?.line == 1)
-        #expect(YAMLErrors.refusal("a: " + String(repeating: "[", count: 65) + String(repeating: "]", count: 65))?.message == "nesting deeper than 64 levels")
+        #expect(
+            YAMLErrors.refusal("a: " + String(repeating: "[", count: 65) + String(repeating: "]", count: 65))?.message
+                == "nesting deeper than 64 levels")
         #expect(YAMLErrors.refusal(String(repeating: "- ", count: 65) + "x\n") != nil)
         #expect(YAMLErrors.refusal(String(repeating: "a", count: (1 << 20) + 1))?.message == "the file is larger than 1 MiB")
     }
