@@ -65,11 +65,10 @@ public struct Desk: Sendable {
         desk.get("signin") { request, _ in try await signInForm(request, message: nil) }
         desk.post("signin") { request, context in try await signIn(request, context: context) }
         desk.post("signout") { request, context in
-            try await acting(request, context) { session, token, _ in
+            try await acting(request, context) { _, token, _ in
                 await sessions.end(token)
                 var response = redirect("/desk/signin")
                 response.headers[values: .setCookie] = ["\(Self.cookie)=; Path=/desk; Max-Age=0; HttpOnly; SameSite=Strict"]
-                _ = session
                 return response
             }
         }

@@ -84,9 +84,10 @@ import Testing
             }
         }
 
-        /// The feed file is absent or whole: well-formed XML that ends with </feed>.
+        /// The feed file is there (every caller has had a whole one written before) and whole:
+        /// well-formed XML that ends with </feed>. A kill never leaves it missing or cut.
         func checkFeed() throws {
-            guard FileManager.default.fileExists(atPath: feed) else { return }
+            try #require(FileManager.default.fileExists(atPath: feed), "the feed file is gone")
             let text = try String(contentsOfFile: feed, encoding: .utf8)
             #expect(text.hasSuffix("</feed>\n"))
             #expect(XMLParser(data: Data(text.utf8)).parse(), "the feed file is not whole")
