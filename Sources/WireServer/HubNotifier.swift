@@ -1,8 +1,7 @@
-import AsyncHTTPClient
 import Foundation
 import Logging
 import NIOCore
-import NIOHTTP1
+import Wire
 
 /// WebSub (W3C Recommendation, §7): after a regeneration that changed the feed, tells the hub
 /// with `hub.mode=publish` and `hub.url`. Retried with backoff; a failing hub is logged and never
@@ -11,6 +10,7 @@ struct HubNotifier: Sendable {
     let logger: Logger
     /// Seconds before each retry.
     var backoff: [Double] = [1, 5, 25]
+    static let client = HTTP1Client()
 
     func publish(hub: String, topic: String) {
         Task { await send(hub: hub, topic: topic) }
@@ -21,18 +21,17 @@ struct HubNotifier: Sendable {
         allowed.insert(charactersIn: "-._~")
         let body = "hub.mode=publish&hub.url=" + (topic.addingPercentEncoding(withAllowedCharacters: allowed) ?? topic)
         for attempt in 0...backoff.count {
-            var request = HTTPClientRequest(url: hub)
-            request.method = .POST
-            request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
-            request.body = .bytes(ByteBuffer(string: body))
+            let request = HTTP1Request(
+                method: "POST", url: hub,
+                headers: [("User-Agent", MediaWireVersion.userAgent), ("Content-Type", "application/x-www-form-urlencoded")],
+                body: Array(body.utf8))
             do {
-                let response = try await HTTPClient.shared.execute(request, timeout: .seconds(15))
-                _ = try? await response.body.collect(upTo: 64 << 10)
-                if (200..<300).contains(Int(response.status.code)) {
-                    logger.info("websub: \(hub) told of \(topic) (HTTP \(response.status.code))")
+                let response = try await Self.client.execute(request, deadline: .now() + .seconds(15), maxBodyBytes: 64 << 10)
+                if (200..<300).contains(response.status) {
+                    logger.info("websub: \(hub) told of \(topic) (HTTP \(response.status))")
                     return
                 }
-                logger.warning("websub: \(hub) answered HTTP \(response.status.code)")
+                logger.warning("websub: \(hub) answered HTTP \(response.status)")
             } catch {
                 logger.warning("websub: \(hub): \(error)")
             }

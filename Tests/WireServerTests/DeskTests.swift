@@ -1,9 +1,9 @@
-import AsyncHTTPClient
 import Foundation
 import HummingbirdBcrypt
 import NIOCore
 import NIOHTTP1
 import Testing
+import Wire
 
 /// The editors' desk over plain HTTP on loopback: closed to strangers, every action behind the
 /// session's CSRF token, sign-in attempts limited, and what editors do reaching the wire.
@@ -36,19 +36,19 @@ import Testing
         )
             async throws -> ServiceTests.Reply
         {
-            var request = HTTPClientRequest(url: base + path)
-            request.method = method
-            if !cookies.isEmpty { request.headers.add(name: "Cookie", value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
-            for (name, value) in headers { request.headers.add(name: name, value: value) }
+            var requestHeaders: [(name: String, value: String)] = []
+            if !cookies.isEmpty { requestHeaders.append(("Cookie", cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))) }
+            for (name, value) in headers { requestHeaders.append((name, value)) }
+            var body: [UInt8] = []
             if let form {
                 var allowed = CharacterSet.alphanumerics
                 allowed.insert(charactersIn: "-._~")
-                let body = form.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? $0.1)" }.joined(separator: "&")
-                request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
-                request.body = .bytes(ByteBuffer(string: body))
+                let text = form.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? $0.1)" }.joined(separator: "&")
+                requestHeaders.append(("Content-Type", "application/x-www-form-urlencoded"))
+                body = Array(text.utf8)
             }
-            let response = try await ServiceTests.client.execute(request, timeout: .seconds(20))
-            let body = try await response.body.collect(upTo: 10 << 20)
+            let request = HTTP1Request(method: method.rawValue, url: base + path, headers: requestHeaders, body: body)
+            let response = try await ServiceTests.client.execute(request, deadline: .now() + .seconds(20), maxBodyBytes: 10 << 20)
             var out: [String: String] = [:]
             for header in response.headers {
                 if header.name.lowercased() == "set-cookie" {
@@ -59,7 +59,7 @@ import Testing
                     out[header.name.lowercased()] = header.value
                 }
             }
-            return ServiceTests.Reply(status: Int(response.status.code), headers: out, body: Array(buffer: body))
+            return ServiceTests.Reply(status: response.status, headers: out, body: response.body)
         }
 
         static func csrf(_ html: String) -> String? {

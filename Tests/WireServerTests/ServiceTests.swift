@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import CompressNIO
 import Foundation
 import Logging
@@ -7,6 +6,7 @@ import NIOCore
 import NIOHTTP1
 import TestSupport
 import Testing
+import Wire
 import WireServer
 
 /// `mediawire serve` on loopback, over a copy of the demo wire: the feed with HTTP caching, the
@@ -48,18 +48,14 @@ import WireServer
     }
 
     /// A client that neither asks for nor undoes compression: the tests see what the server sent.
-    static let client = HTTPClient(
-        eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow, decompression: .disabled))
+    static let client = HTTP1Client()
 
     static func get(_ url: String, method: HTTPMethod = .GET, headers: [(String, String)] = []) async throws -> Reply {
-        var request = HTTPClientRequest(url: url)
-        request.method = method
-        for (name, value) in headers { request.headers.add(name: name, value: value) }
-        let response = try await client.execute(request, timeout: .seconds(10))
-        let body = try await response.body.collect(upTo: 10 << 20)
+        let request = HTTP1Request(method: method.rawValue, url: url, headers: headers.map { (name: $0.0, value: $0.1) })
+        let response = try await client.execute(request, deadline: .now() + .seconds(10), maxBodyBytes: 10 << 20)
         var out: [String: String] = [:]
         for header in response.headers { out[header.name.lowercased()] = header.value }
-        return Reply(status: Int(response.status.code), headers: out, body: Array(buffer: body))
+        return Reply(status: response.status, headers: out, body: response.body)
     }
 
     /// What libxml2's parser (xmllint) says of a page, `nil` when it is well-formed: the pages are
@@ -149,8 +145,8 @@ import WireServer
             // The path of output.self serves the same feed.
             #expect(try await Self.get(base + "/demo-wire.atom").body == full.body)
 
-            // A HEAD answer carries the GET's Content-Length and no body (AsyncHTTPClient takes that
-            // for truncated data, so this one is read off the socket).
+            // A HEAD answer carries the GET's Content-Length and no body (read off the socket, to see
+            // exactly what the server wrote).
             let head = try Self.rawHead(base, "/wire.atom")
             #expect(head.hasPrefix("HTTP/1.1 200 OK\r\n"))
             #expect(head.contains("\r\nContent-Length: \(full.body.count)\r\n"))

@@ -519,6 +519,33 @@ final class Counter: @unchecked Sendable {
         }
     }
 
+    /// A status line HTTP does not allow, followed by a body: AsyncHTTPClient 1.37, the poll client
+    /// before ours, trapped on it (the whole process stopped); now it is that source's error.
+    @Test(arguments: ["000", "099", "042"]) func aStatusUnder100WithABody(status: String) async throws {
+        let server = try HostileServer(
+            .bytes(Array("HTTP/1.1 \(status) OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n<rss>\r\n0\r\n\r\n".utf8)))
+        defer { server.stop() }
+        let (hostile, good) = try await poll(server)
+        #expect(hostile?.status == .error)
+        #expect(
+            hostile?.message?.hasSuffix("the server answered with status \(Int(status)!), which HTTP does not allow here") == true,
+            "\(hostile?.message ?? "")")
+        #expect(good?.inserted == 2)
+    }
+
+    /// An informational answer (1xx) is skipped, as HTTP says, and the final answer read.
+    @Test func anInformationalAnswerBeforeTheFeed() async throws {
+        let feed = Array(Fixture.two.utf8)
+        let server = try HostileServer(
+            .bytes(
+                Array("HTTP/1.1 103 Early Hints\r\nLink: </style.css>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: \(feed.count)\r\n\r\n".utf8) + feed))
+        defer { server.stop() }
+        let (hostile, good) = try await poll(server)
+        #expect(hostile?.status == .fetched, "\(hostile?.message ?? "")")
+        #expect(hostile?.inserted == 2)
+        #expect(good?.inserted == 2)
+    }
+
     @Test func aTLSHandshakeThatNeverFinishes() async throws {
         let server = try HostileServer(.silent)
         defer { server.stop() }

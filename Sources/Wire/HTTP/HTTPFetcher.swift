@@ -1,8 +1,5 @@
-import AsyncHTTPClient
 import Foundation
 public import NIOCore
-import NIOHTTP1
-import NIOHTTPCompression
 
 /// What one HTTP fetch brought back.
 public struct FetchResult: Sendable {
@@ -48,7 +45,7 @@ public struct FetchError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// A small, bounded HTTP GET over AsyncHTTPClient: redirects followed (5 at most), body capped.
+/// A small, bounded HTTP GET (the poll client's): redirects followed (5 at most), body capped.
 public struct HTTPFetcher: Sendable {
     public var userAgent: String
     public var timeout: TimeAmount
@@ -67,41 +64,14 @@ public struct HTTPFetcher: Sendable {
         guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
             throw FetchError(url: url, reason: .invalidURL)
         }
-        var config = HTTPClient.Configuration(redirectConfiguration: .follow(max: 5, allowCycles: false))
-        config.decompression = .enabled(limit: .size(maxBytes))
-        config.timeout = .init(connect: .seconds(10), read: timeout)
-        // A refused connection is an answer: report it now rather than retrying until the timeout.
-        config.connectionPool.retryConnectionEstablishment = false
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
+        let client = PollClient(userAgent: userAgent, timeout: Double(timeout.nanoseconds) / 1e9, maxBytes: maxBytes)
         do {
-            let result = try await fetch(client: client, url: url, headers: extra)
-            try? await client.shutdown()
-            return result
-        } catch let error as FetchError {
-            try? await client.shutdown()
-            throw error
+            let response = try await client.get(PollRequest(url: url, headers: extra))
+            await client.shutdown()
+            return FetchResult(finalURL: response.finalURL, status: response.status, headers: response.headers, body: response.body)
         } catch {
-            try? await client.shutdown()
-            throw FetchError(url: url, reason: .transport(String(describing: error)))
+            await client.shutdown()
+            throw error
         }
-    }
-
-    private func fetch(client: HTTPClient, url: String, headers extra: [String: String]) async throws -> FetchResult {
-        var request = HTTPClientRequest(url: url)
-        request.headers.add(name: "User-Agent", value: userAgent)
-        request.headers.add(name: "Accept", value: "application/atom+xml, application/rss+xml, application/xml;q=0.9, */*;q=0.8")
-        request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
-        for (k, v) in extra { request.headers.replaceOrAdd(name: k, value: v) }
-        let response = try await client.execute(request, timeout: timeout)
-        var body: [UInt8] = []
-        for try await var chunk in response.body {
-            if body.count + chunk.readableBytes > maxBytes { throw FetchError(url: url, reason: .tooLarge(limit: maxBytes)) }
-            body.append(contentsOf: chunk.readBytes(length: chunk.readableBytes) ?? [])
-        }
-        var headers: [String: String] = [:]
-        for (name, value) in response.headers {
-            if let existing = headers[name] { headers[name] = existing + ", " + value } else { headers[name] = value }
-        }
-        return FetchResult(finalURL: response.url?.absoluteString ?? url, status: Int(response.status.code), headers: headers, body: body)
     }
 }
