@@ -25,7 +25,7 @@ public struct FeedValidator: Sendable {
         }
         if !run.fatal { driver.finish() }
         if run.family == .unknown && run.diagnostics.isEmpty {
-            run.report("UndefinedElement", line: 1, column: 1, [("parent", "root"), ("element", "")])
+            run.report(.undefinedElement, line: 1, column: 1, [("parent", "root"), ("element", "")])
         }
         // Rules that look back (a missing author seen only when the feed ends) report late:
         // put everything back in document order, and each finding once.
@@ -52,7 +52,7 @@ public struct FeedValidator: Sendable {
         let text = decoded.utf8
         guard text.starts(with: Array("<?xml".utf8)), let end = text.firstIndex(of: UInt8(ascii: ">")) else {
             if !(bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE])) {
-                run.report("MissingEncoding", line: 1, column: 1, [("element", "xml")])
+                run.report(.missingEncoding, line: 1, column: 1, [("element", "xml")])
             }
             return
         }
@@ -66,23 +66,24 @@ public struct FeedValidator: Sendable {
             return (String(value), column)
         }
         if let version = pseudoAttribute("version"), version.value != "1.0" {
-            run.report("BadXmlVersion", line: 1, column: version.column, [("element", "xml"), ("value", version.value)])
+            run.report(.badXmlVersion, line: 1, column: version.column, [("element", "xml"), ("value", version.value)])
         }
         guard let encoding = pseudoAttribute("encoding") else {
-            if !bytes.starts(with: [0xEF, 0xBB, 0xBF]) { run.report("MissingEncoding", line: 1, column: 1, [("element", "xml")]) }
+            if !bytes.starts(with: [0xEF, 0xBB, 0xBF]) { run.report(.missingEncoding, line: 1, column: 1, [("element", "xml")]) }
             return
         }
         let name = encoding.value.lowercased()
+        run.declaredEncoding = name
         let line = 1 + text[..<end].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
         // Where the declared name ends, as the W3C validator reports it.
         let position = [("line", String(line)), ("column", String(encoding.column))]
         if decoded.declaredIsUnknown {
-            run.report("UnknownEncoding", line: line, column: encoding.column, position + [("element", "xml"), ("value", encoding.value)])
+            run.report(.unknownEncoding, line: line, column: encoding.column, position + [("element", "xml"), ("value", encoding.value)])
         } else if !FeedValidator.standardEncodings.contains(name) {
             if FeedValidator.commonEncodings.contains(name) {
-                run.report("NonstdEncoding", line: line, column: encoding.column, position + [("element", "xml"), ("value", encoding.value)])
+                run.report(.nonstdEncoding, line: line, column: encoding.column, position + [("element", "xml"), ("value", encoding.value)])
             } else {
-                run.report("ObscureEncoding", line: line, column: encoding.column, position + [("element", "xml"), ("value", encoding.value)])
+                run.report(.obscureEncoding, line: line, column: encoding.column, position + [("element", "xml"), ("value", encoding.value)])
             }
         }
     }

@@ -42,6 +42,7 @@ func rss(channel: String = "", item: String = "") -> String {
     <title>Example</title>
     <link>http://example.org/</link>
     <description>News</description>
+    <language>en</language>
     <atom:link rel="self" href="http://example.org/rss.xml" type="application/rss+xml"/>
     \(channel)
     <item>

@@ -97,7 +97,11 @@ enum Values {
         return zh < 24 && zm < 60
     }
 
-    enum RFC822 { case valid, problematical, invalid }
+    enum RFC822: Equatable {
+        case valid, problematical, invalid
+        /// A date that is right but for its day of the week (`IncorrectDOW`), which is named.
+        case wrongWeekday(String)
+    }
 
     private static let months: [[UInt8]] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         .map { Array($0.utf8) }
@@ -180,9 +184,29 @@ enum Values {
             if m < 3 { m += 12; y -= 1 }
             let k = y % 100, j = y / 100
             let h = (day + 13 * (m + 1) / 5 + k + k / 4 + j / 4 + 5 * j) % 7  // 0 = Saturday
-            if (h + 6) % 7 != weekday { return .invalid }
+            let actual = (h + 6) % 7
+            if actual != weekday { return .wrongWeekday(["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][weekday]) }
         }
         return problematical ? .problematical : .valid
+    }
+
+    /// Years a feed's date can mean: before the web or far ahead is a software fault (`ImplausibleDate`).
+    static let plausibleYears = 1970...2100
+
+    /// The four-digit year of an RFC 822 date, if it has one.
+    static func rfc822Year(_ s: String) -> Int? {
+        for token in s.split(whereSeparator: { $0 == " " || $0 == "," }) where token.count == 4 && token.utf8.allSatisfy(isDigit) {
+            return Int(token)
+        }
+        return nil
+    }
+
+    /// A URI reference without a scheme (RFC 3986 §4.2): `/a`, `a/b`, `../c`; not `#top`, which
+    /// points into the text itself, and not an empty value.
+    static func isRelativeReference(_ s: String) -> Bool {
+        let t = trimmed(s)
+        guard let first = t.utf8.first, first != 35 else { return false }
+        return URIs.scheme(t) == nil
     }
 
     /// Normal Play Time (RFC 2326): seconds (`12.5`), `h:mm:ss(.f)`, or `now`.

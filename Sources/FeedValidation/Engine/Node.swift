@@ -77,7 +77,7 @@ enum Leaf: Equatable {
     /// An RFC 2822 addr-spec alone.
     case email
     /// One of a fixed set of words, else the given code.
-    case oneOf(String, Set<String>)
+    case oneOf(MessageClass, Set<String>)
 }
 
 /// One open element.

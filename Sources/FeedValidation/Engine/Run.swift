@@ -27,6 +27,10 @@ final class Run: SAXReceiver {
     unowned(unsafe) var driver: SAXDriver!
     var fatal = false
     var hasDoctype = false
+    /// The DOCTYPE is Netscape's RSS 0.91 DTD.
+    var netscapeDoctype = false
+    /// Entities the internal subset declares external (never read).
+    var externalEntities: [String] = []
     /// Byte offsets where each line starts, for the checks that look at the text as written
     /// (worked out the first time one needs them).
     lazy var lineStarts: [Int] = {
@@ -45,11 +49,21 @@ final class Run: SAXReceiver {
     var syncIDs: Set<String> = []
     var entryKeys: Set<String> = []
     var entryIDs: [String] = []
+    /// The atom:updated of each entry of the feed, for `DuplicateUpdated`.
+    var entryUpdates: Set<String> = []
     var reportedNamespaces: Set<String> = []
     var complete = false
     var sawSelfLink = false
     var usesAtomNamespace = false
     var declaresAtom = false
+    var reportedNotInANamespace: Set<String> = []
+    /// The document declares the iTunes namespace / has an element in it: a podcast for iTunes.
+    var declaresItunes = false
+    var usesItunes = false
+    /// RSS 1.0 / Atom feed history (RFC 5005): an `fh:archive` was seen.
+    var archive = false
+    /// The encoding the XML declaration names, lower-cased (nil: none, so UTF-8 or UTF-16).
+    var declaredEncoding: String?
 
     init(source: [UInt8]) {
         self.source = source
@@ -57,17 +71,16 @@ final class Run: SAXReceiver {
 
     // MARK: Reporting
 
-    func report(_ code: String, line: Int, column: Int, _ params: [(String, String)] = []) {
-        guard !fatal || code == "SAXError" else { return }
-        let severity = Catalog.severities[code] ?? .error
+    func report(_ code: MessageClass, line: Int, column: Int, _ params: [(String, String)] = []) {
+        guard !fatal || code == .saxError else { return }
         let parameters = params.map { Diagnostic.Parameter(name: $0.0, value: $0.1) }
         diagnostics.append(
             Diagnostic(
-                severity: severity, code: code, line: line, column: column,
+                severity: code.severity, code: code.name, line: line, column: column,
                 message: Catalog.message(code, parameters), parameters: parameters))
     }
 
-    func report(_ code: String, at node: Node, _ params: [(String, String)] = []) {
+    func report(_ code: MessageClass, at node: Node, _ params: [(String, String)] = []) {
         report(code, line: node.line, column: node.column, params)
     }
 
@@ -128,6 +141,7 @@ final class Run: SAXReceiver {
         let (line, column) = driver.position
         let ns = uri ?? ""
         for d in namespaceDeclarations { checkNamespaceDeclaration(d.prefix, d.uri, line: line, column: column) }
+        if ns == Namespace.itunes { usesItunes = true }
         if let parent = stack.last { parent.childElements += 1 }
         let kind: Kind
         let name: String
@@ -135,7 +149,7 @@ final class Run: SAXReceiver {
             kind = rootKind(ns: ns, local: localName, line: line, column: column, declarations: namespaceDeclarations)
             if let prefix, kind == .atomFeed || kind == .atomEntry {
                 // Readers that match names, not namespaces, only know `<feed>`.
-                report("AvoidNamespacePrefix", line: line, column: column, [("element", localName), ("prefix", prefix)])
+                report(.avoidNamespacePrefix, line: line, column: column, [("element", localName), ("prefix", prefix)])
             }
             name = displayName(namespace: ns, prefix: prefix, local: localName)
         } else {
@@ -145,15 +159,21 @@ final class Run: SAXReceiver {
             case .known(let k, let once):
                 if once && parent.seen(name) {
                     report(
-                        "DuplicateElement", line: line, column: column,
+                        .duplicateElement, line: line, column: column,
                         [("parent", parent.attributeParentName), ("element", name)])
                 }
                 kind = k
             case .undefined:
-                report("UndefinedElement", line: line, column: column, [("parent", parent.name), ("element", name)])
+                report(.undefinedElement, line: line, column: column, [("parent", parent.name), ("element", name)])
                 kind = .open
             case .open:
                 kind = .open
+                if ns.isEmpty && family == .rss2 && !parent.namespace.isEmpty && parent.kind == .open && !reportedNotInANamespace.contains(name) {
+                    // Inside an extension, an element without a namespace belongs to no
+                    // vocabulary at all (RSS 2.0: extensions are "defined in a namespace").
+                    reportedNotInANamespace.insert(name)
+                    report(.notInANamespace, line: line, column: column, [("parent", parent.name), ("element", name)])
+                }
             }
             parent.addChild(name)
         }
@@ -186,23 +206,56 @@ final class Run: SAXReceiver {
 
     func doctype(name: String?, externalID: String?, systemID: String?) {
         hasDoctype = true
+        let (line, column) = driver.position
         if let systemID, systemID.contains("my.netscape.com") {
-            let (line, column) = driver.position
-            report("DeprecatedDTD", line: line, column: column, [("element", "DOCTYPE"), ("value", systemID)])
+            netscapeDoctype = true
+            report(.deprecatedDTD, line: line, column: column, [("element", "DOCTYPE"), ("value", systemID)])
         }
+        externalEntities = Run.externalEntities(in: source)
+        if let entity = externalEntities.first {
+            // An external entity makes a reader fetch (or read a local file) while parsing:
+            // never expanded here, and never to be sent.
+            report(.containsSystemEntity, line: line, column: column, [("element", "DOCTYPE"), ("value", entity)])
+        }
+    }
+
+    /// The entities the DOCTYPE's internal subset declares `SYSTEM` or `PUBLIC`, in order.
+    static func externalEntities(in source: [UInt8]) -> [String] {
+        let prolog = source.prefix(64 << 10)
+        guard let open = prolog.firstRange(of: Array("<!DOCTYPE".utf8)) else { return [] }
+        var rest = prolog[open.upperBound...]
+        var names: [String] = []
+        while let declaration = rest.firstRange(of: Array("<!ENTITY".utf8)) {
+            guard let end = rest[declaration.upperBound...].firstIndex(of: 62) else { break }
+            let words = rest[declaration.upperBound..<end].split(whereSeparator: Values.isSpace).map { String(decoding: $0, as: UTF8.self) }
+            let named = words.first == "%" ? Array(words.dropFirst()) : words
+            if named.count >= 3, named[1] == "SYSTEM" || named[1] == "PUBLIC" { names.append(named[0]) }
+            rest = rest[(end + 1)...]
+        }
+        return names
     }
 
     func undeclaredHTMLEntity(_ name: String) {
         // HTML's entities are not XML's: a document must declare them (an RSS 0.91 DOCTYPE does).
         guard !hasDoctype else { return }
         let (line, column) = driver.position
-        report("SAXError", line: line, column: column, [("value", "undefined entity &\(name);")])
+        report(.saxError, line: line, column: column, [("value", "undefined entity &\(name);")])
         fatal = true
     }
 
     func xmlError(message: String, line: Int, column: Int, fatal isFatal: Bool) {
         guard isFatal, !fatal else { return }
-        report("SAXError", line: line, column: column, [("value", message)])
+        if hasDoctype, message.hasPrefix("Entity '"), message.hasSuffix("' not defined") {
+            // With a DOCTYPE the entity might be declared in the external subset, which is never
+            // read: an undefined entity is then the document's error, not a broken parse.
+            let name = String(message.dropFirst("Entity '".count).dropLast("' not defined".count))
+            // An external entity is declared, only not read (ContainsSystemEntity says so).
+            if !externalEntities.contains(name) {
+                report(.undefinedNamedEntity, line: line, column: column, [("value", name)])
+            }
+            return
+        }
+        report(.saxError, line: line, column: column, [("value", message)])
         // Namespace errors leave a well-formed tree behind; anything else ends the checking.
         if !message.hasPrefix("Namespace prefix") && !message.contains("xmlns") {
             fatal = true
@@ -225,7 +278,7 @@ final class Run: SAXReceiver {
         case (Namespace.atom03, "feed"):
             // Atom 0.3 and the drafts before it: superseded by RFC 4287.
             family = .atom; format = "atom03"; coreNamespace = Namespace.atom03
-            report("ObsoleteNamespace", line: line, column: column, [("element", "feed"), ("namespace", ns)])
+            report(.obsoleteNamespace, line: line, column: column, [("element", "feed"), ("namespace", ns)])
             return .open
         case (Namespace.atom10, "entry"):
             family = .atom; format = "atom10"; coreNamespace = Namespace.atom10
@@ -241,14 +294,14 @@ final class Run: SAXReceiver {
         case (_, "feed"):
             family = .atom; format = "atom10"; coreNamespace = ns
             if ns.isEmpty {
-                report("MissingNamespace", line: line, column: column, [("element", "feed")])
+                report(.missingNamespace, line: line, column: column, [("element", "feed")])
             } else {
-                report("InvalidNamespace", line: line, column: column, [("element", "feed"), ("namespace", ns)])
+                report(.invalidNamespace, line: line, column: column, [("element", "feed"), ("namespace", ns)])
             }
             return .atomFeed
         case (_, "rss"):
             family = .rss2; format = "rss20"; coreNamespace = ns
-            report("InvalidNamespace", line: line, column: column, [("element", "rss"), ("namespace", ns)])
+            report(.invalidNamespace, line: line, column: column, [("element", "rss"), ("namespace", ns)])
             return .rss
         case (Namespace.app, _):
             // Atom Publishing Protocol documents: read, not checked.
@@ -256,7 +309,7 @@ final class Run: SAXReceiver {
             return .open
         default:
             report(
-                "UndefinedElement", line: line, column: column,
+                .undefinedElement, line: line, column: column,
                 [("parent", "root"), ("element", displayName(namespace: ns, prefix: nil, local: local))])
             return .open
         }
@@ -335,7 +388,7 @@ final class Run: SAXReceiver {
         default: break
         }
         if node.strayText {
-            report("UnexpectedText", at: node, names(node))
+            report(.unexpectedText, at: node, names(node))
         }
     }
 
@@ -347,19 +400,20 @@ final class Run: SAXReceiver {
     private func checkNamespaceDeclaration(_ prefix: String?, _ uri: String, line: Int, column: Int) {
         let attr = prefix.map { "xmlns:" + $0 } ?? "xmlns"
         if uri == Namespace.atom10 { declaresAtom = true }
+        if uri == Namespace.itunes { declaresItunes = true }
         if let prefix, prefix != "rss", prefix != "atom", let owner = Run.reservedPrefixes[prefix], owner != uri,
             NS.prefixes[uri] == nil
         {
             // A well-known prefix bound to some other namespace: readers that go by prefix misread it.
-            report("ReservedPrefix", line: line, column: column, [("prefix", prefix), ("namespace", uri)])
+            report(.reservedPrefix, line: line, column: column, [("prefix", prefix), ("namespace", uri)])
         } else if let prefix, let usual = NS.prefixes[uri], usual != prefix, uri != Namespace.rss10, uri != Namespace.atom10, uri != Namespace.xhtml {
-            report("NonstdPrefix", line: line, column: column, [("prefix", prefix), ("namespace", uri), ("value", usual)])
+            report(.nonstdPrefix, line: line, column: column, [("prefix", prefix), ("namespace", uri), ("value", usual)])
         }
         if uri.lowercased().hasPrefix("tag:") && !URIs.isValidTag(uri) {
-            report("InvalidTAG", line: line, column: column, [("element", attr), ("value", uri)])
+            report(.invalidTAG, line: line, column: column, [("element", attr), ("value", uri)])
         }
         if NS.prefixes[uri] == nil, let known = NS.nearMiss(uri), known != Namespace.atom10 {
-            report("InvalidNamespace", line: line, column: column, [("element", attr), ("value", uri)])
+            report(.invalidNamespace, line: line, column: column, [("element", attr), ("value", uri)])
         }
     }
 
@@ -368,11 +422,11 @@ final class Run: SAXReceiver {
             switch a.name {
             case "lang":
                 if !a.value.isEmpty && !Values.isLanguageTag(a.value) {
-                    report("InvalidLanguage", at: node, [("parent", node.name), ("element", "xml:lang"), ("value", a.value)])
+                    report(.invalidLanguage, at: node, [("parent", node.name), ("element", "xml:lang"), ("value", a.value)])
                 }
             case "base":
                 if URIs.referenceProblem(a.value) != nil {
-                    report("InvalidUriChar", at: node, [("parent", node.name), ("element", "xml:base"), ("value", a.value)])
+                    report(.invalidUriChar, at: node, [("parent", node.name), ("element", "xml:base"), ("value", a.value)])
                 }
             default: break
             }
@@ -386,7 +440,7 @@ final class Run: SAXReceiver {
         reportedNamespaces.insert(node.namespace)
         switch family {
         case .atom:
-            report("UnknownNamespace", at: node, [("element", node.name), ("namespace", node.namespace)])
+            report(.unknownNamespace, at: node, [("element", node.name), ("namespace", node.namespace)])
         default:
             break
         }

@@ -35,7 +35,14 @@ extension Run {
         case .atomFeed, .atomEntry, .atomSource:
             if ns == Namespace.atom10 {
                 let table = parent.kind == .atomEntry ? Run.entryChildren : Run.feedChildren
-                if let (kind, once) = table[local] { return .known(kind, once: once) }
+                if let (kind, once) = table[local] {
+                    if parent.kind == .atomFeed && parent.seen("entry") {
+                        // The W3C's rule, not RFC 4287's (its schema interleaves): a reader that
+                        // streams entries has shown them before the feed's own metadata came.
+                        report(.misplacedMetadata, line: line, column: column, [("parent", parent.name), ("element", name)])
+                    }
+                    return .known(kind, once: once)
+                }
                 if parent.kind == .atomFeed && local == "entry" { return .known(.atomEntry, once: false) }
                 return .undefined
             }
@@ -55,7 +62,7 @@ extension Run {
                 }
                 if parent.facts["div"] == nil && parent.facts["reportedDiv"] == nil {
                     parent.facts["reportedDiv"] = "yes"
-                    report("MissingXhtmlDiv", line: line, column: column, names(parent))
+                    report(.missingXhtmlDiv, line: line, column: column, names(parent))
                 }
                 return ns == Namespace.xhtml ? .known(.xhtml, once: false) : .open
             }
@@ -64,10 +71,10 @@ extension Run {
                     // Atom 0.3's escaped mode, with the markup not escaped after all.
                     if parent.facts["notEscaped"] == nil {
                         parent.facts["notEscaped"] = "yes"
-                        report("NotEscaped", line: line, column: column, names(parent))
+                        report(.notEscaped, line: line, column: column, names(parent))
                     }
                 } else {
-                    report("UndefinedElement", line: line, column: column, [("parent", parent.name), ("element", name)])
+                    report(.undefinedElement, line: line, column: column, [("parent", parent.name), ("element", name)])
                 }
                 return .open
             }
@@ -79,7 +86,7 @@ extension Run {
             }
             if !reportedNamespaces.contains(ns) {
                 reportedNamespaces.insert(ns)
-                report("UnknownNamespace", line: line, column: column, [("element", name), ("namespace", ns)])
+                report(.unknownNamespace, line: line, column: column, [("element", name), ("namespace", ns)])
             }
             return .open
         case .foreignMarkup:
@@ -96,18 +103,20 @@ extension Run {
         requireChildren(node, ["id", "title", "updated"])
         if !node.seen("author") && !(stack.first === node && node.localName == "entry") {
             for position in entriesWithoutAuthor {
-                report("MissingElement", line: position.line, column: position.column, [("parent", "entry"), ("element", "author")])
+                report(.missingElement, line: position.line, column: position.column, [("parent", "entry"), ("element", "author")])
             }
         }
         if entryIDs.count >= 3 && Set(entryIDs).count == 1 {
-            report("DuplicateIds", at: node, [("parent", "feed"), ("element", "id"), ("value", entryIDs[0])])
+            report(.duplicateIds, at: node, [("parent", "feed"), ("element", "id"), ("value", entryIDs[0])])
         }
         if complete, let current = node.facts["currentHref"], current != node.facts["selfHref"] {
-            report("CurrentNotSelfInCompleteFeed", at: node, [("parent", "feed"), ("element", "link")])
+            report(.currentNotSelfInCompleteFeed, at: node, [("parent", "feed"), ("element", "link")])
         }
+        checkArchive(node)
+        if stack.first === node { checkItunesChannel(node, language: node.attribute("lang", namespace: Namespace.xml) != nil) }
         if stack.first === node && !sawSelfLink && node.localName == "feed" {
             // RFC 4287 recommends it, and readers need it to know where the feed lives.
-            report("MissingSelf", at: node, [("element", "link"), ("parent", "feed")])
+            report(.missingSelf, at: node, [("element", "link"), ("parent", "feed")])
         }
     }
 
@@ -116,34 +125,49 @@ extension Run {
         let hasAuthor = node.seen("author") || node.facts["sourceAuthor"] != nil
         if !hasAuthor {
             if stack.count == 1 {
-                report("MissingElement", at: node, [("parent", "entry"), ("element", "author")])
+                report(.missingElement, at: node, [("parent", "entry"), ("element", "author")])
             } else {
                 entriesWithoutAuthor.append((node.line, node.column))
             }
         }
         let inFeed: [(String, String)] = [("parent", parent(of: node)?.name ?? "feed"), ("element", "entry")]
         if !node.seen("content") && node.facts["alternate"] == nil {
-            report("MissingContentOrAlternate", at: node, inFeed)
+            report(.missingContentOrAlternate, at: node, inFeed)
         }
         if node.facts["needsSummary"] != nil && !node.seen("summary") {
-            report("MissingSummary", at: node, inFeed)
+            report(.missingSummary, at: node, inFeed)
         }
         if !node.seen("content") && !node.seen("summary") && family == .atom {
-            report("MissingTextualContent", at: node, inFeed)
+            report(.missingTextualContent, at: node, inFeed)
         }
         if let id = node.facts["id"] {
             let key = id + "\u{0}" + (node.facts["updated"] ?? "")
             if entryKeys.contains(key) {
-                report("DuplicateEntries", at: node, [("parent", "entry"), ("element", "id"), ("value", id)])
+                report(.duplicateEntries, at: node, [("parent", "entry"), ("element", "id"), ("value", id)])
+            } else if stack.count > 1, let updated = node.facts["updated"], !entryUpdates.insert(updated).inserted {
+                // RFC 4287 §3.3: dates as accurate as possible; two entries of one instant are
+                // most often a publishing system's default.
+                report(.duplicateUpdated, at: node, [("parent", "entry"), ("element", "updated"), ("value", updated)])
             }
             entryKeys.insert(key)
             entryIDs.append(id)
         }
     }
 
+    /// RFC 5005 §4: an archive document links its subscription document (`current`), and the
+    /// archives beside it (`prev-archive`, `next-archive`) unless it is the whole feed.
+    func checkArchive(_ node: Node) {
+        guard archive && !complete else { return }
+        let p = [("parent", node.name), ("element", "link")]
+        if node.facts["rel:current"] == nil { report(.missingCurrentInArchive, at: node, p + [("rel", "current")]) }
+        if node.facts["rel:prev-archive"] == nil && node.facts["rel:next-archive"] == nil {
+            report(.archiveIncomplete, at: node, p + [("rel", "prev-archive")])
+        }
+    }
+
     func atomSourceEnd(_ node: Node) {
         for c in ["id", "title", "updated"] where !node.seen(displayName(namespace: Namespace.atom10, prefix: nil, local: c)) {
-            report("MissingSourceElement", at: node, [("parent", "source"), ("element", c)])
+            report(.missingSourceElement, at: node, [("parent", "source"), ("element", c)])
         }
         if node.seen("author"), let entry = parent(of: node) { entry.facts["sourceAuthor"] = "yes" }
     }
@@ -154,7 +178,7 @@ extension Run {
 
     func requireChildren(_ node: Node, _ children: [String]) {
         for c in children where !node.seen(displayName(namespace: Namespace.atom10, prefix: nil, local: c)) {
-            report("MissingElement", at: node, [("parent", node.name), ("element", c)])
+            report(.missingElement, at: node, [("parent", node.name), ("element", c)])
         }
     }
 
@@ -163,7 +187,7 @@ extension Run {
     func plainTextEnd(_ node: Node, blankIsWarning: Bool) {
         let value = node.value
         if blankIsWarning && Values.trimmed(value).isEmpty {
-            report("NotBlank", at: node, names(node))
+            report(.notBlank, at: node, names(node))
             return
         }
         checkNoHTML(node, value)
@@ -171,7 +195,7 @@ extension Run {
 
     /// Text that must not be HTML: an end tag of a known element, or a character reference
     /// that survived decoding (escaped twice), gives `ContainsHTML`.
-    func checkNoHTML(_ node: Node, _ value: String, code: String = "ContainsHTML", params: [(String, String)]? = nil) {
+    func checkNoHTML(_ node: Node, _ value: String, code: MessageClass = .containsHTML, params: [(String, String)]? = nil) {
         guard value.utf8.contains(60) || value.utf8.contains(38) else { return }
         if let tag = HTMLChecks.knownEndTag(value) {
             report(code, at: node, (params ?? names(node)) + [("value", tag)])
@@ -187,7 +211,7 @@ extension Run {
 
     func atomEmailEnd(_ node: Node) {
         if !Values.isAddrSpec(Values.trimmed(node.value)) {
-            report("InvalidAddrSpec", at: node, names(node) + [("value", node.value)])
+            report(.invalidAddrSpec, at: node, names(node) + [("value", node.value)])
         }
     }
 
@@ -195,7 +219,7 @@ extension Run {
     func atomNameEnd(_ node: Node) {
         plainTextEnd(node, blankIsWarning: true)
         if AtomValues.containsEmail(node.value) {
-            report("ContainsEmail", at: node, names(node))
+            report(.containsEmail, at: node, names(node))
         }
     }
 
@@ -203,33 +227,33 @@ extension Run {
     func atomURIEnd(_ node: Node) {
         let value = node.value
         if Values.hasOuterWhitespace(value) && !Values.trimmed(value).isEmpty {
-            report("UnexpectedWhitespace", at: node, names(node))
+            report(.unexpectedWhitespace, at: node, names(node))
             return
         }
-        checkIRI(value, at: node, params: names(node), blankCode: "NotBlank")
+        checkIRI(value, at: node, params: names(node), blankCode: .notBlank)
     }
 
     /// An IRI reference: `InvalidIRI` (an `InvalidLink`), `InvalidUriChar` for whitespace.
-    func checkIRI(_ value: String, at node: Node, params: [(String, String)], blankCode: String? = nil, full: Bool = false) {
+    func checkIRI(_ value: String, at node: Node, params: [(String, String)], blankCode: MessageClass? = nil, full: Bool = false) {
         if value.isEmpty {
             // An empty reference is the document itself: never a full (absolute) IRI.
             if let blankCode {
                 report(blankCode, at: node, params)
             } else if full {
-                report("InvalidFullLink", at: node, params + [("value", value)])
+                report(.invalidFullLink, at: node, params + [("value", value)])
             }
             return
         }
         switch URIs.referenceProblem(value) {
         case .whitespace?, .badCharacter?:
-            report("InvalidUriChar", at: node, params + [("value", value)])
+            report(.invalidUriChar, at: node, params + [("value", value)])
         case .badEscape?:
-            report("InvalidIRI", at: node, params + [("value", value)])
+            report(.invalidIRI, at: node, params + [("value", value)])
         case nil:
             if let sch = URIs.scheme(value), sch == "http" || sch == "https" || sch == "ftp", !URIs.isAbsolute(value) {
-                report("InvalidIRI", at: node, params + [("value", value)])
+                report(.invalidIRI, at: node, params + [("value", value)])
             } else if full && !URIs.isAbsolute(value) {
-                report("InvalidFullLink", at: node, params + [("value", value)])
+                report(.invalidFullLink, at: node, params + [("value", value)])
             }
         }
     }
@@ -237,13 +261,13 @@ extension Run {
     func atomDateEnd(_ node: Node) {
         let value = node.value
         if Values.hasOuterWhitespace(value) {
-            report("UnexpectedWhitespace", at: node, names(node))
+            report(.unexpectedWhitespace, at: node, names(node))
         }
         let trimmed = Values.trimmed(value)
         if !Values.isRFC3339(trimmed) {
-            report("InvalidRFC3339Date", at: node, names(node) + [("value", trimmed)])
+            report(.invalidRFC3339Date, at: node, names(node) + [("value", trimmed)])
         } else if let year = Int(trimmed.prefix(4)), year < 1970 || year > 2100 {
-            report("ImplausibleDate", at: node, names(node) + [("value", trimmed)])
+            report(.implausibleDate, at: node, names(node) + [("value", trimmed)])
         }
         if node.localName == "updated", let entry = parent(of: node), entry.kind == .atomEntry { entry.facts["updated"] = trimmed }
     }
@@ -251,7 +275,7 @@ extension Run {
     func atomIDEnd(_ node: Node) {
         let value = node.value
         if Values.hasOuterWhitespace(value) && !Values.trimmed(value).isEmpty {
-            report("UnexpectedWhitespace", at: node, names(node))
+            report(.unexpectedWhitespace, at: node, names(node))
             return
         }
         checkIdentifier(value, at: node, params: names(node))
@@ -263,23 +287,23 @@ extension Run {
     func checkIdentifier(_ value: String, at node: Node, params: [(String, String)]) {
         let scheme = URIs.scheme(value)
         if scheme == "tag" {
-            if !URIs.isValidTag(value) { report("InvalidTAG", at: node, params + [("value", value)]) }
+            if !URIs.isValidTag(value) { report(.invalidTAG, at: node, params + [("value", value)]) }
             return
         }
         if scheme == "urn" {
             switch URIs.urnProblem(value) {
-            case .nid?: report("InvalidURN", at: node, params + [("value", value)])
-            case .nss?: report("InvalidNSS", at: node, params + [("value", value)])
+            case .nid?: report(.invalidURN, at: node, params + [("value", value)])
+            case .nss?: report(.invalidNSS, at: node, params + [("value", value)])
             case nil: break
             }
             return
         }
         let problem = URIs.referenceProblem(value)
         if problem != nil || !URIs.isAbsolute(value) {
-            report(problem == .badCharacter ? "InvalidUriChar" : "InvalidFullLink", at: node, params + [("value", value)])
+            report(problem == .badCharacter ? .invalidUriChar : .invalidFullLink, at: node, params + [("value", value)])
             return
         }
-        if !URIs.isCanonical(value) { report("NonCanonicalURI", at: node, params + [("value", value)]) }
+        if !URIs.isCanonical(value) { report(.nonCanonicalURI, at: node, params + [("value", value)]) }
     }
 
     // MARK: Links, categories, generator
@@ -289,10 +313,10 @@ extension Run {
         let p = parent.name
         let rel = node.attribute("rel")
         if let rel, rel.isEmpty {
-            report("AttrNotBlank", at: node, [("parent", p), ("element", "link"), ("attr", "rel")])
+            report(.attrNotBlank, at: node, [("parent", p), ("element", "link"), ("attr", "rel")])
         } else if let rel, URIs.scheme(rel) == nil || rel.contains(" "), !Run.registeredRels.contains(rel) {
             // Not an IANA-registered name, and not an absolute IRI of its own.
-            report("UnregisteredAtomLinkRel", at: node, [("parent", p), ("element", "link"), ("attr", "rel"), ("value", rel)])
+            report(.unregisteredAtomLinkRel, at: node, [("parent", p), ("element", "link"), ("attr", "rel"), ("value", rel)])
         }
         let relation = rel ?? "alternate"
         if let href = node.attribute("href") {
@@ -301,61 +325,62 @@ extension Run {
                 sawSelfLink = true
                 parent.facts["selfHref"] = href
                 if URIs.scheme(href) == nil {
-                    report("RelativeSelf", at: node, [("parent", p), ("element", "link"), ("value", href)])
+                    report(.relativeSelf, at: node, [("parent", p), ("element", "link"), ("value", href)])
                 }
                 if family == .atom, let type = node.attribute("type"), type != "application/atom+xml" {
-                    report("SelfNotAtom", at: node, [("parent", p), ("element", "link"), ("value", type)])
+                    report(.selfNotAtom, at: node, [("parent", p), ("element", "link"), ("value", type)])
                 }
             }
             if relation == "current" { parent.facts["currentHref"] = href }
         } else {
-            report("MissingHref", at: node, [("parent", p), ("element", "link"), ("attr", "href")])
+            report(.missingHref, at: node, [("parent", p), ("element", "link"), ("attr", "href")])
         }
         if let type = node.attribute("type") {
             if !isMIMEType(type) {
-                report("InvalidMIMEType", at: node, [("parent", p), ("element", "link"), ("attr", "type"), ("value", type)])
+                report(.invalidMIMEType, at: node, [("parent", p), ("element", "link"), ("attr", "type"), ("value", type)])
             }
         }
         if let lang = node.attribute("hreflang"), !Values.isLanguageTag(lang) {
-            report("InvalidLanguage", at: node, [("parent", p), ("element", "hreflang"), ("value", lang)])
+            report(.invalidLanguage, at: node, [("parent", p), ("element", "hreflang"), ("value", lang)])
         }
         if let title = node.attribute("title") {
             if title.isEmpty {
-                report("AttrNotBlank", at: node, [("parent", p), ("element", "link"), ("attr", "title")])
+                report(.attrNotBlank, at: node, [("parent", p), ("element", "link"), ("attr", "title")])
             } else {
                 checkNoHTML(node, title, params: [("parent", p), ("element", "link")])
             }
         }
         if let length = node.attribute("length"), !Values.isNonNegativeInteger(length) {
-            report("InvalidNonNegativeInteger", at: node, [("parent", p), ("element", "length"), ("value", length)])
+            report(.invalidNonNegativeInteger, at: node, [("parent", p), ("element", "length"), ("value", length)])
         }
         for a in node.attributes where a.namespace == Namespace.thr {
             let element = "thr:" + a.name
             switch a.name {
             case "count":
                 if !Values.isNonNegativeInteger(a.value) {
-                    report("InvalidInteger", at: node, [("parent", p), ("element", element), ("value", a.value)])
+                    report(.invalidInteger, at: node, [("parent", p), ("element", element), ("value", a.value)])
                 }
             case "updated":
-                if !Values.isRFC3339(a.value) { report("InvalidRFC3339Date", at: node, [("parent", p), ("element", element), ("value", a.value)]) }
+                if !Values.isRFC3339(a.value) { report(.invalidRFC3339Date, at: node, [("parent", p), ("element", element), ("value", a.value)]) }
             case "when":
-                report("NoThrWhen", at: node, [("parent", p), ("element", element)])
+                report(.noThrWhen, at: node, [("parent", p), ("element", element)])
             default:
                 break
             }
         }
         if Run.historyRels.contains(relation) {
+            parent.facts["rel:" + relation] = "yes"
             if parent.kind == .atomEntry {
-                report("FeedHistoryRelInEntry", at: node, [("parent", p), ("element", "link"), ("rel", relation)])
+                report(.feedHistoryRelInEntry, at: node, [("parent", p), ("element", "link"), ("rel", relation)])
             } else if complete && relation != "current" {
-                report("FeedRelInCompleteFeed", at: node, [("parent", p), ("element", "link"), ("rel", relation)])
+                report(.feedRelInCompleteFeed, at: node, [("parent", p), ("element", "link"), ("rel", relation)])
             }
         }
         if relation == "alternate" {
             parent.facts["alternate"] = "yes"
             let key = "links:" + (node.attribute("type") ?? "") + "|" + (node.attribute("hreflang") ?? "")
             if parent.facts[key] != nil {
-                report("DuplicateAtomLink", at: node, [("parent", p), ("element", "link")])
+                report(.duplicateAtomLink, at: node, [("parent", p), ("element", "link")])
             }
             parent.facts[key] = "yes"
         }
@@ -363,14 +388,14 @@ extension Run {
 
     func atomLinkEnd(_ node: Node) {
         if !Values.trimmed(node.value).isEmpty {
-            report("AtomLinkNotEmpty", at: node, names(node))
+            report(.atomLinkNotEmpty, at: node, names(node))
         }
     }
 
     func atomCategoryStart(_ node: Node) {
         let p = [("parent", "category")]
         if node.attribute("term") == nil {
-            report("MissingAttribute", at: node, [("element", "category"), ("attr", "term")])
+            report(.missingAttribute, at: node, [("element", "category"), ("attr", "term")])
         }
         if let scheme = node.attribute("scheme") {
             checkIRI(scheme, at: node, params: p + [("element", "scheme")], full: true)
@@ -398,7 +423,7 @@ extension Run {
         var type = "text"
         if let t = node.attribute("type") {
             if t.isEmpty {
-                report("AttrNotBlank", at: node, names(node) + [("attr", "type")])
+                report(.attrNotBlank, at: node, names(node) + [("attr", "type")])
             } else {
                 switch t.lowercased() {
                 case "text": type = "text"
@@ -407,7 +432,7 @@ extension Run {
                 case "text/plain", "text/html", "application/xhtml+xml":
                     if node.kind == .atomText {
                         // Atom 0.3's MIME types: Atom 1.0 names the three kinds instead.
-                        report("InvalidTextType", at: node, names(node) + [("attr", "type"), ("value", t)])
+                        report(.invalidTextType, at: node, names(node) + [("attr", "type"), ("value", t)])
                         type = t == "text/plain" ? "text" : (t == "text/html" ? "html" : "xhtml")
                     } else {
                         type = t == "text/plain" ? "text" : (t == "text/html" ? "html" : "xhtml")
@@ -417,10 +442,10 @@ extension Run {
                         type = t.lowercased()
                     } else if node.kind == .atomContent || !t.contains("/") {
                         // Neither one of the three kinds nor a MIME type at all.
-                        report("InvalidMIMEType", at: node, names(node) + [("attr", "type"), ("value", t)])
+                        report(.invalidMIMEType, at: node, names(node) + [("attr", "type"), ("value", t)])
                         type = node.kind == .atomContent ? "other" : "text"
                     } else {
-                        report("InvalidTextType", at: node, names(node) + [("attr", "type"), ("value", t)])
+                        report(.invalidTextType, at: node, names(node) + [("attr", "type"), ("value", t)])
                     }
                 }
             }
@@ -429,14 +454,14 @@ extension Run {
         if node.kind == .atomContent {
             if let t = node.attribute("type"), ["text/html", "application/xhtml+xml"].contains(t.lowercased()) {
                 // A whole-document MIME type for what is a fragment: "html" / "xhtml" say it.
-                report("HtmlFragment", at: node, [("parent", parent.name), ("element", "content"), ("value", t)])
+                report(.htmlFragment, at: node, [("parent", parent.name), ("element", "content"), ("value", t)])
             }
             if let src = node.attribute("src") {
                 if node.attribute("type") == nil {
-                    report("MissingTypeAttr", at: node, [("parent", parent.name), ("element", "content"), ("attr", "type")])
+                    report(.missingTypeAttr, at: node, [("parent", parent.name), ("element", "content"), ("attr", "type")])
                 }
                 if type == "text" || type == "html" || type == "xhtml", let t = node.attribute("type") {
-                    report("InvalidMIMEType", at: node, [("parent", parent.name), ("element", "content"), ("attr", "type"), ("value", t)])
+                    report(.invalidMIMEType, at: node, [("parent", parent.name), ("element", "content"), ("attr", "type"), ("value", t)])
                 }
                 checkIRI(src, at: node, params: [("parent", parent.name), ("element", "content"), ("attr", "src")])
                 parent.facts["needsSummary"] = "yes"
@@ -454,38 +479,38 @@ extension Run {
         let params = names(node)
         if node.kind == .atomContent, node.attribute("src") != nil {
             if !Values.trimmed(value).isEmpty || node.childElements > 0 {
-                report("UnexpectedText", at: node, params)
+                report(.unexpectedText, at: node, params)
             }
             return
         }
         switch type {
         case "text":
             if node.localName == "title" && Values.trimmed(value).isEmpty && node.childElements == 0 {
-                report("NotBlank", at: node, params)
+                report(.notBlank, at: node, params)
             } else if let tag = HTMLChecks.knownTag(value) {
-                report("ContainsUndeclaredHTML", at: node, params + [("value", tag)])
+                report(.containsUndeclaredHTML, at: node, params + [("value", tag)])
             }
         case "html":
             checkEscapedHTML(node, value, params: params)
         case "xhtml":
             if node.childElements == 0 {
                 if node.cdata || HTMLChecks.knownTag(value) != nil || HTMLChecks.knownEndTag(value) != nil {
-                    report("NotInline", at: node, params)
+                    report(.notInline, at: node, params)
                 } else {
-                    report("MissingXhtmlDiv", at: node, params)
+                    report(.missingXhtmlDiv, at: node, params)
                 }
             } else if node.facts["div"] == nil {
-                if node.facts["reportedDiv"] == nil { report("MissingXhtmlDiv", at: node, params) }
+                if node.facts["reportedDiv"] == nil { report(.missingXhtmlDiv, at: node, params) }
             } else if !Values.trimmed(value).isEmpty {
                 // Text beside the wrapper div.
-                report("MissingXhtmlDiv", at: node, params)
+                report(.missingXhtmlDiv, at: node, params)
             }
         default:
             if type.hasPrefix("text/") || type.hasSuffix("+xml") || type.hasSuffix("/xml") || type == "other" { return }
             let compact = value.utf8.filter { !Values.isSpace($0) }
             let base64 = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=".utf8)
             if !compact.allSatisfy({ base64.contains($0) }) || compact.count % 4 != 0 {
-                report("NotBase64", at: node, params)
+                report(.notBase64, at: node, params)
             }
         }
     }
@@ -495,10 +520,10 @@ extension Run {
         guard value.utf8.contains(60) else { return }
         let scan = HTMLScan(value)
         if scan.processingInstruction {
-            report("SecurityRisk", at: node, params + [("tag", "?import")])
+            report(.securityRisk, at: node, params + [("tag", "?import")])
         }
         if scan.unterminated {
-            report("NotHtml", at: node, params + [("value", value)])
+            report(.notHtml, at: node, params + [("value", value)])
         }
         var findings: [HTMLChecks.Finding] = []
         for tag in scan.tags where !tag.closing {
@@ -511,13 +536,13 @@ extension Run {
         for f in findings {
             switch f {
             case .unsafeElement(let tag):
-                report("SecurityRisk", at: node, params + [("tag", tag)])
+                report(.securityRisk, at: node, params + [("tag", tag)])
             case .eventHandler(let attr):
-                report("SecurityRiskAttr", at: node, params + [("attr", attr)])
+                report(.securityRiskAttr, at: node, params + [("attr", attr)])
             case .dangerousURI(let attr, let value):
-                report("SecurityRiskAttr", at: node, params + [("attr", attr), ("value", value)])
+                report(.securityRiskAttr, at: node, params + [("attr", attr), ("value", value)])
             case .dangerousStyle(let value):
-                report("DangerousStyleAttr", at: node, params + [("attr", "style"), ("value", value)])
+                report(.dangerousStyleAttr, at: node, params + [("attr", "style"), ("value", value)])
             }
         }
     }
@@ -540,10 +565,10 @@ extension Run {
         let params = names(owner)
         if let prefix = node.prefix, owner.facts["prefix"] == nil {
             owner.facts["prefix"] = prefix
-            report("AvoidNamespacePrefix", at: node, params + [("prefix", prefix)])
+            report(.avoidNamespacePrefix, at: node, params + [("prefix", prefix)])
         }
         if !HTMLChecks.knownElements.contains(node.localName.lowercased()) {
-            report("NotHtml", at: node, params + [("value", node.localName)])
+            report(.notHtml, at: node, params + [("value", node.localName)])
         }
         var findings: [HTMLChecks.Finding] = []
         HTMLChecks.inspect(
@@ -560,11 +585,11 @@ extension Run {
             : (node.namespace == "http://www.w3.org/2000/svg" ? Allowlists.svgElements : Allowlists.mathmlElements)
         let params = construct(of: node).map { names($0) } ?? []
         if !allowed.contains(node.localName) && node.localName != "mathml" && node.localName != "math" && node.localName != "svg" {
-            report("SecurityRisk", at: node, params + [("tag", node.localName)])
+            report(.securityRisk, at: node, params + [("tag", node.localName)])
         }
         let attributes = node.namespace == "http://www.w3.org/2000/svg" ? Allowlists.svgAttributes : Allowlists.mathmlAttributes
         for a in node.attributes where a.namespace == nil && !attributes.contains(a.name) && a.name != "xmlns" {
-            report("SecurityRiskAttr", at: node, params + [("attr", a.name)])
+            report(.securityRiskAttr, at: node, params + [("attr", a.name)])
         }
     }
 }

@@ -76,7 +76,7 @@ extension Run {
             case "comment", "commentRss": return .known(.leaf(.fullURL), once: true)
             case "commentRSS":
                 // The spelling the specification uses is commentRss.
-                report("CommentRSS", line: driver.position.line, column: driver.position.column, [("element", "wfw:commentRSS")])
+                report(.commentRSS, line: driver.position.line, column: driver.position.column, [("element", "wfw:commentRSS")])
                 return .known(.leaf(.fullURL), once: true)
             default: return .undefined
             }
@@ -123,7 +123,9 @@ extension Run {
             case "complete":
                 complete = true
                 return .known(.leaf(.text), once: true)
-            case "archive": return .known(.leaf(.text), once: true)
+            case "archive":
+                archive = true
+                return .known(.leaf(.text), once: true)
             default: return .undefined
             }
         case Namespace.atom10:
@@ -155,14 +157,14 @@ extension Run {
         case .rdfResource:
             let p = [("parent", parent(of: node)?.name ?? "channel"), ("element", node.name)]
             if let resource = node.attribute("resource", namespace: Namespace.rdf) {
-                if !URIs.isAbsolute(resource) { report("InvalidFullLink", at: node, p + [("value", resource)]) }
+                if !URIs.isAbsolute(resource) { report(.invalidFullLink, at: node, p + [("value", resource)]) }
             } else if family != .atom {
-                report("MissingAttribute", at: node, p + [("attr", "rdf:resource")])
+                report(.missingAttribute, at: node, p + [("attr", "rdf:resource")])
             }
         case .xhtmlMeta:
             let p = [("parent", node.attributeParentName)]
             for a in ["name", "content"] where node.attribute(a) == nil {
-                report("MissingAttribute", at: node, [("element", node.name), ("attr", a)])
+                report(.missingAttribute, at: node, [("element", node.name), ("attr", a)])
             }
             if node.attribute("name")?.lowercased() == "robots", let content = node.attribute("content") {
                 let words = content.lowercased().split(separator: ",").map { Values.trimmed(String($0)) }
@@ -171,7 +173,7 @@ extension Run {
                     (words.contains("index") && words.contains("noindex"))
                     || (words.contains("follow") && words.contains("nofollow"))
                 if contradictory || !words.allSatisfy(known.contains) {
-                    report("InvalidMetaContent", at: node, p + [("element", "content"), ("value", content)])
+                    report(.invalidMetaContent, at: node, p + [("element", "content"), ("value", content)])
                 }
             }
         case .feedFlare:
@@ -183,17 +185,17 @@ extension Run {
         case .inReplyTo:
             if let ref = node.attribute("ref") {
                 if !URIs.isAbsolute(ref) {
-                    report("InvalidFullLink", at: node, [("parent", node.attributeParentName), ("element", "ref"), ("value", ref)])
+                    report(.invalidFullLink, at: node, [("parent", node.attributeParentName), ("element", "ref"), ("value", ref)])
                 }
             } else {
-                report("MissingAttribute", at: node, [("element", node.name), ("attr", "ref")])
+                report(.missingAttribute, at: node, [("element", node.name), ("attr", "ref")])
             }
             if let href = node.attribute("href") {
                 checkIRI(href, at: node, params: [("parent", node.attributeParentName), ("element", "href")])
             }
             if let type = node.attribute("type"), !isMIMEType(type) {
                 report(
-                    "InvalidMIMEType", at: node, [("parent", node.attributeParentName), ("element", node.name), ("attr", "type"), ("value", type)])
+                    .invalidMIMEType, at: node, [("parent", node.attributeParentName), ("element", node.name), ("attr", "type"), ("value", type)])
             }
             if let source = node.attribute("source") {
                 checkIRI(source, at: node, params: [("parent", node.attributeParentName), ("element", "source")])
@@ -201,9 +203,9 @@ extension Run {
         case .trackbackURL where family == .rss1:
             let p = [("parent", parent(of: node)?.name ?? "item"), ("element", node.name)]
             if let resource = node.attribute("resource", namespace: Namespace.rdf) {
-                if !URIs.isAbsolute(resource) { report("InvalidFullLink", at: node, p + [("value", resource)]) }
+                if !URIs.isAbsolute(resource) { report(.invalidFullLink, at: node, p + [("value", resource)]) }
             } else {
-                report("MissingAttribute", at: node, p + [("attr", "rdf:resource")])
+                report(.missingAttribute, at: node, p + [("attr", "rdf:resource")])
             }
         default:
             break
@@ -219,13 +221,13 @@ extension Run {
     func checkValue(_ value: String, _ leaf: Leaf, at node: Node, params makeParams: @autoclosure () -> [(String, String)]) {
         let trimmed = Values.trimmed(value)
         /// The finding most checks make: `code`, naming the trimmed value.
-        func invalid(_ code: String) { report(code, at: node, makeParams() + [("value", trimmed)]) }
+        func invalid(_ code: MessageClass) { report(code, at: node, makeParams() + [("value", trimmed)]) }
         switch leaf {
         case .text, .rdfResource:
             break
         case .plainText:
             if node.localName == "title" && trimmed.isEmpty {
-                report("NotBlank", at: node, makeParams())
+                report(.notBlank, at: node, makeParams())
             } else {
                 checkNoHTML(node, value, params: makeParams())
             }
@@ -246,98 +248,100 @@ extension Run {
             checkSafeHTML(node, value, params: makeParams())
         case .nonBlankText:
             if trimmed.isEmpty {
-                report("NotBlank", at: node, makeParams())
+                report(.notBlank, at: node, makeParams())
             } else if node.localName == "name", let parent = parent(of: node), parent.kind == .textInput || parent.kind == .rdfTextInput {
                 let u = Array(trimmed.utf8)
                 if !Values.isAlpha(u[0]) || !u.allSatisfy({ Values.isAlnum($0) || $0 == 95 || $0 == 46 || $0 == 45 || $0 == 58 }) {
-                    invalid("InvalidFormComponentName")
+                    invalid(.invalidFormComponentName)
                 }
             }
         case .latitude, .longitude:
             let limit = leaf == .latitude ? 90.0 : 180.0
             if let v = Double(trimmed), abs(v) <= limit {
             } else {
-                invalid(leaf == .latitude ? "InvalidLatitude" : "InvalidLongitude")
+                invalid(leaf == .latitude ? .invalidLatitude : .invalidLongitude)
             }
         case .fullURL:
-            if family == .rss1 && trimmed.isEmpty { break }
-            if let problem = URIs.referenceProblem(trimmed), problem != .badEscape, !trimmed.isEmpty {
-                invalid("InvalidUriChar")
-            } else if !URIs.isAbsolute(trimmed) {
-                invalid("InvalidFullLink")
-            } else if trimmed.utf8.contains(where: { $0 >= 0x80 }) {
-                // An IRI where RSS asks for a URI: readers may not cope.
-                invalid(family == .rss2 && coreNamespace == node.namespace ? "UriNotIri" : "InvalidFullLink")
-            }
-        case .nss:
-            if trimmed.isEmpty {
-                report("NotBlank", at: node, makeParams())
-            } else if HTMLChecks.entityReference(value) != nil || HTMLChecks.knownTag(value) != nil {
-                report("ContainsHTML", at: node, makeParams() + [("value", value)])
-            } else if URIs.urnProblem("urn:x:" + value) != nil {
-                report("InvalidNSS", at: node, makeParams() + [("value", value)])
-            }
-        case .trueFalse:
-            if value != "true" && value != "false" { report("InvalidTrueFalse", at: node, makeParams() + [("value", value)]) }
-        case .float:
-            if !Values.isFloat(trimmed) { invalid("InvalidFloat") }
-        case .mime:
-            if !isMIMEType(trimmed) { invalid("InvalidMIMEAttribute") }
-        case .nptTime:
-            if !Values.isNPTTime(trimmed) { invalid("InvalidNPTTime") }
-        case .email:
-            if !Values.isAddrSpec(trimmed) { invalid("InvalidContact") }
-        case .iso8601:
-            if !Values.isW3CDTF(trimmed) { invalid("InvalidISO8601DateTime") }
-        case .urlAttribute:
-            if !URIs.isAbsolute(trimmed) { invalid("InvalidURLAttribute") }
-        case .oneOf(let code, let allowed):
-            if !allowed.contains(trimmed) { invalid(code) }
             if node.localName == "link", let parent = parent(of: node), parent.kind == .channel || parent.kind == .image {
                 parent.facts["link"] = trimmed
             }
+            if family == .rss1 && trimmed.isEmpty { break }
+            if let problem = URIs.referenceProblem(trimmed), problem != .badEscape, !trimmed.isEmpty {
+                invalid(.invalidUriChar)
+            } else if !URIs.isAbsolute(trimmed) {
+                invalid(.invalidFullLink)
+            } else if trimmed.utf8.contains(where: { $0 >= 0x80 }) {
+                // An IRI where RSS asks for a URI: readers may not cope.
+                invalid(family == .rss2 && coreNamespace == node.namespace ? .uriNotIri : .invalidFullLink)
+            }
+        case .nss:
+            if trimmed.isEmpty {
+                report(.notBlank, at: node, makeParams())
+            } else if HTMLChecks.entityReference(value) != nil || HTMLChecks.knownTag(value) != nil {
+                report(.containsHTML, at: node, makeParams() + [("value", value)])
+            } else if URIs.urnProblem("urn:x:" + value) != nil {
+                report(.invalidNSS, at: node, makeParams() + [("value", value)])
+            }
+        case .trueFalse:
+            if value != "true" && value != "false" { report(.invalidTrueFalse, at: node, makeParams() + [("value", value)]) }
+        case .float:
+            if !Values.isFloat(trimmed) { invalid(.invalidFloat) }
+        case .mime:
+            if !isMIMEType(trimmed) { invalid(.invalidMIMEAttribute) }
+        case .nptTime:
+            if !Values.isNPTTime(trimmed) { invalid(.invalidNPTTime) }
+        case .email:
+            if !Values.isAddrSpec(trimmed) { invalid(.invalidContact) }
+        case .iso8601:
+            if !Values.isW3CDTF(trimmed) { invalid(.invalidISO8601DateTime) }
+        case .urlAttribute:
+            if !URIs.isAbsolute(trimmed) { invalid(.invalidURLAttribute) }
+        case .oneOf(let code, let allowed):
+            if !allowed.contains(trimmed) { invalid(code) }
         case .trackbackURL:
             if family != .rss1 && !URIs.isAbsolute(trimmed) {
-                invalid("InvalidFullLink")
+                invalid(.invalidFullLink)
             }
         case .rfc822Date:
             switch Values.rfc822(trimmed) {
             case .valid: break
-            case .problematical: invalid("ProblematicalRFC822Date")
-            case .invalid: invalid("InvalidRFC2822Date")
+            case .problematical: invalid(.problematicalRFC822Date)
+            case .invalid: invalid(.invalidRFC2822Date)
+            case .wrongWeekday: invalid(.incorrectDOW)
             }
+            if let year = Values.rfc822Year(trimmed), !Values.plausibleYears.contains(year) { invalid(.implausibleDate) }
         case .w3cdtf:
-            if !Values.isW3CDTF(trimmed) { invalid("InvalidW3CDTFDate") }
+            if !Values.isW3CDTF(trimmed) { invalid(.invalidW3CDTFDate) }
         case .rfc3339:
-            if !Values.isRFC3339(trimmed) { invalid("InvalidRFC3339Date") }
+            if !Values.isRFC3339(trimmed) { invalid(.invalidRFC3339Date) }
         case .rssContact:
             switch Values.rssContact(value) {
             case .valid: checkNoHTML(node, value)
-            case .missingRealName: invalid("MissingRealName")
-            case .emailFormat: invalid("EmailFormat")
-            case .invalid: invalid("InvalidContact")
+            case .missingRealName: invalid(.missingRealName)
+            case .emailFormat: invalid(.emailFormat)
+            case .invalid: invalid(.invalidContact)
             }
         case .language:
-            if !Values.isLanguageTag(trimmed) { invalid("InvalidLanguage") }
+            if !Values.isLanguageTag(trimmed) { invalid(.invalidLanguage) }
         case .nonNegativeInteger:
-            if !Values.isNonNegativeInteger(trimmed) { invalid("InvalidNonNegativeInteger") }
+            if !Values.isNonNegativeInteger(trimmed) { invalid(.invalidNonNegativeInteger) }
         case .positiveInteger:
-            if !Values.isPositiveInteger(trimmed) { invalid("InvalidPositiveInteger") }
+            if !Values.isPositiveInteger(trimmed) { invalid(.invalidPositiveInteger) }
         case .ttl:
             if trimmed.isEmpty {
-                report("NotBlank", at: node, makeParams())
+                report(.notBlank, at: node, makeParams())
             } else if !Values.isNonNegativeInteger(trimmed) {
-                invalid("InvalidInteger")
+                invalid(.invalidInteger)
             }
         case .updateFrequency:
             if trimmed.isEmpty {
-                report("NotBlank", at: node, makeParams())
+                report(.notBlank, at: node, makeParams())
             } else if !Values.isPositiveInteger(trimmed) {
-                invalid("InvalidPositiveInteger")
+                invalid(.invalidPositiveInteger)
             }
         case .imageWidth, .imageHeight:
             let limit = leaf == .imageWidth ? 144 : 400
-            let code = leaf == .imageWidth ? "InvalidWidth" : "InvalidHeight"
+            let code: MessageClass = leaf == .imageWidth ? .invalidWidth : .invalidHeight
             if !Values.isPositiveInteger(trimmed) || (Int(trimmed) ?? Int.max) > limit {
                 invalid(code)
             }
@@ -347,17 +351,17 @@ extension Run {
                 valid: { v in
                     guard let h = Int(v), Values.isNonNegativeInteger(v) else { return false }
                     return h <= 24
-                }, invalidCode: "InvalidHour")
-            if trimmed == "24" { invalid("UseZeroForMidnight") }
+                }, invalidCode: .invalidHour)
+            if trimmed == "24" { invalid(.useZeroForMidnight) }
         case .day:
             checkSkip(
                 node, trimmed, params: makeParams(),
                 valid: {
                     ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].contains($0)
-                }, invalidCode: "InvalidDay")
+                }, invalidCode: .invalidDay)
         case .updatePeriod:
             if !["hourly", "daily", "weekly", "monthly", "yearly"].contains(trimmed) {
-                invalid("InvalidUpdatePeriod")
+                invalid(.invalidUpdatePeriod)
             }
         case .xhtmlBody, .xhtmlMeta, .inReplyTo:
             break
@@ -366,26 +370,26 @@ extension Run {
         case .itunesExplicit:
             // Apple reads the words in any case; white space around them is an error.
             if !["yes", "no", "clean", "true", "false", "explicit"].contains(value.lowercased()) {
-                report("InvalidTrueFalse", at: node, makeParams() + [("value", value)])
+                report(.invalidTrueFalse, at: node, makeParams() + [("value", value)])
             }
         case .yesNo:
-            if !["yes", "no", "Yes", "No"].contains(trimmed) { invalid("InvalidYesNo") }
+            if !["yes", "no", "Yes", "No"].contains(trimmed) { invalid(.invalidYesNo) }
         case .itunesDuration:
             let parts = trimmed.split(separator: ":", omittingEmptySubsequences: false)
             let fieldsInRange = parts.count < 2 || parts.dropFirst().allSatisfy { (Int($0) ?? 60) < 60 }
             if parts.isEmpty || parts.count > 3 || !parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) || !fieldsInRange {
-                invalid("InvalidDuration")
+                invalid(.invalidDuration)
             }
         }
     }
 
     private func checkSkip(
         _ node: Node, _ value: String, params: [(String, String)], valid: (String) -> Bool,
-        invalidCode: String
+        invalidCode: MessageClass
     ) {
         guard let parent = parent(of: node) else { return }
         if node.localName == "day" && parent.count("day") == 8 {
-            report("EightDaysAWeek", at: node, params)
+            report(.eightDaysAWeek, at: node, params)
         }
         guard valid(value) else {
             report(invalidCode, at: node, params + [("value", value)])
@@ -393,7 +397,7 @@ extension Run {
         }
         let key = "value:" + (value == "24" ? "0" : value)
         if parent.facts[key] != nil {
-            report("DuplicateValue", at: node, params + [("value", value)])
+            report(.duplicateValue, at: node, params + [("value", value)])
         }
         parent.facts[key] = "yes"
     }
@@ -402,11 +406,20 @@ extension Run {
     func checkSafeHTML(_ node: Node, _ value: String, params: [(String, String)]) {
         guard value.utf8.contains(60) else { return }
         let scan = HTMLScan(value)
-        if scan.processingInstruction { report("SecurityRisk", at: node, params + [("tag", "?import")]) }
+        if scan.processingInstruction { report(.securityRisk, at: node, params + [("tag", "?import")]) }
         var findings: [HTMLChecks.Finding] = []
         for tag in scan.tags where !tag.closing {
             HTMLChecks.inspect(element: tag.name, attributes: tag.attributes, into: &findings)
         }
         reportFindings(findings, at: node, params: params)
+        // RSS has no xml:base of its own: a relative link in its HTML resolves against wherever
+        // the reader happens to be (the RSS Best Practices Profile asks for absolute URLs).
+        if family != .atom, !stack.contains(where: { $0.attribute("base", namespace: Namespace.xml) != nil }),
+            let relative = scan.tags.lazy.flatMap({ $0.closing ? [] : $0.attributes }).first(where: { a in
+                (a.name == "href" || a.name == "src") && Values.isRelativeReference(a.value)
+            })
+        {
+            report(.containsRelRef, at: node, params + [("value", relative.value)])
+        }
     }
 }

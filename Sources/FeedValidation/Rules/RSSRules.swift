@@ -40,21 +40,26 @@ extension Run {
                 if local != "item" && parent.seen("item") && parent.facts["misplaced"] == nil {
                     // The RSS Profile: the channel's own elements first, then its items.
                     parent.facts["misplaced"] = "yes"
-                    report("MisplacedItem", line: line, column: column, [("parent", "channel"), ("element", "item")])
+                    report(.misplacedItem, line: line, column: column, [("parent", "channel"), ("element", "item")])
                 }
-                if local == "textInput" { report("AvoidTextInput", line: line, column: column, [("parent", "channel"), ("element", name)]) }
+                if local == "textInput" { report(.avoidTextInput, line: line, column: column, [("parent", "channel"), ("element", name)]) }
                 return .known(k, once: once)
+            }
+            if core && local == "blink" {
+                // Proposed for RSS, never adopted (blogChannel:blink was).
+                report(.noBlink, line: line, column: column, [("parent", parent.name), ("element", name)])
+                return .open
             }
             if core && ns.isEmpty && local.first?.isUppercase == true && Run.channelChildren[local] == nil && local != "item" {
                 // An extension someone forgot to put in a namespace.
-                report("NotInANamespace", line: line, column: column, [("parent", parent.name), ("element", name)])
+                report(.notInANamespace, line: line, column: column, [("parent", parent.name), ("element", name)])
                 return .open
             }
             return core ? .undefined : extensionChild(of: parent, ns: ns, local: local, context: .channel)
         case .item:
             if core, let (k, once) = Run.itemChildren[local] { return .known(k, once: once) }
             if core && ns.isEmpty && local.first?.isUppercase == true {
-                report("NotInANamespace", line: line, column: column, [("parent", parent.name), ("element", name)])
+                report(.notInANamespace, line: line, column: column, [("parent", parent.name), ("element", name)])
                 return .open
             }
             return core ? .undefined : extensionChild(of: parent, ns: ns, local: local, context: .item)
@@ -77,8 +82,12 @@ extension Run {
 
     func rssStart(_ node: Node) {
         guard let version = node.attribute("version") else {
-            report("MissingAttribute", at: node, [("element", "rss"), ("attr", "version")])
+            report(.missingAttribute, at: node, [("element", "rss"), ("attr", "version")])
             return
+        }
+        if netscapeDoctype && version != "0.91" {
+            // The Netscape DTD is RSS 0.91's; any other version contradicts it.
+            report(.invalidDoctype, at: node, [("element", "rss"), ("attr", "version"), ("value", version)])
         }
         switch version {
         case "2.0", "2.0.1", "2.00": format = "rss20"
@@ -86,15 +95,15 @@ extension Run {
         case "0.92": format = "rss092"
         case "0.93", "0.94": format = "rss09x"
         default:
-            report("InvalidRSSVersion", at: node, [("element", "rss"), ("attr", "version"), ("value", version)])
+            report(.invalidRSSVersion, at: node, [("element", "rss"), ("attr", "version"), ("value", version)])
         }
         for a in node.attributes where a.namespace != nil && a.namespace != Namespace.xml {
-            report("UseOfExtensionAttr", at: node, [("element", "rss"), ("attr", a.name)])
+            report(.useOfExtensionAttr, at: node, [("element", "rss"), ("attr", a.name)])
         }
     }
 
     func rssEnd(_ node: Node) {
-        if !node.seen("channel") { report("MissingElement", at: node, [("parent", "rss"), ("element", "channel")]) }
+        if !node.seen("channel") { report(.missingElement, at: node, [("parent", "rss"), ("element", "channel")]) }
     }
 
     private static let channelSemantics: [(String, String)] = [
@@ -109,128 +118,176 @@ extension Run {
 
     func channelEnd(_ node: Node) {
         guard family == .rss2 else { return }
-        for (child, code) in [("title", "MissingTitle"), ("link", "MissingLink"), ("description", "MissingDescription")]
+        for (child, code): (String, MessageClass) in [("title", .missingTitle), ("link", .missingLink), ("description", .missingDescription)]
         where !node.seen(child) {
             report(code, at: node, [("parent", "channel"), ("element", child)])
         }
         if node.facts["slash"] != nil && !node.seen("lastBuildDate") {
-            report("SlashDate", at: node, [("parent", "channel"), ("element", "lastBuildDate")])
+            report(.slashDate, at: node, [("parent", "channel"), ("element", "lastBuildDate")])
         }
         for (core, ext) in Run.channelSemantics where node.seen(core) && node.seen(ext) {
-            report("DuplicateSemantics", at: node, [("core", core), ("ext", ext)])
+            report(.duplicateSemantics, at: node, [("core", core), ("ext", ext)])
         }
+        checkArchive(node)
+        let language = node.seen("language") || node.seen("dc:language") || stack.contains { $0.attribute("lang", namespace: Namespace.xml) != nil }
+        if !language {
+            // Readers (and screen readers) guess a feed's language otherwise.
+            report(.missingDCLanguage, at: node, [("parent", "channel"), ("element", "language")])
+        }
+        checkItunesChannel(node, language: language)
         if !sawSelfLink && format == "rss20" {
-            report("MissingSelf", at: node, [("element", "atom:link"), ("parent", "channel")])
+            // The RSS Best Practices Profile: a feed names its own URL with atom:link rel="self".
+            report(.missingAtomSelfLink, at: node, [("element", "atom:link"), ("parent", "channel")])
         }
     }
 
+    /// Apple's podcast requirements, for a feed with iTunes elements: a language, a category, the
+    /// explicit flag, an owner to write to, and UTF-8.
+    func checkItunesChannel(_ node: Node, language: Bool) {
+        guard usesItunes else { return }
+        let p = [("parent", node.name)]
+        if !language { report(.missingItunesElement, at: node, p + [("element", "language")]) }
+        for child in ["itunes:category", "itunes:explicit"] where !node.seen(child) {
+            report(.missingItunesElement, at: node, p + [("element", child)])
+        }
+        if !node.seen("itunes:owner") { report(.missingItunesEmail, at: node, p + [("element", "itunes:email")]) }
+        if let encoding = declaredEncoding, encoding != "utf-8", encoding != "utf8" {
+            report(.notUTF8, at: node, p + [("element", "xml"), ("value", encoding)])
+        }
+    }
+
+    /// What iTunes plays (Apple's podcast specification).
+    static let itunesFormats: Set<String> = ["m4a", "mp3", "mov", "mp4", "m4v", "pdf", "epub"]
+
     func itemEnd(_ node: Node) {
         if family == .rss2 && !node.seen("title") && !node.seen("description") {
-            report("ItemMustContainTitleOrDescription", at: node, [("parent", "channel"), ("element", "item")])
+            report(.itemMustContainTitleOrDescription, at: node, [("parent", "channel"), ("element", "item")])
         }
         for (core, ext) in Run.itemSemantics where node.seen(core) && node.seen(ext) {
-            report("DuplicateItemSemantics", at: node, [("core", core), ("ext", ext)])
+            report(.duplicateItemSemantics, at: node, [("core", core), ("ext", ext)])
+        }
+        if family == .rss2 && node.count("enclosure") > 1 {
+            // The RSS Best Practices Profile: one enclosure an item, for the widest support.
+            report(.duplicateEnclosure, at: node, [("parent", "item"), ("element", "enclosure")])
         }
         if node.seen("content:encoded") && (!node.seen("description") || node.facts["descriptionAfterContent"] != nil) {
-            report("NeedDescriptionBeforeContent", at: node, [("parent", "channel"), ("element", "item")])
+            report(.needDescriptionBeforeContent, at: node, [("parent", "channel"), ("element", "item")])
         }
     }
 
     func imageEnd(_ node: Node) {
         if let channel = parent(of: node) {
             if let link = node.facts["link"], let channelLink = channel.facts["link"], link != channelLink {
-                report("ImageLinkDoesntMatch", at: node, [("parent", "image"), ("element", "link"), ("value", link)])
+                report(.imageLinkDoesntMatch, at: node, [("parent", "image"), ("element", "link"), ("value", link)])
             }
             if let title = node.facts["title"], let channelTitle = channel.facts["title"], title != channelTitle {
-                report("ImageTitleDoesntMatch", at: node, [("parent", "image"), ("element", "title"), ("value", title)])
+                report(.imageTitleDoesntMatch, at: node, [("parent", "image"), ("element", "title"), ("value", title)])
             }
         }
-        for (child, code) in [("url", "MissingElement"), ("title", "MissingTitle"), ("link", "MissingLink")] where !node.seen(child) {
+        for (child, code): (String, MessageClass) in [("url", .missingElement), ("title", .missingTitle), ("link", .missingLink)]
+        where !node.seen(child) {
             report(code, at: node, [("parent", "image"), ("element", child)])
         }
     }
 
     func textInputEnd(_ node: Node) {
-        for (child, code) in [
-            ("title", "MissingTitle"), ("description", "MissingDescription"), ("name", "MissingElement"),
-            ("link", "MissingLink"),
+        for (child, code): (String, MessageClass) in [
+            ("title", .missingTitle), ("description", .missingDescription), ("name", .missingElement),
+            ("link", .missingLink),
         ] where !node.seen(child) {
             report(code, at: node, [("parent", "textInput"), ("element", child)])
         }
     }
 
     func skipEnd(_ node: Node, child: String) {
-        if !node.seen(child) { report("MissingElement", at: node, [("parent", node.name), ("element", child)]) }
+        if !node.seen(child) { report(.missingElement, at: node, [("parent", node.name), ("element", child)]) }
+        if child == "hour" && node.count("hour") > 24 {
+            report(.notEnoughHoursInTheDay, at: node, [("parent", node.name), ("element", child)])
+        }
     }
 
     func cloudStart(_ node: Node) {
         for attr in ["domain", "port", "path", "registerProcedure", "protocol"] where node.attribute(attr) == nil {
-            report("MissingAttribute", at: node, [("element", "cloud"), ("attr", attr)])
+            report(.missingAttribute, at: node, [("element", "cloud"), ("attr", attr)])
         }
         if let port = node.attribute("port"), !Values.isNonNegativeInteger(port) {
-            report("InvalidIntegerAttribute", at: node, [("parent", "cloud"), ("element", "cloud"), ("attr", "port"), ("value", port)])
+            report(.invalidIntegerAttribute, at: node, [("parent", "cloud"), ("element", "cloud"), ("attr", "port"), ("value", port)])
         }
         if let proto = node.attribute("protocol"), !["xml-rpc", "soap", "http-post", "soap 1.1"].contains(proto.lowercased()) {
-            report("InvalidValue", at: node, [("element", "cloud"), ("attr", "protocol"), ("value", proto)])
+            report(.invalidValue, at: node, [("element", "cloud"), ("attr", "protocol"), ("value", proto)])
         }
     }
 
     func enclosureStart(_ node: Node) {
         let p = [("parent", "item"), ("element", "enclosure")]
         if let url = node.attribute("url") {
-            if !URIs.isAbsolute(url) { report("InvalidURLAttribute", at: node, [("parent", "enclosure"), ("element", "url"), ("value", url)]) }
+            if !URIs.isAbsolute(url) { report(.invalidURLAttribute, at: node, [("parent", "enclosure"), ("element", "url"), ("value", url)]) }
+            let path = Values.trimmed(url).split(separator: "?", maxSplits: 1).first ?? ""
+            if declaresItunes, let dot = path.lastIndex(of: ".") {
+                let format = path[path.index(after: dot)...].prefix { $0.isLetter || $0.isNumber }.lowercased()
+                if !format.isEmpty && !path[dot...].contains("/") && !Run.itunesFormats.contains(format) {
+                    report(.unsupportedItunesFormat, at: node, p + [("value", format)])
+                }
+            }
         } else {
-            report("MissingAttribute", at: node, p + [("attr", "url")])
+            report(.missingAttribute, at: node, p + [("attr", "url")])
         }
         if let length = node.attribute("length") {
             if length.hasPrefix("-") && Values.isNonNegativeInteger(String(length.dropFirst())) {
-                report("InvalidNonNegativeInteger", at: node, [("parent", "enclosure"), ("element", "length"), ("value", length)])
+                report(.invalidNonNegativeInteger, at: node, [("parent", "enclosure"), ("element", "length"), ("value", length)])
             } else if !Values.isNonNegativeInteger(length) {
-                report("InvalidIntegerAttribute", at: node, p + [("attr", "length"), ("value", length)])
+                report(.invalidIntegerAttribute, at: node, p + [("attr", "length"), ("value", length)])
             }
         } else {
-            report("MissingAttribute", at: node, p + [("attr", "length")])
+            report(.missingAttribute, at: node, p + [("attr", "length")])
         }
         if let type = node.attribute("type") {
-            if !isMIMEType(type) { report("InvalidMIMEAttribute", at: node, p + [("attr", "type"), ("value", type)]) }
+            if !isMIMEType(type) { report(.invalidMIMEAttribute, at: node, p + [("attr", "type"), ("value", type)]) }
         } else {
-            report("MissingAttribute", at: node, p + [("attr", "type")])
+            report(.missingAttribute, at: node, p + [("attr", "type")])
         }
     }
 
     func rssSourceStart(_ node: Node) {
         if let url = node.attribute("url") {
             if !URIs.isAbsolute(url) {
-                report("InvalidURLAttribute", at: node, [("parent", "item"), ("element", "source"), ("attr", "url"), ("value", url)])
+                report(.invalidURLAttribute, at: node, [("parent", "item"), ("element", "source"), ("attr", "url"), ("value", url)])
             }
         } else {
-            report("MissingAttribute", at: node, [("element", "source"), ("attr", "url")])
+            report(.missingAttribute, at: node, [("element", "source"), ("attr", "url")])
         }
     }
+
+    /// Schemes that identify without locating: never a permalink.
+    static let identifierSchemes: Set<String> = ["tag", "urn"]
 
     func guidEnd(_ node: Node) {
         let value = node.value
         let permalink = node.attribute("isPermaLink")
         for a in node.attributes where a.namespace == nil && a.name != "isPermaLink" {
-            report("UnexpectedAttribute", at: node, [("parent", "item"), ("element", "guid"), ("attr", a.name)])
+            report(.unexpectedAttribute, at: node, [("parent", "item"), ("element", "guid"), ("attr", a.name)])
         }
         if let permalink, permalink != "true" && permalink != "false" {
-            report("InvalidBooleanAttribute", at: node, [("element", "guid"), ("attr", "isPermaLink"), ("value", permalink)])
+            report(.invalidBooleanAttribute, at: node, [("element", "guid"), ("attr", "isPermaLink"), ("value", permalink)])
         }
         if Values.trimmed(value).isEmpty {
-            report("NotBlank", at: node, names(node))
+            report(.notBlank, at: node, names(node))
             return
         }
         if permalink != "false" {
             let scheme = URIs.scheme(value)
             if scheme == nil || !URIs.isAbsolute(value) {
-                report("InvalidHttpGUID", at: node, names(node) + [("value", value)])
+                report(.invalidHttpGUID, at: node, names(node) + [("value", value)])
+            } else if let scheme, Run.identifierSchemes.contains(scheme.lowercased()) {
+                // A permalink is followed in a browser; tag: and urn: only name a thing (RSS 2.0:
+                // "isPermaLink … false, the guid may not be assumed to be a url").
+                report(.invalidPermalink, at: node, names(node) + [("value", value)])
             }
         } else if value.count < 4 || (value.allSatisfy(\.isNumber) && value.count < 8) {
-            report("NotSufficientlyUnique", at: node, names(node) + [("value", value)])
+            report(.notSufficientlyUnique, at: node, names(node) + [("value", value)])
         }
         if guids.contains(value) {
-            report("DuplicateValue", at: node, [("parent", "item"), ("element", "guid"), ("value", value)])
+            report(.duplicateValue, at: node, [("parent", "item"), ("element", "guid"), ("value", value)])
         }
         guids.insert(value)
     }
@@ -313,14 +370,14 @@ extension Run {
 
     func rdfEnd(_ node: Node) {
         if node.facts["channel"] == nil {
-            report("MissingElement", at: node, [("parent", "rdf:RDF"), ("element", "channel")])
+            report(.missingElement, at: node, [("parent", "rdf:RDF"), ("element", "channel")])
         }
     }
 
     func rdfChannelEnd(_ node: Node) {
         rdfCheckRequired(node)
         if coreNamespace == Namespace.rss10 && !node.seen("items") {
-            report("MissingElement", at: node, [("parent", "channel"), ("element", "items")])
+            report(.missingElement, at: node, [("parent", "channel"), ("element", "items")])
         }
     }
 
@@ -338,7 +395,7 @@ extension Run {
         default: required = []
         }
         for c in required where !node.seen(c) {
-            report("MissingElement", at: node, [("parent", node.name), ("element", c)])
+            report(.missingElement, at: node, [("parent", node.name), ("element", c)])
         }
     }
 }

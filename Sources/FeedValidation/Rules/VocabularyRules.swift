@@ -18,15 +18,15 @@ enum Vocabulary {
     /// Of those, the ones whose every element is listed: anything else in them is undefined.
     static let closed: Set<String> = [Namespace.itunes]
 
-    private static let mediaTextTypes = Leaf.oneOf("InvalidMediaTextType", ["plain", "html"])
+    private static let mediaTextTypes = Leaf.oneOf(.invalidMediaTextType, ["plain", "html"])
     private static let mediaText = ElementSpec(text: .text, attributes: [("type", mediaTextTypes)], once: true)
 
     static let specs: [String: ElementSpec] = [
         "media:group": ElementSpec(),
         "media:content": ElementSpec(attributes: [
             ("url", .fullURL), ("fileSize", .positiveInteger), ("type", .mime),
-            ("medium", .oneOf("InvalidMediaMedium", ["image", "audio", "video", "document", "executable"])),
-            ("isDefault", .trueFalse), ("expression", .oneOf("InvalidMediaExpression", ["sample", "full", "nonstop"])),
+            ("medium", .oneOf(.invalidMediaMedium, ["image", "audio", "video", "document", "executable"])),
+            ("isDefault", .trueFalse), ("expression", .oneOf(.invalidMediaExpression, ["sample", "full", "nonstop"])),
             ("bitrate", .float), ("framerate", .float), ("samplingrate", .float), ("channels", .positiveInteger),
             ("duration", .nonNegativeInteger), ("height", .positiveInteger), ("width", .positiveInteger),
             ("lang", .language),
@@ -47,7 +47,7 @@ enum Vocabulary {
                 ("width", .positiveInteger), ("time", .nptTime),
             ], required: ["url"]),
         "media:category": ElementSpec(text: .plainText, attributes: [("scheme", .fullURL), ("label", .plainText)]),
-        "media:hash": ElementSpec(text: .text, attributes: [("algo", .oneOf("InvalidMediaHash", ["md5", "sha-1"]))]),
+        "media:hash": ElementSpec(text: .text, attributes: [("algo", .oneOf(.invalidMediaHash, ["md5", "sha-1"]))]),
         "media:player": ElementSpec(
             attributes: [("url", .fullURL), ("height", .positiveInteger), ("width", .positiveInteger)],
             required: ["url"]),
@@ -56,8 +56,8 @@ enum Vocabulary {
         "media:restriction": ElementSpec(
             text: .text,
             attributes: [
-                ("relationship", .oneOf("InvalidMediaRestrictionRel", ["allow", "deny"])),
-                ("type", .oneOf("InvalidMediaRestrictionType", ["country", "uri", "sharing"])),
+                ("relationship", .oneOf(.invalidMediaRestrictionRel, ["allow", "deny"])),
+                ("type", .oneOf(.invalidMediaRestrictionType, ["country", "uri", "sharing"])),
             ], required: ["relationship"]),
         "media:adult": ElementSpec(text: .text),
 
@@ -65,7 +65,7 @@ enum Vocabulary {
         "sx:related": ElementSpec(
             attributes: [
                 ("link", .fullURL), ("title", .nonBlankText),
-                ("type", .oneOf("InvalidSseType", ["complete", "aggregated"])),
+                ("type", .oneOf(.invalidSseType, ["complete", "aggregated"])),
             ],
             required: ["link", "type"]),
         "sx:sync": ElementSpec(
@@ -91,8 +91,8 @@ enum Vocabulary {
         "itunes:email": ElementSpec(text: .email, once: true),
         "itunes:subtitle": ElementSpec(text: .plainText, once: true),
         "itunes:summary": ElementSpec(text: .plainText, once: true),
-        "itunes:type": ElementSpec(text: .oneOf("InvalidItunesChannelType", ["episodic", "serial"]), once: true),
-        "itunes:episodeType": ElementSpec(text: .oneOf("InvalidItunesEpisodeType", ["full", "trailer", "bonus"]), once: true),
+        "itunes:type": ElementSpec(text: .oneOf(.invalidItunesChannelType, ["episodic", "serial"]), once: true),
+        "itunes:episodeType": ElementSpec(text: .oneOf(.invalidItunesEpisodeType, ["full", "trailer", "bonus"]), once: true),
         "itunes:episode": ElementSpec(text: .positiveInteger, once: true),
         "itunes:season": ElementSpec(text: .positiveInteger, once: true),
         "itunes:title": ElementSpec(text: .plainText, once: true),
@@ -191,35 +191,35 @@ extension Run {
                     : [("parent", node.attributeParentName), ("element", name)])
         }
         for name in spec.required where node.attribute(name) == nil {
-            report("MissingAttribute", at: node, [("element", node.name), ("attr", name)])
+            report(.missingAttribute, at: node, [("element", node.name), ("attr", name)])
         }
         switch key {
         case "sx:sharing":
             let since = node.attribute("since"), until = node.attribute("until")
             if until != nil && since == nil {
-                report("MissingAttribute", at: node, [("element", node.name), ("attr", "since")])
+                report(.missingAttribute, at: node, [("element", node.name), ("attr", "since")])
             }
             if let since, let until, Values.isRFC3339(since), Values.isRFC3339(until), since > until {
-                report("SinceAfterUntil", at: node, [("element", node.name)])
+                report(.sinceAfterUntil, at: node, [("element", node.name)])
             }
         case "sx:history":
             let by = node.attribute("by"), when = node.attribute("when")
             if by == nil && when == nil {
-                report("MissingByAndWhenAttrs", at: node, [("element", node.name)])
+                report(.missingByAndWhenAttrs, at: node, [("element", node.name)])
             } else if by == nil || when == nil {
-                report("MissingRecommendedAttribute", at: node, [("element", node.name), ("attr", by == nil ? "by" : "when")])
+                report(.missingRecommendedAttribute, at: node, [("element", node.name), ("attr", by == nil ? "by" : "when")])
             }
             if let seq = node.attribute("sequence"), Values.isPositiveInteger(seq), (Int(seq) ?? Int.max) > Int(Int32.max) {
-                report("IntegerOverflow", at: node, [("parent", node.attributeParentName), ("element", "sequence"), ("value", seq)])
+                report(.integerOverflow, at: node, [("parent", node.attributeParentName), ("element", "sequence"), ("value", seq)])
             }
         case "sx:sync":
             if let id = node.attribute("id") {
                 if !syncIDs.insert(id).inserted {
-                    report("DuplicateValue", at: node, [("parent", node.attributeParentName), ("element", "id"), ("value", id)])
+                    report(.duplicateValue, at: node, [("parent", node.attributeParentName), ("element", "id"), ("value", id)])
                 }
             }
         case "media:adult":
-            report("DeprecatedMediaAdult", at: node, [("element", node.name)])
+            report(.deprecatedMediaAdult, at: node, [("element", node.name)])
         case "itunes:category":
             itunesCategoryStart(node)
         default:
@@ -236,12 +236,12 @@ extension Run {
             if node.attribute("type") == "html" {
                 checkEscapedHTML(node, value, params: [("element", node.name)])
             } else if let tag = HTMLChecks.knownTag(value) {
-                report("ContainsUndeclaredHTML", at: node, [("element", node.name), ("value", tag)])
+                report(.containsUndeclaredHTML, at: node, [("element", node.name), ("value", tag)])
             }
             return
         case "media:group":
             if node.count("media:content") < 2 {
-                report("MediaGroupWithoutAlternatives", at: node, [("element", node.name)])
+                report(.mediaGroupWithoutAlternatives, at: node, [("element", node.name)])
             }
         case "media:rating":
             checkMediaRating(node, Values.trimmed(value))
@@ -251,7 +251,7 @@ extension Run {
             let v = Values.trimmed(value)
             let length = algo == "sha-1" ? 40 : 32
             if v.utf8.count != length || !v.utf8.allSatisfy({ Values.isDigit($0) || (($0 | 0x20) >= 97 && ($0 | 0x20) <= 102) }) {
-                report("InvalidMediaHash", at: node, params + [("value", v)])
+                report(.invalidMediaHash, at: node, params + [("value", v)])
             }
             return
         case "media:restriction":
@@ -269,22 +269,22 @@ extension Run {
             if let role = node.attribute("role"),
                 role != role.lowercased() || ((node.attribute("scheme") ?? "urn:ebu") == "urn:ebu" && !roles.contains(role))
             {
-                report("InvalidCreditRole", at: node, [("element", node.name), ("value", role)])
+                report(.invalidCreditRole, at: node, [("element", node.name), ("value", role)])
             }
         case "itunes:owner":
-            if !node.seen("itunes:email") { report("MissingElement", at: node, [("parent", node.name), ("element", "itunes:email")]) }
+            if !node.seen("itunes:email") { report(.missingElement, at: node, [("parent", node.name), ("element", "itunes:email")]) }
         case "itunes:subtitle", "itunes:summary":
             if value.count > (key == "itunes:subtitle" ? 255 : 4000) {
-                report("TooLong", at: node, [("element", node.name), ("value", String(value.count))])
+                report(.tooLong, at: node, [("element", node.name), ("value", String(value.count))])
             }
         case "itunes:keywords":
             let v = Values.trimmed(value)
             if (v.contains(" ") && !v.contains(",")) || v.split(separator: ",").count > 12 {
-                report("InvalidKeywords", at: node, [("element", node.name), ("value", v)])
+                report(.invalidKeywords, at: node, [("element", node.name), ("value", v)])
             }
         case "sx:sync":
             if !node.seen("sx:history") {
-                report("MissingElement", at: node, [("parent", node.attributeParentName), ("element", "sx:history")])
+                report(.missingElement, at: node, [("parent", node.attributeParentName), ("element", "sx:history")])
             }
         default:
             break
@@ -320,12 +320,12 @@ extension Run {
                 }
                 if ok { return }
             }
-            report("InvalidMediaRating", at: node, [("element", node.name), ("value", value)])
+            report(.invalidMediaRating, at: node, [("element", node.name), ("value", value)])
             return
         default: allowed = nil
         }
         if let allowed, !allowed.contains(value.lowercased()) {
-            report("InvalidMediaRating", at: node, [("element", node.name), ("value", value)])
+            report(.invalidMediaRating, at: node, [("element", node.name), ("value", value)])
         }
     }
 
@@ -335,16 +335,16 @@ extension Run {
         switch type {
         case "uri":
             for w in words where !URIs.isAbsolute(w) {
-                report("InvalidFullLink", at: node, [("element", node.name), ("value", w)])
+                report(.invalidFullLink, at: node, [("element", node.name), ("value", w)])
             }
         case "country":
             if value == "all" || value == "none" { return }
             if !words.allSatisfy({ $0.count == 2 && $0.utf8.allSatisfy(Values.isAlpha) }) {
-                report("InvalidMediaRestriction", at: node, [("element", node.name), ("value", value)])
+                report(.invalidMediaRestriction, at: node, [("element", node.name), ("value", value)])
             }
         default:
             if !(value == "all" || value == "none" || value.isEmpty) {
-                report("InvalidMediaRestriction", at: node, [("element", node.name), ("value", value)])
+                report(.invalidMediaRestriction, at: node, [("element", node.name), ("value", value)])
             }
         }
     }
@@ -353,18 +353,18 @@ extension Run {
 
     func itunesCategoryStart(_ node: Node) {
         guard let text = node.attribute("text") else {
-            report("MissingAttribute", at: node, [("element", node.name), ("attr", "text")])
+            report(.missingAttribute, at: node, [("element", node.name), ("attr", "text")])
             return
         }
         if let parent = parent(of: node), parent.namespace == Namespace.itunes, parent.localName == "category" {
             let top = parent.attribute("text") ?? ""
             guard let subs = Vocabulary.itunesCategories[top] else { return }
             if !subs.contains(text) {
-                let code = Vocabulary.obsoleteSubcategories.contains(text) ? "ObsoleteItunesCategory" : "InvalidItunesCategory"
+                let code: MessageClass = Vocabulary.obsoleteSubcategories.contains(text) ? .obsoleteItunesCategory : .invalidItunesCategory
                 report(code, at: node, [("parent", parent.name), ("element", node.name), ("value", text)])
             }
         } else if Vocabulary.itunesCategories[text] == nil {
-            report("InvalidItunesCategory", at: node, [("element", node.name), ("value", text)])
+            report(.invalidItunesCategory, at: node, [("element", node.name), ("value", text)])
         }
     }
 }
