@@ -13,6 +13,13 @@ public struct FeedValidator: Sendable {
         let decoded = DocumentText(bytes)
         let run = Run(source: decoded.utf8)
         checkDeclaration(bytes, decoded, run)
+        if let position = FeedValidator.undecodable(bytes, decoded) {
+            // Bytes that are not in the document's encoding: every reader decodes them its own
+            // way, so nothing after them is checked (the W3C validator stops here too).
+            run.report(
+                .unicodeError, line: position.line, column: position.column, [("line", String(position.line)), ("column", String(position.column))])
+            run.fatal = true
+        }
         let driver = SAXDriver(receiver: run, keepCDATA: true)
         run.driver = driver
         decoded.utf8.withUnsafeBufferPointer { buffer in
@@ -46,6 +53,51 @@ public struct FeedValidator: Sendable {
         "iso-8859-7", "iso-8859-9", "windows-1250", "windows-1253", "windows-1254", "windows-1255", "windows-1256",
         "windows-1257", "iso-8859-6", "iso-8859-8", "tis-620", "utf-32",
     ]
+
+    /// Where the bytes stop being the encoding the document declares: a UTF-8 byte order mark
+    /// under another declared encoding (at the declared name), or the first byte that does not
+    /// decode as declared. Nil when they decode.
+    static func undecodable(_ bytes: [UInt8], _ decoded: DocumentText) -> (line: Int, column: Int)? {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]), let declaration = bytes.dropFirst(3).prefix(200).firstRange(of: Array("encoding=".utf8)) {
+            let start = declaration.upperBound + 1
+            let name = bytes[start...].prefix { $0 != 34 && $0 != 39 }
+            let lowered = String(decoding: name, as: UTF8.self).lowercased()
+            if lowered != "utf-8" && lowered != "utf8" { return (1, start - 3 + 1) }
+        }
+        guard decoded.overridden, !decoded.declaredIsUnknown else { return nil }
+        let offset: Int
+        switch decoded.declared {
+        case "utf-8", "utf8": offset = firstInvalidUTF8(bytes) ?? 0
+        case "us-ascii", "ascii": offset = bytes.firstIndex { $0 >= 0x80 } ?? 0
+        default: offset = 0
+        }
+        let before = bytes[..<offset]
+        let line = 1 + before.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        let column = offset - (before.lastIndex(of: 10).map { $0 + 1 } ?? 0) + 1
+        return (line, column)
+    }
+
+    /// The offset of the first byte that does not begin or continue a well-formed UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0..<0x80: i += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return i
+            }
+            guard i + length <= bytes.count else { return i }
+            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
+            if length == 3 && ((b == 0xE0 && bytes[i + 1] < 0xA0) || (b == 0xED && bytes[i + 1] >= 0xA0)) { return i }
+            if length == 4 && ((b == 0xF0 && bytes[i + 1] < 0x90) || (b == 0xF4 && bytes[i + 1] >= 0x90)) { return i }
+            i += length
+        }
+        return nil
+    }
 
     /// The XML declaration: version 1.0, an encoding that exists, and one every reader knows.
     private func checkDeclaration(_ bytes: [UInt8], _ decoded: DocumentText, _ run: Run) {

@@ -245,6 +245,15 @@ final class Run: SAXReceiver {
 
     func xmlError(message: String, line: Int, column: Int, fatal isFatal: Bool) {
         guard isFatal, !fatal else { return }
+        if message.hasPrefix("XML declaration allowed only at the start"),
+            source.prefix(while: { Values.isSpace($0) }).contains(10)
+        {
+            // Lines before `<?xml`: most often a WordPress theme or plugin's stray newline.
+            report(.wpBlankLine, line: line, column: column, [("line", String(line)), ("column", String(column))])
+            fatal = true
+            driver.stop()
+            return
+        }
         if hasDoctype, message.hasPrefix("Entity '"), message.hasSuffix("' not defined") {
             // With a DOCTYPE the entity might be declared in the external subset, which is never
             // read: an undefined entity is then the document's error, not a broken parse.
@@ -412,7 +421,12 @@ final class Run: SAXReceiver {
         if uri.lowercased().hasPrefix("tag:") && !URIs.isValidTag(uri) {
             report(.invalidTAG, line: line, column: column, [("element", attr), ("value", uri)])
         }
-        if NS.prefixes[uri] == nil, let known = NS.nearMiss(uri), known != Namespace.atom10 {
+        if uri == "http://search.yahoo.com/mrss" {
+            // Media RSS's namespace ends with a slash; early copies of its document left it off.
+            report(.mediaRssNamespace, line: line, column: column, [("element", attr), ("value", uri)])
+        } else if uri == "http://www.usemod.com/cgi-bin/mb.pl?ModWiki" {
+            report(.obsoleteWikiNamespace, line: line, column: column, [("element", attr), ("value", uri)])
+        } else if NS.prefixes[uri] == nil, let known = NS.nearMiss(uri), known != Namespace.atom10 {
             report(.invalidNamespace, line: line, column: column, [("element", attr), ("value", uri)])
         }
     }
