@@ -30,7 +30,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 # Warnings about what an agency wrote and the wire republishes unchanged (its text, its link
 # relations, its dates); every other warning is the generator's doing and counts as a failure.
 AGENCY_WARNINGS = {"ContainsHTML", "ContainsUndeclaredHTML", "UnregisteredAtomLinkRel", "MissingTextualContent",
-                   "ImplausibleDate", "MissingTypeAttr", "SelfNotAtom", "SecurityRisk", "ContainsRelRef"}
+                   "ImplausibleDate", "MissingTypeAttr", "SelfNotAtom", "SecurityRisk", "ContainsRelRef",
+                   "DuplicateUpdated"}
 agency_warnings = {}
 
 

@@ -15,6 +15,15 @@ public struct MessageClass: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { name }
 
+    /// Where our rule for this class deliberately differs from the W3C validator's, and why
+    /// (the README lists them; JSON output carries it with each such finding).
+    public var deliberateDifference: String? { Self.deliberate[self] }
+
+    private static let deliberate: [MessageClass: String] = [
+        .invalidPermalink:
+            "every URN and tag: URI, not only urn:uuid: and tag:, is an identifier that locates nothing (RFC 8141 §1), so never a permalink"
+    ]
+
     public static let archiveIncomplete = MessageClass("ArchiveIncomplete", .warning)
     public static let atomLinkNotEmpty = MessageClass("AtomLinkNotEmpty", .warning)
     public static let attrNotBlank = MessageClass("AttrNotBlank", .warning)
@@ -285,6 +294,9 @@ public struct MessageClass: Hashable, Sendable, CustomStringConvertible {
     public static let validatorLimit = MessageClass("ValidatorLimit", .error)
     public static let wpBlankLine = MessageClass("WPBlankLine", .error)
     public static let warning = MessageClass("Warning", .warning)
+
+    /// The classes by their W3C names.
+    public static let named: [String: MessageClass] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 
     /// Every class the validator can report.
     public static let all: [MessageClass] = [

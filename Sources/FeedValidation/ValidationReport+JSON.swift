@@ -14,6 +14,7 @@ extension ValidationReport {
             w.key("line"); w.int(d.line)
             w.key("column"); w.int(d.column)
             w.field("message", d.message)
+            if let why = MessageClass.named[d.code]?.deliberateDifference { w.field("deliberate", why) }
             w.key("params")
             w.beginObject()
             for p in d.parameters { w.field(p.name, p.value) }

@@ -31,6 +31,12 @@ extension Run {
     private static let historyRels: Set<String> = ["first", "last", "next", "previous", "prev-archive", "next-archive", "current"]
 
     func atomChild(of parent: Node, ns: String, local: String, name: String, line: Int, column: Int) -> ChildDecision {
+        if ns.isEmpty, !coreNamespace.isEmpty, [.atomFeed, .atomEntry, .atomSource, .atomPerson].contains(parent.kind) {
+            // RFC 4287 §6.4 allows any element outside the Atom namespace, this one included;
+            // but in no namespace at all, no reader can tell whose vocabulary it is.
+            report(.undeterminableVocabulary, line: line, column: column, [("parent", parent.name), ("element", name)])
+            return .open
+        }
         switch parent.kind {
         case .atomFeed, .atomEntry, .atomSource:
             if ns == Namespace.atom10 {

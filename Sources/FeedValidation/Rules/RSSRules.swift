@@ -166,6 +166,10 @@ extension Run {
         for (core, ext) in Run.itemSemantics where node.seen(core) && node.seen(ext) {
             report(.duplicateItemSemantics, at: node, [("core", core), ("ext", ext)])
         }
+        if format == "rss20" && !node.seen("guid") {
+            // RSS 2.0: "It's recommended that you provide the guid": readers tell items apart by it.
+            report(.missingGuid, at: node, [("parent", "item"), ("element", "guid")])
+        }
         if family == .rss2 && node.count("enclosure") > 1 {
             // The RSS Best Practices Profile: one enclosure an item, for the widest support.
             report(.duplicateEnclosure, at: node, [("parent", "item"), ("element", "enclosure")])

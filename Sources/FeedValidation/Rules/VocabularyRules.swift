@@ -14,7 +14,7 @@ enum Vocabulary {
     static let conversationsNetwork = "http://conversationsnetwork.org/rssNamespace-1.0/"
 
     /// Namespaces described here (their other elements are let through unchecked).
-    static let namespaces: Set<String> = [Namespace.media, Namespace.sx, conversationsNetwork, Namespace.itunes]
+    static let namespaces: Set<String> = [Namespace.media, Namespace.sx, conversationsNetwork, Namespace.itunes, Namespace.app]
     /// Of those, the ones whose every element is listed: anything else in them is undefined.
     static let closed: Set<String> = [Namespace.itunes]
 
@@ -78,6 +78,11 @@ enum Vocabulary {
             required: ["sequence"]),
         "sx:conflicts": ElementSpec(),
 
+        // The Atom Publishing Protocol's elements in entries (RFC 5023 §10–13): when an entry
+        // was last edited, and whether it is a draft.
+        "app:edited": ElementSpec(text: .rfc3339, once: true),
+        "app:control": ElementSpec(once: true),
+        "app:draft": ElementSpec(text: .yesNo, once: true),
         "itunes:author": ElementSpec(text: .plainText, once: true),
         "itunes:block": ElementSpec(text: .yesNo, once: true),
         "itunes:category": ElementSpec(),
