@@ -31,7 +31,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 # relations, its dates); every other warning is the generator's doing and counts as a failure.
 AGENCY_WARNINGS = {"ContainsHTML", "ContainsUndeclaredHTML", "UnregisteredAtomLinkRel", "MissingTextualContent",
                    "ImplausibleDate", "MissingTypeAttr", "SelfNotAtom", "SecurityRisk", "ContainsRelRef",
-                   "DuplicateUpdated"}
+                   "DuplicateUpdated", "BadCharacters"}
 agency_warnings = {}
 
 

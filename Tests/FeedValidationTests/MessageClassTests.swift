@@ -157,6 +157,9 @@ import Testing
             rss().replacingOccurrences(
                 of: "<rss version=\"2.0\"", with: "<rss version=\"2.0\" xmlns:wiki=\"http://www.usemod.com/cgi-bin/mb.pl?ModWiki\""),
             rss().replacingOccurrences(of: "<rss version=\"2.0\"", with: "<rss version=\"2.0\" xmlns:wiki=\"http://purl.org/rss/1.0/modules/wiki/\"")),
+        // "Textual content should not indicate windows-1252 parsed as iso-8859-1" / double encoding.
+        Case(.badCharacters, rss(item: "<category>cafÃ©</category>"), rss(item: "<category>café</category>")),
+        Case(.badCharacters, rss(item: "<category>It\u{00E2}\u{20AC}\u{2122}s</category>"), rss(item: "<category>It’s</category>")),
         // "Your feed contains an invalid character" (here a Latin-1 é in a UTF-8 document).
         Case(
             .unicodeError, bytes: Array(rss(item: "<category>caf").utf8) + [0xE9] + Array("</category>".utf8) + [],

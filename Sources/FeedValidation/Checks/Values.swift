@@ -190,6 +190,24 @@ enum Values {
         return problematical ? .problematical : .valid
     }
 
+    /// Text that shows an encoding went wrong on the way (`BadCharacters`): a C1 control character
+    /// (U+0080–U+009F, windows-1252 bytes read as ISO-8859-1), or UTF-8 read as Latin-1 or
+    /// windows-1252 and encoded again (`Ã©` for é, `â€™` for ’). Works on the UTF-8 bytes.
+    static func hasBadCharacters(_ u: ArraySlice<UInt8>) -> Bool {
+        guard u.contains(where: { $0 >= 0xC2 }) else { return false }
+        var i = u.startIndex
+        while i < u.endIndex - 1 {
+            let b = u[i], next = u[i + 1]
+            if b == 0xC2 && (0x80...0x9F).contains(next) { return true }
+            if b == 0xC3 && (0x80...0x9F).contains(next) && i + 3 < u.endIndex && u[i + 2] == 0xC2 && (0x80...0xBF).contains(u[i + 3]) {
+                return true
+            }
+            if b == 0xC3 && next == 0xA2 && i + 4 < u.endIndex && u[i + 2] == 0xE2 && u[i + 3] == 0x82 && u[i + 4] == 0xAC { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// Years a feed's date can mean: before the web or far ahead is a software fault (`ImplausibleDate`).
     static let plausibleYears = 1970...2100
 

@@ -180,6 +180,11 @@ final class Run: SAXReceiver {
         let node = Node(
             namespace: ns, prefix: prefix, localName: localName, name: name, kind: kind, line: line, column: column, attributes: attributes)
         stack.append(node)
+        if kind != .open && kind != .foreignMarkup {
+            for a in attributes where Values.hasBadCharacters(Array(a.value.utf8)[...]) {
+                report(.badCharacters, line: line, column: column, [("parent", name), ("element", a.name)])
+            }
+        }
         checkCommonAttributes(node)
         start(node)
     }
@@ -364,6 +369,9 @@ final class Run: SAXReceiver {
     }
 
     private func end(_ node: Node) {
+        if node.keepsText, node.kind != .xhtml, Values.hasBadCharacters(node.text[...]) {
+            report(.badCharacters, at: node, names(node))
+        }
         switch node.kind {
         case .atomFeed: atomFeedEnd(node)
         case .atomEntry: atomEntryEnd(node)
