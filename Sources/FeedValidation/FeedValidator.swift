@@ -109,16 +109,21 @@ public struct FeedValidator: Sendable {
             return
         }
         let declaration = String(decoding: text[..<end], as: UTF8.self)
-        func pseudoAttribute(_ name: String) -> (value: String, column: Int)? {
+        /// The value, and where it starts as the W3C validator counts it: its line, and its
+        /// column on that line with tabs reaching the next multiple of 8.
+        func pseudoAttribute(_ name: String) -> (value: String, line: Int, column: Int)? {
             guard let r = declaration.range(of: name + "=") else { return nil }
             let rest = declaration[r.upperBound...]
             guard let q = rest.first, q == "\"" || q == "'" else { return nil }
             let value = rest.dropFirst().prefix { $0 != q }
-            let column = declaration.distance(from: declaration.startIndex, to: rest.startIndex) + value.count + 3
-            return (String(value), column)
+            let before = declaration[..<value.startIndex]
+            let line = 1 + before.reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+            var column = 0
+            for c in before.reversed().prefix(while: { $0 != "\n" }).reversed() { column = c == "\t" ? (column / 8 + 1) * 8 : column + 1 }
+            return (String(value), line, column + 1)
         }
         if let version = pseudoAttribute("version"), version.value != "1.0" {
-            run.report(.badXmlVersion, line: 1, column: version.column, [("element", "xml"), ("value", version.value)])
+            run.report(.badXmlVersion, line: version.line, column: version.column, [("element", "xml"), ("value", version.value)])
         }
         guard let encoding = pseudoAttribute("encoding") else {
             if !bytes.starts(with: [0xEF, 0xBB, 0xBF]) { run.report(.missingEncoding, line: 1, column: 1, [("element", "xml")]) }
@@ -126,8 +131,8 @@ public struct FeedValidator: Sendable {
         }
         let name = encoding.value.lowercased()
         run.declaredEncoding = name
-        let line = 1 + text[..<end].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-        // Where the declared name ends, as the W3C validator reports it.
+        let line = encoding.line
+        // Where the declared name starts, as the W3C validator reports it.
         let position = [("line", String(line)), ("column", String(encoding.column))]
         if decoded.declaredIsUnknown {
             run.report(.unknownEncoding, line: line, column: encoding.column, position + [("element", "xml"), ("value", encoding.value)])
