@@ -166,6 +166,308 @@ import Testing
             Array(rss(item: "<category>café</category>").utf8)),
     ]
 
+    static let media = "xmlns:media=\"http://search.yahoo.com/mrss/\""
+    static let sx = "xmlns:sx=\"http://feedsync.org/2007/feedsync\""
+    static let thr = "xmlns:thr=\"http://purl.org/syndication/thread/1.0\""
+    static let fh = "<fh:complete xmlns:fh=\"http://purl.org/syndication/history/1.0\"/>"
+
+    static func ext(_ namespace: String, item: String) -> String {
+        rss(item: item).replacingOccurrences(of: "<rss version=\"2.0\"", with: "<rss version=\"2.0\" \(namespace)")
+    }
+
+    static func entryLink(_ attributes: String) -> String { atom(entry: "<link rel=\"related\" \(attributes)/>") }
+
+    static func mediaContent(_ attributes: String) -> String {
+        ext(media, item: "<media:content url=\"http://example.org/v.mp4\" \(attributes)/>")
+    }
+
+    /// Classes the validator already reported before these tests, each from its documentation.
+    static let earlier: [Case] = [
+        // "foo should not have text (all data is in attributes)".
+        Case(
+            .atomLinkNotEmpty, atom(entry: "<link rel=\"related\" href=\"http://example.org/r\">text</link>"),
+            entryLink("href=\"http://example.org/r\"")),
+        // "foo attribute of bar should not be blank".
+        Case(.attrNotBlank, entryLink("href=\"http://example.org/r\" title=\"\""), entryLink("href=\"http://example.org/r\" title=\"Related\"")),
+        // "Avoid Text Input" (the RSS Best Practices Profile: few readers support it).
+        Case(
+            .avoidTextInput,
+            rss(channel: "<textInput><title>S</title><description>D</description><name>q</name><link>http://example.org/s</link></textInput>"),
+            rss()),
+        // "wfw:commentRSS should be wfw:commentRss".
+        Case(
+            .commentRSS,
+            ext("xmlns:wfw=\"http://wellformedweb.org/CommentAPI/\"", item: "<wfw:commentRSS>http://example.org/c</wfw:commentRSS>"),
+            ext("xmlns:wfw=\"http://wellformedweb.org/CommentAPI/\"", item: "<wfw:commentRss>http://example.org/c</wfw:commentRss>")),
+        // A complete feed's "current" link must be the feed itself.
+        Case(
+            .currentNotSelfInCompleteFeed, atom(feed: fh + "<link rel=\"current\" href=\"http://example.org/other.atom\"/>"),
+            atom(feed: fh + "<link rel=\"current\" href=\"http://example.org/feed.atom\"/>")),
+        // "The use of this DTD has been deprecated by Netscape".
+        Case(
+            .deprecatedDTD, netscape(version: "0.91"),
+            netscape(version: "0.91").replacingOccurrences(
+                of:
+                    "<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n",
+                with: "")),
+        // "media:adult is deprecated" (media:rating replaces it).
+        Case(.deprecatedMediaAdult, ext(media, item: "<media:adult>false</media:adult>"), ext(media, item: "<media:rating>nonadult</media:rating>")),
+        // "Two entries with the same id" (and the same updated).
+        Case(
+            .duplicateEntries, atom(feed: secondEntry(updated: "2026-12-01T10:00:00Z").replacingOccurrences(of: ",2026:2", with: ",2026:1")),
+            atom(feed: secondEntry(updated: "2026-12-01T10:00:00Z"))),
+        // "A channel should not include both foo and bar" (one meaning, two elements).
+        Case(
+            .duplicateSemantics,
+            ext("xmlns:dc=\"http://purl.org/dc/elements/1.1/\"", item: "").replacingOccurrences(
+                of: "<language>en</language>", with: "<language>en</language><dc:language>en</dc:language>"),
+            rss()),
+        // "foo link relation found in entry" (feed history relations are the feed's).
+        Case(.feedHistoryRelInEntry, atom(entry: "<link rel=\"prev-archive\" href=\"http://example.org/2025.atom\"/>"), atom()),
+        // "foo link relation found in complete feed".
+        Case(
+            .feedRelInCompleteFeed, atom(feed: fh + "<link rel=\"next\" href=\"http://example.org/2.atom\"/>"), atom(feed: fh)),
+        // "type foo/bar used for a document fragment" (text/html names a whole document).
+        Case(
+            .htmlFragment, atom(entry: "<content type=\"text/html\">&lt;p&gt;Text&lt;/p&gt;</content>"),
+            atom(entry: "<content type=\"html\">&lt;p&gt;Text&lt;/p&gt;</content>")),
+        // "Image link doesn't match channel link".
+        Case(
+            .imageLinkDoesntMatch,
+            rss(channel: "<image><url>http://example.org/i.png</url><title>Example</title><link>http://example.com/</link></image>"),
+            rss(channel: "<image><url>http://example.org/i.png</url><title>Example</title><link>http://example.org/</link></image>")),
+        // "foo attribute of bar must be 'true' or 'false'".
+        Case(
+            .invalidBooleanAttribute,
+            rss().replacingOccurrences(of: "<guid>http://example.org/1</guid>", with: "<guid isPermaLink=\"maybe\">http://example.org/1</guid>"),
+            rss().replacingOccurrences(of: "<guid>http://example.org/1</guid>", with: "<guid isPermaLink=\"true\">http://example.org/1</guid>")),
+        // "Invalid Credit Role".
+        Case(
+            .invalidCreditRole, ext(media, item: "<media:credit role=\"Boss\">A</media:credit>"),
+            ext(media, item: "<media:credit role=\"producer\">A</media:credit>")),
+        // "Invalid value for foo" (a number expected).
+        Case(.invalidFloat, mediaContent("bitrate=\"fast\""), mediaContent("bitrate=\"128.5\"")),
+        // "foo must be between 1 and 400" (an RSS image's height).
+        Case(
+            .invalidHeight,
+            rss(
+                channel:
+                    "<image><url>http://example.org/i.png</url><title>Example</title><link>http://example.org/</link><height>401</height></image>"),
+            rss(
+                channel:
+                    "<image><url>http://example.org/i.png</url><title>Example</title><link>http://example.org/</link><height>400</height></image>")),
+        // "foo must be between an integer 0 and 23".
+        Case(.invalidHour, rss(channel: "<skipHours><hour>25</hour></skipHours>"), rss(channel: "<skipHours><hour>23</hour></skipHours>")),
+        // "foo must be a valid IRI".
+        Case(.invalidIRI, atom(feed: "<icon>http://example.org/%zz.png</icon>"), atom(feed: "<icon>http://example.org/%20.png</icon>")),
+        // "foo attribute of bar must be a valid MIME type".
+        Case(.invalidMIMEAttribute, mediaContent("type=\"video\""), mediaContent("type=\"video/mp4\"")),
+        // "Invalid content expression".
+        Case(.invalidMediaExpression, mediaContent("expression=\"partial\""), mediaContent("expression=\"full\"")),
+        // "Invalid Media Hash".
+        Case(
+            .invalidMediaHash, ext(media, item: "<media:hash algo=\"md5\">xyz</media:hash>"),
+            ext(media, item: "<media:hash algo=\"md5\">dfdec888b72151965a34b4b59031290a</media:hash>")),
+        // "type attribute must be "plain" or "html"".
+        Case(
+            .invalidMediaTextType, ext(media, item: "<media:title type=\"rich\">T</media:title>"),
+            ext(media, item: "<media:title type=\"plain\">T</media:title>")),
+        // "relationship must be 'allow' or 'deny'".
+        Case(
+            .invalidMediaRestrictionRel, ext(media, item: "<media:restriction relationship=\"maybe\" type=\"country\">fr</media:restriction>"),
+            ext(media, item: "<media:restriction relationship=\"allow\" type=\"country\">fr</media:restriction>")),
+        // "foo must be an NPT-time".
+        Case(
+            .invalidNPTTime, ext(media, item: "<media:thumbnail url=\"http://example.org/t.jpg\" time=\"noon\"/>"),
+            ext(media, item: "<media:thumbnail url=\"http://example.org/t.jpg\" time=\"12:05:01.123\"/>")),
+        // "Invalid RSS Version".
+        Case(.invalidRSSVersion, rss().replacingOccurrences(of: "<rss version=\"2.0\"", with: "<rss version=\"2.5\""), rss()),
+        // "Invalid value for sx:related type".
+        Case(
+            .invalidSseType,
+            ext(sx, item: "<sx:sync id=\"i1\" updates=\"1\"><sx:history sequence=\"1\" by=\"a\" when=\"2026-12-01T10:00:00Z\"/></sx:sync>")
+                .replacingOccurrences(
+                    of: "<language>en</language>",
+                    with: "<language>en</language><sx:sharing><sx:related link=\"http://example.org/r\" type=\"partial\"/></sx:sharing>"),
+            ext(sx, item: "<sx:sync id=\"i1\" updates=\"1\"><sx:history sequence=\"1\" by=\"a\" when=\"2026-12-01T10:00:00Z\"/></sx:sync>")
+                .replacingOccurrences(
+                    of: "<language>en</language>",
+                    with: "<language>en</language><sx:sharing><sx:related link=\"http://example.org/r\" type=\"complete\"/></sx:sharing>")),
+        // "foo attribute of bar must be a full URL".
+        Case(
+            .invalidURLAttribute, rss(item: "<enclosure url=\"a.mp3\" length=\"1\" type=\"audio/mpeg\"/>"),
+            rss(item: "<enclosure url=\"http://example.org/a.mp3\" length=\"1\" type=\"audio/mpeg\"/>")),
+        // "item must contain either title or description".
+        Case(
+            .itemMustContainTitleOrDescription, rss().replacingOccurrences(of: "<title>Report</title>", with: ""), rss()),
+        // "Missing by and when attributes".
+        Case(
+            .missingByAndWhenAttrs, ext(sx, item: "<sx:sync id=\"i1\" updates=\"1\"><sx:history sequence=\"1\"/></sx:sync>"),
+            ext(sx, item: "<sx:sync id=\"i1\" updates=\"1\"><sx:history sequence=\"1\" by=\"a\" when=\"2026-12-01T10:00:00Z\"/></sx:sync>")),
+        // "Missing content or alternate link".
+        Case(
+            .missingContentOrAlternate, atom().replacingOccurrences(of: "<link href=\"http://example.org/1\"/>", with: ""),
+            atom().replacingOccurrences(of: "<link href=\"http://example.org/1\"/>", with: "<content>Text.</content>")),
+        // "Missing source element: foo" (an atom:source needs id, title, updated).
+        Case(
+            .missingSourceElement, atom(entry: "<source><id>tag:example.org,2026:s</id><title>S</title></source>"),
+            atom(entry: "<source><id>tag:example.org,2026:s</id><title>S</title><updated>2026-12-01T10:00:00Z</updated></source>")),
+        // "Missing Textual Content".
+        Case(.missingTextualContent, atom().replacingOccurrences(of: "<summary>Text.</summary>", with: ""), atom()),
+        // "Missing foo element: title".
+        Case(.missingTitle, rss().replacingOccurrences(of: "<title>Example</title>", with: ""), rss()),
+        // "Missing content attribute: type" (content with src needs its type).
+        Case(
+            .missingTypeAttr, atom(entry: "<content src=\"http://example.org/1.html\"/><summary>Text.</summary>"),
+            atom(entry: "<content src=\"http://example.org/1.html\" type=\"text/html\"/><summary>Text.</summary>")),
+        // "Ensure description precedes content:encoded".
+        Case(
+            .needDescriptionBeforeContent,
+            ext("xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"", item: "<content:encoded>&lt;p&gt;Body&lt;/p&gt;</content:encoded>"),
+            ext(
+                "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"",
+                item: "<description>Body</description><content:encoded>&lt;p&gt;Body&lt;/p&gt;</content:encoded>")),
+        // "thr:when attribute obsolete; use thr:updated instead".
+        Case(
+            .noThrWhen, atom(entry: "<link rel=\"replies\" href=\"http://example.org/c\" \(thr) thr:when=\"2026-12-01T10:00:00Z\"/>"),
+            atom(entry: "<link rel=\"replies\" href=\"http://example.org/c\" \(thr) thr:updated=\"2026-12-01T10:00:00Z\"/>")),
+        // "foo claims to be base64-encoded, but isn't".
+        Case(
+            .notBase64, atom(entry: "<content type=\"image/png\">not base64 at all!</content><summary>T</summary>"),
+            atom(entry: "<content type=\"image/png\">iVBORw0KGgo=</content><summary>T</summary>")),
+        // "element should not be blank".
+        Case(.notBlank, atom(feed: "<icon></icon>"), atom(feed: "<icon>http://example.org/i.png</icon>")),
+        // "The specified guid is not sufficiently unique."
+        Case(
+            .notSufficientlyUnique,
+            rss().replacingOccurrences(of: "<guid>http://example.org/1</guid>", with: "<guid isPermaLink=\"false\">1</guid>"),
+            rss().replacingOccurrences(of: "<guid>http://example.org/1</guid>", with: "<guid isPermaLink=\"false\">example.org-2026-report-1</guid>")),
+        // "Relative href value on self link".
+        Case(
+            .relativeSelf, atom().replacingOccurrences(of: "href=\"http://example.org/feed.atom\"", with: "href=\"feed.atom\""), atom()),
+        // ""self" link references a non-Atom representation."
+        Case(
+            .selfNotAtom,
+            atom().replacingOccurrences(
+                of: "<link rel=\"self\" href=\"http://example.org/feed.atom\"/>",
+                with: "<link rel=\"self\" type=\"text/html\" href=\"http://example.org/feed.atom\"/>"),
+            atom().replacingOccurrences(
+                of: "<link rel=\"self\" href=\"http://example.org/feed.atom\"/>",
+                with: "<link rel=\"self\" type=\"application/atom+xml\" href=\"http://example.org/feed.atom\"/>")),
+        // "Unexpected foo attribute on bar element".
+        Case(
+            .unexpectedAttribute,
+            rss().replacingOccurrences(of: "<guid>http://example.org/1</guid>", with: "<guid kind=\"x\">http://example.org/1</guid>"), rss()),
+        // "IRI found where URL expected".
+        Case(
+            .uriNotIri, rss().replacingOccurrences(of: "<link>http://example.org/1</link>", with: "<link>http://example.org/caf\u{E9}</link>"),
+            rss().replacingOccurrences(of: "<link>http://example.org/1</link>", with: "<link>http://example.org/caf%C3%A9</link>")),
+        // "Use zero for midnight".
+        Case(.useZeroForMidnight, rss(channel: "<skipHours><hour>24</hour></skipHours>"), rss(channel: "<skipHours><hour>0</hour></skipHours>")),
+        // "Invalid Credit Role" aside, "foo must be between -90 and 90" / "-180 and 180".
+        Case(
+            .invalidLatitude, ext("xmlns:geo=\"http://www.w3.org/2003/01/geo/wgs84_pos#\"", item: "<geo:lat>91</geo:lat>"),
+            ext("xmlns:geo=\"http://www.w3.org/2003/01/geo/wgs84_pos#\"", item: "<geo:lat>45.5</geo:lat>")),
+        Case(
+            .invalidLongitude, ext("xmlns:geo=\"http://www.w3.org/2003/01/geo/wgs84_pos#\"", item: "<geo:long>181</geo:long>"),
+            ext("xmlns:geo=\"http://www.w3.org/2003/01/geo/wgs84_pos#\"", item: "<geo:long>-73.6</geo:long>")),
+        // "foo must be a non-negative integer".
+        Case(
+            .invalidNonNegativeInteger, rss(item: "<enclosure url=\"http://example.org/a.mp3\" length=\"-5\" type=\"audio/mpeg\"/>"),
+            rss(item: "<enclosure url=\"http://example.org/a.mp3\" length=\"5\" type=\"audio/mpeg\"/>")),
+        // "Obscure XML character encoding".
+        Case(
+            .obscureEncoding, rss().replacingOccurrences(of: "encoding=\"utf-8\"", with: "encoding=\"mac-cyrillic\""), rss()),
+        // "Use of extension attribute on RSS 2.0 core element".
+        Case(
+            .useOfExtensionAttr,
+            rss().replacingOccurrences(of: "<rss version=\"2.0\"", with: "<rss version=\"2.0\" xmlns:x=\"http://example.org/x\" x:flag=\"1\""),
+            rss().replacingOccurrences(of: "<rss version=\"2.0\"", with: "<rss version=\"2.0\" xmlns:x=\"http://example.org/x\"")),
+        // "All entries have the same id".
+        Case(
+            .duplicateIds,
+            atom(
+                feed: secondEntry(updated: "2026-12-01T09:00:00Z").replacingOccurrences(of: ",2026:2", with: ",2026:1")
+                    + secondEntry(updated: "2026-12-01T08:00:00Z").replacingOccurrences(of: ",2026:2", with: ",2026:1")),
+            atom(
+                feed: secondEntry(updated: "2026-12-01T09:00:00Z")
+                    + secondEntry(updated: "2026-12-01T08:00:00Z").replacingOccurrences(of: ",2026:2", with: ",2026:3"))),
+        // "attribute value too large".
+        Case(
+            .integerOverflow,
+            ext(sx, item: "<sx:sync id=\"i1\" updates=\"1\"><sx:history sequence=\"99999999999\" by=\"a\" when=\"2026-12-01T10:00:00Z\"/></sx:sync>"),
+            ext(sx, item: "<sx:sync id=\"i1\" updates=\"1\"><sx:history sequence=\"1\" by=\"a\" when=\"2026-12-01T10:00:00Z\"/></sx:sync>")),
+        // "Invalid form component name".
+        Case(
+            .invalidFormComponentName,
+            rss(channel: "<textInput><title>S</title><description>D</description><name>1 bad</name><link>http://example.org/s</link></textInput>"),
+            rss(channel: "<textInput><title>S</title><description>D</description><name>q</name><link>http://example.org/s</link></textInput>")),
+        // "foo must be an ISO-8601 date-time".
+        Case(
+            .invalidISO8601DateTime,
+            ext("xmlns:cn=\"http://conversationsnetwork.org/rssNamespace-1.0/\"", item: "<cn:ratingTimestamp>yesterday</cn:ratingTimestamp>"),
+            ext(
+                "xmlns:cn=\"http://conversationsnetwork.org/rssNamespace-1.0/\"",
+                item: "<cn:ratingTimestamp>2026-12-01T10:00:00Z</cn:ratingTimestamp>")),
+        // "foo is not one of the predefined iTunes channel type" / "episode type".
+        Case(
+            .invalidItunesChannelType, podcastRSS(channel: podcast + "<itunes:type>weekly</itunes:type>"),
+            podcastRSS(channel: podcast + "<itunes:type>episodic</itunes:type>")),
+        Case(
+            .invalidItunesEpisodeType, podcastRSS(item: "<itunes:episodeType>extra</itunes:episodeType>"),
+            podcastRSS(item: "<itunes:episodeType>bonus</itunes:episodeType>")),
+        // "Use commas to separate keywords".
+        Case(
+            .invalidKeywords, podcastRSS(item: "<itunes:keywords>salt pepper spice</itunes:keywords>"),
+            podcastRSS(item: "<itunes:keywords>salt,pepper,spice</itunes:keywords>")),
+        // "foo is an obsolete iTunes category or sub-category".
+        Case(
+            .obsoleteItunesCategory,
+            podcastRSS(channel: podcast + "<itunes:category text=\"Technology\"><itunes:category text=\"IT News\"/></itunes:category>"),
+            podcastRSS(channel: podcast + "<itunes:category text=\"Technology\"><itunes:category text=\"Tech News\"/></itunes:category>")),
+        // "foo attribute of bar must be 'yes' or 'no'".
+        Case(.invalidYesNo, podcastRSS(item: "<itunes:block>maybe</itunes:block>"), podcastRSS(item: "<itunes:block>yes</itunes:block>")),
+        // "length of nnn exceeds the maximum allowable for foo of mmm".
+        Case(
+            .tooLong, podcastRSS(item: "<itunes:subtitle>" + String(repeating: "a", count: 256) + "</itunes:subtitle>"),
+            podcastRSS(item: "<itunes:subtitle>" + String(repeating: "a", count: 255) + "</itunes:subtitle>")),
+        // "media:restriction must be 'all' or 'none'" (or country codes, for type country).
+        Case(
+            .invalidMediaRestriction, ext(media, item: "<media:restriction relationship=\"allow\" type=\"country\">France</media:restriction>"),
+            ext(media, item: "<media:restriction relationship=\"allow\" type=\"country\">fr</media:restriction>")),
+        // "type must be 'country' or 'uri'".
+        Case(
+            .invalidMediaRestrictionType, ext(media, item: "<media:restriction relationship=\"allow\" type=\"planet\">earth</media:restriction>"),
+            ext(media, item: "<media:restriction relationship=\"allow\" type=\"country\">fr</media:restriction>")),
+        // "Invalid value for content" (robots directives that exist and agree).
+        Case(
+            .invalidMetaContent,
+            rss(channel: "<xhtml:meta xmlns:xhtml=\"http://www.w3.org/1999/xhtml\" name=\"robots\" content=\"index,noindex\"/>"),
+            rss(channel: "<xhtml:meta xmlns:xhtml=\"http://www.w3.org/1999/xhtml\" name=\"robots\" content=\"noindex\"/>")),
+        // "Invalid value for foo" (cloud's protocol).
+        Case(
+            .invalidValue,
+            rss(channel: "<cloud domain=\"rpc.example.org\" port=\"80\" path=\"/RPC2\" registerProcedure=\"notify\" protocol=\"pigeon\"/>"),
+            rss(channel: "<cloud domain=\"rpc.example.org\" port=\"80\" path=\"/RPC2\" registerProcedure=\"notify\" protocol=\"xml-rpc\"/>")),
+        // "Missing recommended element attribute" (sx:history's by or when).
+        Case(
+            .missingRecommendedAttribute, ext(sx, item: "<sx:sync id=\"i1\" updates=\"1\"><sx:history sequence=\"1\" by=\"a\"/></sx:sync>"),
+            ext(sx, item: "<sx:sync id=\"i1\" updates=\"1\"><sx:history sequence=\"1\" by=\"a\" when=\"2026-12-01T10:00:00Z\"/></sx:sync>")),
+        // "Since After until".
+        Case(
+            .sinceAfterUntil,
+            ext(sx, item: "").replacingOccurrences(
+                of: "<language>en</language>",
+                with: "<language>en</language><sx:sharing since=\"2026-12-02T00:00:00Z\" until=\"2026-12-01T00:00:00Z\"/>"),
+            ext(sx, item: "").replacingOccurrences(
+                of: "<language>en</language>",
+                with: "<language>en</language><sx:sharing since=\"2026-12-01T00:00:00Z\" until=\"2026-12-02T00:00:00Z\"/>")),
+    ]
+
+    @Test(arguments: earlier) func anEarlierClassFromItsDocumentation(_ c: Case) {
+        aFaultReportsItsClassAndTheFixDoesNot(c)
+    }
+
     @Test(arguments: cases) func aFaultReportsItsClassAndTheFixDoesNot(_ c: Case) {
         let fault = FeedValidator().validate(c.fault).diagnostics
         let fixed = FeedValidator().validate(c.fixed).diagnostics
@@ -218,6 +520,28 @@ import Testing
             #expect(reported != listed.contains(name), "\(name): reported \(reported), listed as never reported \(listed.contains(name))")
         }
         #expect(listed.isSubset(of: documented), "listed but not documented: \(listed.subtracting(documented).sorted())")
+    }
+
+    /// Every class a rule reports has a test: a documentation case here, or a test of its format.
+    @Test func everyReportedClassHasATest() throws {
+        let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        let root = tests.deletingLastPathComponent().deletingLastPathComponent()
+        var rules = ""
+        for case let file as URL in FileManager.default.enumerator(
+            at: root.appendingPathComponent("Sources/FeedValidation"), includingPropertiesForKeys: nil)!
+        where file.pathExtension == "swift" && !["MessageClass.swift", "Catalog.swift"].contains(file.lastPathComponent) {
+            rules += try String(contentsOf: file, encoding: .utf8)
+        }
+        var others = ""
+        for file in try FileManager.default.contentsOfDirectory(atPath: tests.path)
+        where file.hasSuffix(".swift") && file != "MessageClassTests.swift" {
+            others += try String(contentsOfFile: tests.path + "/" + file, encoding: .utf8)
+        }
+        let members = Set(rules.matches(of: /\.([a-z][A-Za-z0-9]*)/).map { String($0.1) })
+        let here = Set((Self.cases + Self.earlier).map(\.messageClass.name))
+        for c in MessageClass.all where members.contains(Self.member(c.name)) {
+            #expect(here.contains(c.name) || others.contains("\"\(c.name)\"") || others.contains("." + Self.member(c.name)), "\(c.name) has no test")
+        }
     }
 
     /// `MissingElement` → `missingElement`, `IOError` → `ioError`: the static's name.
