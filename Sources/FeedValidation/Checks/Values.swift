@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Checks of single values (dates, URIs, e-mail addresses, numbers, languages, MIME types),
 /// written as small scanners over the UTF-8 bytes: they run once per element of multi-megabyte
 /// feeds.
@@ -193,19 +199,30 @@ enum Values {
     /// Text that shows an encoding went wrong on the way (`BadCharacters`): a C1 control character
     /// (U+0080–U+009F, windows-1252 bytes read as ISO-8859-1), or UTF-8 read as Latin-1 or
     /// windows-1252 and encoded again (`Ã©` for é, `â€™` for ’). Works on the UTF-8 bytes.
-    static func hasBadCharacters(_ u: ArraySlice<UInt8>) -> Bool {
-        guard u.contains(where: { $0 >= 0xC2 }) else { return false }
-        var i = u.startIndex
-        while i < u.endIndex - 1 {
-            let b = u[i], next = u[i + 1]
-            if b == 0xC2 && (0x80...0x9F).contains(next) { return true }
-            if b == 0xC3 && (0x80...0x9F).contains(next) && i + 3 < u.endIndex && u[i + 2] == 0xC2 && (0x80...0xBF).contains(u[i + 3]) {
-                return true
+    static func hasBadCharacters(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = u.baseAddress, u.count > 1 else { return false }
+        // Every pattern starts with 0xC2 or 0xC3: memchr finds those (most text has none).
+        func found(_ lead: UInt8) -> Bool {
+            var from = 0
+            while from < u.count - 1, let hit = memchr(base + from, Int32(lead), u.count - from) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                guard i + 1 < u.count else { break }
+                let next = u[i + 1]
+                if lead == 0xC2 && (0x80...0x9F).contains(next) { return true }
+                if lead == 0xC3 && (0x80...0x9F).contains(next) && i + 3 < u.count && u[i + 2] == 0xC2 && (0x80...0xBF).contains(u[i + 3]) {
+                    return true
+                }
+                if lead == 0xC3 && next == 0xA2 && i + 4 < u.count && u[i + 2] == 0xE2 && u[i + 3] == 0x82 && u[i + 4] == 0xAC { return true }
+                from = i + 1
             }
-            if b == 0xC3 && next == 0xA2 && i + 4 < u.endIndex && u[i + 2] == 0xE2 && u[i + 3] == 0x82 && u[i + 4] == 0xAC { return true }
-            i += 1
+            return false
         }
-        return false
+        return found(0xC2) || found(0xC3)
+    }
+
+    static func hasBadCharacters(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { hasBadCharacters($0) }
     }
 
     /// Years a feed's date can mean: before the web or far ahead is a software fault (`ImplausibleDate`).

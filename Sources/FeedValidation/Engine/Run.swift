@@ -181,7 +181,7 @@ final class Run: SAXReceiver {
             namespace: ns, prefix: prefix, localName: localName, name: name, kind: kind, line: line, column: column, attributes: attributes)
         stack.append(node)
         if kind != .open && kind != .foreignMarkup {
-            for a in attributes where Values.hasBadCharacters(Array(a.value.utf8)[...]) {
+            for a in attributes where Values.hasBadCharacters(a.value) {
                 report(.badCharacters, line: line, column: column, [("parent", name), ("element", a.name)])
             }
         }
@@ -369,7 +369,7 @@ final class Run: SAXReceiver {
     }
 
     private func end(_ node: Node) {
-        if node.keepsText, node.kind != .xhtml, Values.hasBadCharacters(node.text[...]) {
+        if node.keepsText, node.kind != .xhtml, node.text.withUnsafeBufferPointer(Values.hasBadCharacters) {
             report(.badCharacters, at: node, names(node))
         }
         switch node.kind {
