@@ -102,6 +102,10 @@ import Testing
         Case(
             .implausibleDate, rss(item: "<pubDate>Thu, 04 Jul 1776 18:30:02 GMT</pubDate>"),
             rss(item: "<pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate>")),
+        // A two-digit year with a numeric zone: the zone's four digits are not a year.
+        Case(
+            .implausibleDate, rss(item: "<pubDate>Thu, 04 Jul 1776 18:30:02 +0000</pubDate>"),
+            rss(item: "<pubDate>Tue, 01 Dec 26 10:00:00 +0000</pubDate>")),
         // "there are a number of elements which should be present, including <language>, <itunes:category>, and <itunes:explicit>."
         Case(
             .missingItunesElement, podcastRSS(channel: podcast.replacingOccurrences(of: "<itunes:explicit>false</itunes:explicit>", with: "")),

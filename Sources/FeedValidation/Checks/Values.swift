@@ -228,20 +228,38 @@ enum Values {
     /// Years a feed's date can mean: before the web or far ahead is a software fault (`ImplausibleDate`).
     static let plausibleYears = 1970...2100
 
-    /// The four-digit year of an RFC 822 date, if it has one.
+    /// The four-digit year of an RFC 822 date, if it has one (the first run of exactly four digits).
     static func rfc822Year(_ s: String) -> Int? {
-        for token in s.split(whereSeparator: { $0 == " " || $0 == "," }) where token.count == 4 && token.utf8.allSatisfy(isDigit) {
-            return Int(token)
+        // A zone offset (`+0000`) is four digits too, but signed.
+        var run = 0, value = 0, signed = false, previous: UInt8 = 32
+        for b in s.utf8 {
+            if isDigit(b) {
+                if run == 0 { signed = previous == 43 || previous == 45 }
+                run += 1
+                value = value * 10 + Int(b - 48)
+            } else {
+                if run == 4 && !signed { return value }
+                run = 0
+                value = 0
+            }
+            previous = b
         }
-        return nil
+        return run == 4 && !signed ? value : nil
     }
 
     /// A URI reference without a scheme (RFC 3986 §4.2): `/a`, `a/b`, `../c`; not `#top`, which
-    /// points into the text itself, and not an empty value.
+    /// points into the text itself, and not an empty value. Scans the bytes, no copy.
     static func isRelativeReference(_ s: String) -> Bool {
-        let t = trimmed(s)
-        guard let first = t.utf8.first, first != 35 else { return false }
-        return URIs.scheme(t) == nil
+        var bytes = s.utf8.drop { isSpace($0) }[...]
+        guard let first = bytes.first, first != 35 else { return false }
+        // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
+        guard isAlpha(first) else { return true }
+        bytes = bytes.dropFirst()
+        for b in bytes {
+            if b == 58 { return false }
+            if !(isAlnum(b) || b == 43 || b == 45 || b == 46) { return true }
+        }
+        return true
     }
 
     /// Normal Play Time (RFC 2326): seconds (`12.5`), `h:mm:ss(.f)`, or `now`.
