@@ -90,17 +90,23 @@ extension Catalog {
     static func message(_ code: MessageClass, _ parameters: [Diagnostic.Parameter]) -> String {
         let template = templates[code] ?? describe(code.name)
         // `{name}` becomes the parameter's value ("it" when the finding has none).
-        var out = ""
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = rest[rest.index(after: open)..<close]
-            out += parameters.first { $0.name == name }?.value ?? "it"
-            rest = rest[rest.index(after: close)...]
+        // Works on the UTF-8 bytes: a message is made for every finding, and a feed may have thousands.
+        let bytes = template.utf8
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            if b == UInt8(ascii: "{"), let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")) {
+                let name = Substring(template[bytes.index(after: i)..<close])
+                out.append(contentsOf: (parameters.first { $0.name == name }?.value ?? "it").utf8)
+                i = bytes.index(after: close)
+            } else {
+                out.append(b)
+                i = bytes.index(after: i)
+            }
         }
-        out += rest
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `InvalidPositiveInteger` → "invalid positive integer", with the element when there is one.
