@@ -39,6 +39,7 @@ extension Catalog {
         .missingGuid: "{parent} should have a {element}, by which readers tell items apart",
         .invalidYesNo: "{element} must be \"yes\" or \"no\": \"{value}\"",
         .badCharacters: "{element} holds characters mangled on the way (windows-1252 read as ISO-8859-1, or UTF-8 encoded twice)",
+        .selfDoesntMatchLocation: "the {element} rel=\"self\" names {value}, not the URL this document was read from",
         .containsRelRef: "{element} holds a relative URL (\"{value}\") that readers resolve against the wrong place",
         .missingElement: "{parent} must contain a {element} element",
         .missingTitle: "{parent} must contain a title",

@@ -8,10 +8,12 @@ import Syndication
 public struct FeedValidator: Sendable {
     public init() {}
 
-    /// Validates a whole document.
-    public func validate(_ bytes: [UInt8]) -> ValidationReport {
+    /// Validates a whole document. `locations` are the URLs it was fetched from (asked for, and
+    /// reached after redirects), when it was: its `rel="self"` link should name one of them.
+    public func validate(_ bytes: [UInt8], locations: [String] = []) -> ValidationReport {
         let decoded = DocumentText(bytes)
         let run = Run(source: decoded.utf8)
+        run.locations = locations.compactMap(Run.comparable)
         checkDeclaration(bytes, decoded, run)
         if let position = FeedValidator.undecodable(bytes, decoded) {
             // Bytes that are not in the document's encoding: every reader decodes them its own

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FeedValidation
 import Foundation
+import Syndication
 import Wire
 
 struct ValidateCommand: AsyncParsableCommand {
@@ -28,7 +29,10 @@ struct ValidateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try await Document.load(input)
-        let report = FeedValidator().validate(loaded.bytes)
+        // Where the document came from: the URL asked for and the one reached, or --base.
+        var locations = [input, loaded.http?.href, base].compactMap { $0 }
+        locations.removeAll { !($0.hasPrefix("http://") || $0.hasPrefix("https://")) }
+        let report = FeedValidator().validate(loaded.bytes, locations: locations)
         switch format {
         case .json:
             StandardOutput.write(report.json())

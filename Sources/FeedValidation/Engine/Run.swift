@@ -1,3 +1,4 @@
+import Foundation
 import Syndication
 
 /// What a parent says of a child element.
@@ -57,6 +58,21 @@ final class Run: SAXReceiver {
     var usesAtomNamespace = false
     var declaresAtom = false
     var reportedNotInANamespace: Set<String> = []
+    /// Where the document was fetched from, in `comparable` form (empty: not known).
+    var locations: [String] = []
+
+    /// A URL as two spellings of one location compare equal: scheme and host lower-cased, the
+    /// scheme's default port dropped, an empty path as `/`, no fragment. Nil when not absolute.
+    static func comparable(_ url: String) -> String? {
+        guard let c = URLComponents(string: Values.trimmed(url)), let scheme = c.scheme?.lowercased(), let host = c.host?.lowercased() else {
+            return nil
+        }
+        var out = scheme + "://" + host
+        if let port = c.port, !((scheme == "http" && port == 80) || (scheme == "https" && port == 443)) { out += ":" + String(port) }
+        out += c.percentEncodedPath.isEmpty ? "/" : c.percentEncodedPath
+        if let query = c.percentEncodedQuery { out += "?" + query }
+        return out
+    }
     /// The document declares the iTunes namespace / has an element in it: a podcast for iTunes.
     var declaresItunes = false
     var usesItunes = false

@@ -332,6 +332,11 @@ extension Run {
                 parent.facts["selfHref"] = href
                 if URIs.scheme(href) == nil {
                     report(.relativeSelf, at: node, [("parent", p), ("element", "link"), ("value", href)])
+                } else if !locations.isEmpty, let own = Run.comparable(href), !locations.contains(own),
+                    parent.kind == .atomFeed || parent.kind == .channel
+                {
+                    // RFC 4287 §4.2.7.2: "self" identifies the resource equivalent to this document.
+                    report(.selfDoesntMatchLocation, at: node, [("parent", p), ("element", "link"), ("value", href)])
                 }
                 if family == .atom, let type = node.attribute("type"), type != "application/atom+xml" {
                     report(.selfNotAtom, at: node, [("parent", p), ("element", "link"), ("value", type)])
