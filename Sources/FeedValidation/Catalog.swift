@@ -1,14 +1,7 @@
 import Foundation
 
-/// The severity of every message code the validator can report. Codes are the W3C Feed
-/// Validation Service's class names, so its documentation applies; the words are our own
-/// (see ``Catalog/message(_:_:)``).
+/// The words of each message class (`MessageClass` holds its name and severity).
 enum Catalog {
-    static let severities: [String: Diagnostic.Severity] = Dictionary(
-        uniqueKeysWithValues: MessageClass.all.map { ($0.name, $0.severity) })
-}
-
-extension Catalog {
     /// Our words for the common codes; any other code is described from its name.
     private static let templates: [MessageClass: String] = [
         .saxError: "the document is not well-formed XML: {value}",

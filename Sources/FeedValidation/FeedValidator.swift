@@ -56,16 +56,10 @@ public struct FeedValidator: Sendable {
         "windows-1257", "iso-8859-6", "iso-8859-8", "tis-620", "utf-32",
     ]
 
-    /// Where the bytes stop being the encoding the document declares: a UTF-8 byte order mark
-    /// under another declared encoding (at the declared name), or the first byte that does not
-    /// decode as declared. Nil when they decode.
+    /// Where the bytes stop being the encoding the document declares: the first byte that does
+    /// not decode as declared. Nil when they decode. (A byte order mark that contradicts the
+    /// declaration is found with the declaration, in `checkDeclaration`.)
     static func undecodable(_ bytes: [UInt8], _ decoded: DocumentText) -> (line: Int, column: Int)? {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]), let declaration = bytes.dropFirst(3).prefix(200).firstRange(of: Array("encoding=".utf8)) {
-            let start = declaration.upperBound + 1
-            let name = bytes[start...].prefix { $0 != 34 && $0 != 39 }
-            let lowered = String(decoding: name, as: UTF8.self).lowercased()
-            if lowered != "utf-8" && lowered != "utf8" { return (1, start - 3 + 1) }
-        }
         guard decoded.overridden, !decoded.declaredIsUnknown else { return nil }
         let offset: Int
         switch decoded.declared {
@@ -133,6 +127,12 @@ public struct FeedValidator: Sendable {
         }
         let name = encoding.value.lowercased()
         run.declaredEncoding = name
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) && name != "utf-8" && name != "utf8" {
+            // A UTF-8 byte order mark under another declared encoding: which one holds?
+            let at = [("line", String(encoding.line)), ("column", String(encoding.column))]
+            run.report(.unicodeError, line: encoding.line, column: encoding.column, at)
+            run.fatal = true
+        }
         let line = encoding.line
         // Where the declared name starts, as the W3C validator reports it.
         let position = [("line", String(line)), ("column", String(encoding.column))]

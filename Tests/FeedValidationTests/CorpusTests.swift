@@ -34,7 +34,7 @@ import Testing
             let positions = report.diagnostics.map { [$0.line, $0.column] }
             #expect(positions == positions.sorted { $0.lexicographicallyPrecedes($1) }, "\(path)")
             for d in report.diagnostics {
-                #expect(Catalog.severities[d.code] == d.severity, "\(path): \(d.code)")
+                #expect(MessageClass.named[d.code]?.severity == d.severity, "\(path): \(d.code)")
                 #expect(!d.message.isEmpty && !d.message.contains("{"), "\(path): \(d.message)")
             }
         }

@@ -504,6 +504,8 @@ import Testing
     /// Our severity of each class is the one the W3C's class tree gives it (`fv_classes.json`).
     @Test func everyClassHasTheW3CSeverity() throws {
         guard SharedMaterial.runs(needing: "conformance/feedvalidator/fv_classes.json") else { return }
+        // In CI `runs` is true whether or not ../shared is there: a missing one fails here.
+        #expect(SharedMaterial.exists("conformance/feedvalidator/fv_classes.json"), "../shared/conformance/feedvalidator/fv_classes.json is missing")
         let data = try #require(FileManager.default.contents(atPath: SharedMaterial.path("conformance/feedvalidator/fv_classes.json")))
         let tree = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
         for c in MessageClass.all {
@@ -516,6 +518,8 @@ import Testing
     /// or listed in the README's "Classes we never report" with the reason, never both.
     @Test func everyDocumentedClassIsReportedOrListedAsNeverReported() throws {
         guard SharedMaterial.runs(needing: "conformance/feedvalidator/docs") else { return }
+        // In CI `runs` is true whether or not ../shared is there: a missing one fails here.
+        #expect(SharedMaterial.exists("conformance/feedvalidator/docs"), "../shared/conformance/feedvalidator/docs is missing")
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         var rules = ""
         let sources = root.appendingPathComponent("Sources/FeedValidation")

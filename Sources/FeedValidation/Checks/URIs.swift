@@ -16,12 +16,17 @@ enum URIs {
 
     /// The scheme, lower-cased, when the text starts with one (`http:`).
     static func scheme(_ s: String) -> String? {
-        let u = s.utf8
+        schemeColon(s.utf8).map { String(decoding: s.utf8[..<$0], as: UTF8.self).lowercased() }
+    }
+
+    /// Where the colon after a scheme is (`ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"`,
+    /// RFC 3986 §3.1), when the bytes start with one. No copy.
+    static func schemeColon<C: Collection<UInt8>>(_ u: C) -> C.Index? {
         guard let first = u.first, Values.isAlpha(first) else { return nil }
         var i = u.index(after: u.startIndex)
         while i < u.endIndex {
             let b = u[i]
-            if b == 58 { return String(decoding: u[..<i], as: UTF8.self).lowercased() }
+            if b == 58 { return i }
             guard Values.isAlnum(b) || b == 43 || b == 45 || b == 46 else { return nil }
             i = u.index(after: i)
         }

@@ -250,16 +250,9 @@ enum Values {
     /// A URI reference without a scheme (RFC 3986 §4.2): `/a`, `a/b`, `../c`; not `#top`, which
     /// points into the text itself, and not an empty value. Scans the bytes, no copy.
     static func isRelativeReference(_ s: String) -> Bool {
-        var bytes = s.utf8.drop { isSpace($0) }[...]
+        let bytes = s.utf8.drop { isSpace($0) }
         guard let first = bytes.first, first != 35 else { return false }
-        // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"
-        guard isAlpha(first) else { return true }
-        bytes = bytes.dropFirst()
-        for b in bytes {
-            if b == 58 { return false }
-            if !(isAlnum(b) || b == 43 || b == 45 || b == 46) { return true }
-        }
-        return true
+        return URIs.schemeColon(bytes) == nil
     }
 
     /// Normal Play Time (RFC 2326): seconds (`12.5`), `h:mm:ss(.f)`, or `now`.

@@ -61,9 +61,6 @@ public struct HTTPFetcher: Sendable {
     }
 
     public func get(_ url: String, headers extra: [String: String] = [:]) async throws(FetchError) -> FetchResult {
-        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
-            throw FetchError(url: url, reason: .invalidURL)
-        }
         let client = PollClient(userAgent: userAgent, timeout: Double(timeout.nanoseconds) / 1e9, maxBytes: maxBytes)
         do {
             let response = try await client.get(PollRequest(url: url, headers: extra))
