@@ -115,7 +115,9 @@ import Wire
             let csrf = try #require(Browser.csrf(wire.text))
             let id = try #require(wire.text.components(separatedBy: "href=\"/desk/reports/").dropFirst().first?.split(separator: "\"").first)
 
-            for token in [nil, "wrong", String(csrf.dropLast()) + "0"] as [String?] {
+            // The last character changed (to one it is not: a token ending in 0 gets a 1).
+            let altered = String(csrf.dropLast()) + (csrf.hasSuffix("0") ? "1" : "0")
+            for token in [nil, "wrong", altered] as [String?] {
                 var form = [("headline", "Forged headline")]
                 if let token { form.append(("csrf", token)) }
                 #expect(try await alice.send("/desk/reports/\(id)/headline", method: .POST, form: form).status == 403)
