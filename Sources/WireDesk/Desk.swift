@@ -21,10 +21,10 @@ public protocol DeskHost: Sendable {
 
 public struct DeskContext: Sendable {
     public var config: WireConfig
-    public var store: WireStore
+    public var store: any WireStore
     public var style: HouseStyle?
 
-    public init(config: WireConfig, store: WireStore, style: HouseStyle?) {
+    public init(config: WireConfig, store: any WireStore, style: HouseStyle?) {
         self.config = config
         self.store = store
         self.style = style

@@ -105,7 +105,7 @@ struct Routes: Sendable {
     }
 
     /// A page rendered from the store, with a strong ETag of its bytes and the CSP.
-    func page(_ request: Request, _ render: @Sendable (Pages, WireStore) async throws -> String) async throws -> Response {
+    func page(_ request: Request, _ render: @Sendable (Pages, any WireStore) async throws -> String) async throws -> Response {
         let running = await state.running
         let html: String
         do {

@@ -6,7 +6,7 @@ public import Wire
 /// web server. Each file is written atomically.
 public enum StaticPages {
     /// Writes the pages; returns how many report pages were written.
-    public static func write(config: WireConfig, store: WireStore, directory: String, now: Date = Date()) throws -> Int {
+    public static func write(config: WireConfig, store: any WireStore, directory: String, now: Date = Date()) throws -> Int {
         let pages = try Pages(config: config)
         let entries = try store.latest(limit: config.output.limit)
         try FileManager.default.createDirectory(atPath: directory + "/reports", withIntermediateDirectories: true)

@@ -9,7 +9,7 @@ import Wire
 struct Running: Sendable {
     var config: WireConfig
     var style: HouseStyle?
-    var store: WireStore
+    var store: any WireStore
     var pages: Pages
     /// The configuration's and style's files as they were when loaded.
     var stamps: [String: FileStamp?]
@@ -17,7 +17,7 @@ struct Running: Sendable {
     static func load(_ path: String) throws -> Running {
         let config = try ConfigLoader.load(contentsOf: path)
         let style = try config.style.map { path throws(StyleError) in try StyleLoader.load(contentsOf: path) }
-        let store = try WireStore(path: config.store)
+        let store = try openStore(config.store)
         var stamps: [String: FileStamp?] = [config.file: FileStamp(config.file)]
         if let style = config.style { stamps[style] = FileStamp(style) }
         return Running(config: config, style: style, store: store, pages: try Pages(config: config), stamps: stamps)

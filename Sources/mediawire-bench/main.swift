@@ -208,7 +208,7 @@ case "serve":
 case "fill-store":
     guard let configPath = options.values["config"] else { print("fill-store needs --config FILE"); exit(2) }
     let config = try ConfigLoader.load(contentsOf: configPath)
-    let store = try WireStore(path: config.store)
+    let store = try openStore(config.store)
     let total = options.int("entries", 100_000)
     let sources = max(1, options.int("sources", 100))
     let perSource = total / sources

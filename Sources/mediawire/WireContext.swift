@@ -5,14 +5,14 @@ import Wire
 /// What the wire commands share: the configuration, its store and its house style.
 struct WireContext {
     var config: WireConfig
-    var store: WireStore
+    var store: any WireStore
     var style: HouseStyle?
 
     /// Loads all three; throws the first error (naming the file).
     static func open(_ path: String) throws -> WireContext {
         let config = try ConfigLoader.load(contentsOf: path)
         let style = try config.style.map { path throws(StyleError) in try StyleLoader.load(contentsOf: path) }
-        return WireContext(config: config, store: try WireStore(path: config.store), style: style)
+        return WireContext(config: config, store: try openStore(config.store), style: style)
     }
 
     /// Each source's rules in the style file.

@@ -1,6 +1,8 @@
 import Foundation
 import HouseStyle
 import LoopbackServer
+import TestSupport
+import Testing
 
 @testable import Wire
 
@@ -21,16 +23,42 @@ final class TestClock: @unchecked Sendable {
     }
 }
 
+/// The store's two backends: the store's tests run against each (one suite, parameterized).
+enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite, postgres
+
+    var testDescription: String { rawValue }
+
+    /// The `store:` value for a new, empty store of this kind in `directory`. A PostgreSQL case
+    /// without a server fails in CI and is reported as skipped elsewhere.
+    func newStore(in directory: String) throws -> String {
+        switch self {
+        case .sqlite: return "wire.sqlite"
+        case .postgres:
+            guard TestPostgres.available else {
+                if SharedMaterial.inCI { throw TestPostgresError(message: TestPostgres.missing) }
+                try Test.cancel(Comment(rawValue: TestPostgres.missing))
+            }
+            return try TestPostgres.freshDatabase()
+        }
+    }
+}
+
 /// A wire in a temporary directory: its configuration, store and clock.
 struct TestWire {
     let directory: String
     let config: WireConfig
-    let store: WireStore
+    let store: any WireStore
     let clock = TestClock()
+    let backend: Backend
 
     /// `sources` are (id, url) pairs; `poll` is extra YAML under `poll:`.
     /// `sourceLines` adds YAML lines (e.g. `content: preserve`) to the source with that id.
-    init(sources: [(String, String)], poll: String = "", style: String? = nil, sourceLines: [String: String] = [:]) throws {
+    init(
+        sources: [(String, String)], poll: String = "", style: String? = nil, sourceLines: [String: String] = [:],
+        backend: Backend = .sqlite
+    ) throws {
+        self.backend = backend
         directory = NSTemporaryDirectory() + "mediawire-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var settings = ["timeout: 5s", "min-interval: 1m"]
@@ -39,9 +67,10 @@ struct TestWire {
             settings.removeAll { $0.hasPrefix(key + ":") }
             settings.append(line)
         }
+        let storeValue = try backend.newStore(in: directory)
         var yaml = """
             version: 1
-            store: wire.sqlite
+            store: "\(storeValue)"
             poll:
             \(settings.map { "  " + $0 }.joined(separator: "\n"))
             output:
@@ -59,7 +88,7 @@ struct TestWire {
             if let extra = sourceLines[id] { yaml += "    \(extra)\n" }
         }
         config = try ConfigLoader.load(yaml: yaml, file: directory + "/wire.yaml", directory: directory)
-        store = try WireStore(path: config.store)
+        store = try openStore(config.store)
     }
 
     func poll(force: Bool = false, only: [String] = [], style: HouseStyle? = nil) async throws -> PollReport {
@@ -77,6 +106,8 @@ struct TestWire {
     }
 
     func remove() {
+        store.close()
+        if backend == .postgres { TestPostgres.drop(config.store) }
         try? FileManager.default.removeItem(atPath: directory)
     }
 }

@@ -136,7 +136,7 @@ import Testing
         // The schema as version 1 wrote it, with one report.
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
-            try WireStore.migrations[0].1(db)
+            try SQLiteStore.migrations[0].1(db)
             try db.execute(sql: "PRAGMA user_version = 1")
             try db.execute(
                 sql: """
@@ -145,25 +145,25 @@ import Testing
                     """, arguments: [Data(EntryMeta().encoded())])
         }
         try queue.close()
-        let store = try WireStore(path: path)
+        let store = try SQLiteStore(path: path)
         let version = try store.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
-        #expect(version == WireStore.schemaVersion)
+        #expect(version == SQLiteStore.schemaVersion)
         let entry = try #require(try store.entry(named: "urn:a:1"))
         #expect(entry.title == "Quake hits coast")
         #expect(entry.styleFingerprint == "")  // v2: written under no known style
         #expect(entry.editorHeadline == nil)  // v3: the override table is there
         #expect(try store.setHeadline("Coast quake", sourceID: "a", key: "id:1", editor: "e", now: 2) != nil)
         // Opening again runs nothing more.
-        #expect(try WireStore(path: path).entry(sourceID: "a", key: "id:1")?.wireHeadline == "Coast quake")
+        #expect(try SQLiteStore(path: path).entry(sourceID: "a", key: "id:1")?.wireHeadline == "Coast quake")
     }
 
     @Test func aNewerStoreIsRefusedWithItsKind() throws {
         let path = NSTemporaryDirectory() + "mediawire-migrate-\(UUID().uuidString).sqlite"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let queue = try DatabaseQueue(path: path)
-        try queue.write { db in try db.execute(sql: "PRAGMA user_version = \(WireStore.schemaVersion + 1)") }
+        try queue.write { db in try db.execute(sql: "PRAGMA user_version = \(SQLiteStore.schemaVersion + 1)") }
         try queue.close()
-        let error = #expect(throws: StoreError.self) { try WireStore(path: path) }
+        let error = #expect(throws: StoreError.self) { try SQLiteStore(path: path) }
         #expect(error?.code == .newerSchema)
         #expect(error?.path == path)
     }

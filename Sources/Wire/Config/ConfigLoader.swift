@@ -108,7 +108,21 @@ private struct Reader {
         let top = try mapping(root, "the configuration", allowed: ["version", "store", "style", "poll", "output", "serve", "sources", "editors"])
         guard let (_, versionNode) = top["version"] else { throw fail(root, "missing 'version: 1'") }
         guard versionNode.int == 1 else { throw fail(versionNode, "unsupported version (expected 1)") }
-        let store = path(try top["store"].map { (_, v) throws(ConfigError) in try text(v, "store") } ?? ".mediawire/wire.sqlite")
+        var store = path(".mediawire/wire.sqlite")
+        if let (_, v) = top["store"] {
+            let value = try text(v, "store")
+            if StoreLocation.isURL(value) {
+                // A server: the URL is checked here, so a wrong one is named with its line.
+                do throws(StoreError) {
+                    _ = try StoreLocation.postgres(value)
+                } catch {
+                    throw fail(v, error.message)
+                }
+                store = value
+            } else {
+                store = path(value)
+            }
+        }
         let style = try top["style"].map { (_, v) throws(ConfigError) in path(try text(v, "style")) }
 
         var poll = PollSettings()
@@ -117,7 +131,7 @@ private struct Reader {
                 node, "poll",
                 allowed: [
                     "concurrency", "per-host", "timeout", "max-bytes", "user-agent",
-                    "min-interval", "max-interval", "default-interval",
+                    "min-interval", "max-interval", "default-interval", "lease",
                 ])
             if let (_, v) = p["concurrency"] { poll.concurrency = try positive(v, "concurrency") }
             if let (_, v) = p["per-host"] { poll.perHost = try positive(v, "per-host") }
@@ -127,7 +141,9 @@ private struct Reader {
             if let (_, v) = p["min-interval"] { poll.minInterval = try duration(v, "min-interval") }
             if let (_, v) = p["max-interval"] { poll.maxInterval = try duration(v, "max-interval") }
             if let (_, v) = p["default-interval"] { poll.defaultInterval = try duration(v, "default-interval") }
+            if let (_, v) = p["lease"] { poll.lease = try duration(v, "lease") }
             if poll.minInterval > poll.maxInterval { throw fail(node, "min-interval is longer than max-interval") }
+            if poll.lease < poll.timeout { throw fail(node, "lease is shorter than timeout: a source could be fetched twice") }
         }
 
         guard let (_, outputNode) = top["output"] else { throw fail(root, "missing 'output' (path, id, title, self, site)") }

@@ -65,6 +65,9 @@ public struct PollSettings: Sendable, Equatable {
     public var maxInterval: Double = 86_400
     /// The interval of a source that names none (seconds).
     public var defaultInterval: Double = 900
+    /// How long a poller holds a source it took (seconds): another poller takes it when the lease
+    /// ends (a poller killed mid-poll), so it must outlast a fetch.
+    public var lease: Double = 300
 
     public init() {}
 }

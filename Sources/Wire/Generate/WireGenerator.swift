@@ -29,12 +29,12 @@ public struct WireGenerator {
     }
 
     public let config: WireConfig
-    public let store: WireStore
+    public let store: any WireStore
 
     /// The `tag:` authority for ids minted while writing (the poller's, so both mint alike).
     private var mintAuthority: String { Poller.authority(outputID: config.output.id, site: config.output.site) }
 
-    public init(config: WireConfig, store: WireStore) {
+    public init(config: WireConfig, store: any WireStore) {
         self.config = config
         self.store = store
     }
@@ -44,7 +44,7 @@ public struct WireGenerator {
         do {
             sources = try store.sourceStates()
         } catch {
-            throw GenerateError(.store, path: store.path, message: error.message, underlying: error)
+            throw GenerateError(.store, path: store.location, message: error.message, underlying: error)
         }
         let names = Dictionary(config.sources.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var report = Report(path: options.path)
@@ -128,7 +128,7 @@ public struct WireGenerator {
         do {
             maxSeq = try store.maxSequence()
         } catch {
-            throw GenerateError(.store, path: store.path, message: error.message, underlying: error)
+            throw GenerateError(.store, path: store.location, message: error.message, underlying: error)
         }
         let pages = maxSeq / size
         guard pages > 0 else { return ArchivePlan(newestPageURL: nil) }

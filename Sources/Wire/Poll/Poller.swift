@@ -63,12 +63,12 @@ public final class Poller: Sendable {
     }
 
     public let config: WireConfig
-    public let store: WireStore
+    public let store: any WireStore
     public let style: HouseStyle?
     public let options: Options
     let mintAuthority: String
 
-    public init(config: WireConfig, store: WireStore, style: HouseStyle?, options: Options = Options()) {
+    public init(config: WireConfig, store: any WireStore, style: HouseStyle?, options: Options = Options()) {
         self.config = config
         self.store = store
         self.style = style
@@ -180,7 +180,7 @@ public final class Poller: Sendable {
             outcome.message = "\(host) asked us to wait until \(RFC3339.format(hold))"
             return outcome
         }
-        let lease = now + config.poll.timeout * 2 + 60
+        let lease = now + config.poll.lease
         var state: SourceState
         do {
             switch try await store.claimAsync(source.id, url: configuredURL, now: now, until: lease, force: options.force, known: known) {

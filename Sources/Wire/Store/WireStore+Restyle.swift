@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 public import HouseStyle
 
 /// One stored report whose headline a style change rewrites.
@@ -38,68 +37,38 @@ extension WireStore {
         with style: HouseStyle, styleKeys: [String: String?], only: Set<String>? = nil,
         dryRun: Bool = false
     ) throws(StoreError) -> RestyleOutcome {
-        struct Row1: Sendable {
-            var seq: Int64, sourceID: String, key: String, atomID: String, original: String, title: String, edited: Bool
-        }
         // Which fingerprint each source's headlines should carry.
         let expected = styleKeys.mapValues { style.fingerprint(source: $0) }
-        let stale: [Row1] = try read { db in
-            var out: [Row1] = []
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT entry.seq, entry.sourceID, entry.key, entry.atomID, entry.originalTitle, entry.title, entry.style,
-                        override.headline IS NOT NULL AS edited
-                    FROM entry LEFT JOIN override ON override.sourceID = entry.sourceID AND override.key = entry.key
-                    """)
-            while let row = try rows.next() {
-                let sourceID: String = row["sourceID"]
-                if let only, !only.contains(sourceID) { continue }
-                let fingerprint = expected[sourceID] ?? style.fingerprint
-                if (row["style"] as String) == fingerprint { continue }
-                out.append(
-                    Row1(
-                        seq: row["seq"], sourceID: sourceID, key: row["key"], atomID: row["atomID"],
-                        original: row["originalTitle"], title: row["title"], edited: row["edited"]))
-            }
-            return out
+        let stale = try styledHeadlines().filter { row in
+            if let only, !only.contains(row.sourceID) { return false }
+            return row.style != (expected[row.sourceID] ?? style.fingerprint)
         }
         var outcome = RestyleOutcome()
         outcome.checked = stale.count
         guard !stale.isEmpty else { return outcome }
         // Reports with no agency headline: ours comes from the report's own words, as when polled.
-        let blank = stale.filter { HouseStyle.isBlank($0.original) }.map(\.seq)
+        let blank = stale.filter { HouseStyle.isBlank($0.original) }.map(\.sequence)
         var derivedText: [Int64: String] = [:]
-        if !blank.isEmpty {
-            derivedText = try read { db in
-                var out: [Int64: String] = [:]
-                for chunk in stride(from: 0, to: blank.count, by: 500) {
-                    let ids = blank[chunk..<min(chunk + 500, blank.count)]
-                    let rows = try Row.fetchAll(
-                        db, sql: "SELECT * FROM entry WHERE seq IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
-                        arguments: StatementArguments(Array(ids)))
-                    for row in rows {
-                        out[row["seq"]] = try Self.entry(row).derivedHeadline
-                    }
-                }
-                return out
+        for chunk in stride(from: 0, to: blank.count, by: 500) {
+            for entry in try entries(sequences: Array(blank[chunk..<min(chunk + 500, blank.count)])) {
+                derivedText[entry.sequence] = entry.derivedHeadline
             }
         }
         // Restyled per source (each has its own rules), in parallel batches.
-        var updates: [(seq: Int64, title: String, fingerprint: String)] = []
+        var updates: [(sequence: Int64, title: String, fingerprint: String)] = []
         updates.reserveCapacity(stale.count)
         let bySource = Dictionary(grouping: stale, by: \.sourceID)
         for sourceID in bySource.keys.sorted() {
             let rows = bySource[sourceID]!
             let key = styleKeys[sourceID] ?? nil
             let fingerprint = expected[sourceID] ?? style.fingerprint
-            let inputs = rows.map { HouseStyle.isBlank($0.original) ? (derivedText[$0.seq] ?? "") : $0.original }
+            let inputs = rows.map { HouseStyle.isBlank($0.original) ? (derivedText[$0.sequence] ?? "") : $0.original }
             let results = style.restyle(batch: inputs, source: key)
             for (index, (row, result)) in zip(rows, results).enumerated() {
                 let derived = HouseStyle.isBlank(row.original)
                 // A report with no words at all keeps the headline it has.
                 let headline = derived && HouseStyle.isBlank(inputs[index]) ? row.title : result.headline
-                updates.append((row.seq, headline, fingerprint))
+                updates.append((row.sequence, headline, fingerprint))
                 if headline != row.title {
                     var trace = result.changes.map(\.description)
                     if derived { trace.insert("derived: the agency gave no headline; the first sentence of the report", at: 0) }
@@ -112,11 +81,7 @@ extension WireStore {
         }
         guard !dryRun else { return outcome }
         for chunk in stride(from: 0, to: updates.count, by: 5_000) {
-            let batch = Array(updates[chunk..<min(chunk + 5_000, updates.count)])
-            try write { db in
-                let statement = try db.cachedStatement(sql: "UPDATE entry SET title = ?, style = ? WHERE seq = ?")
-                for u in batch { try statement.execute(arguments: [u.title, u.fingerprint, u.seq]) }
-            }
+            try writeHeadlines(Array(updates[chunk..<min(chunk + 5_000, updates.count)]))
         }
         outcome.applied = true
         return outcome

@@ -1,30 +1,31 @@
 import Foundation
-import GRDB
-import Syndication
+public import HouseStyle
 
-/// Why the store could not do what was asked: with the database file, and SQLite's own error.
+/// Why the store could not do what was asked: with the store's location (a file, or a
+/// `postgres://` URL without its password) and the database's own error.
 public struct StoreError: Error, CustomStringConvertible, Sendable {
     /// What kind of failure: a busy store can be tried again, a corrupt or full one cannot.
     public struct Code: Hashable, Sendable {
         private enum Kind: Hashable, Sendable { case cannotOpen, newerSchema, busy, corrupt, full, readOnly, failed }
         private let kind: Kind
-        /// The file cannot be opened or created.
+        /// The store cannot be opened, created or reached.
         public static let cannotOpen = Code(kind: .cannotOpen)
         /// The store was written by a newer MediaWire.
         public static let newerSchema = Code(kind: .newerSchema)
-        /// Another process held the write lock longer than the busy timeout.
+        /// Another process held a lock longer than the store waits.
         public static let busy = Code(kind: .busy)
         /// The file is not a database, or is damaged.
         public static let corrupt = Code(kind: .corrupt)
         /// The disk (or the file system) is full.
         public static let full = Code(kind: .full)
-        /// The file or its folder cannot be written.
+        /// The file or its folder (or the database) cannot be written.
         public static let readOnly = Code(kind: .readOnly)
         /// Any other database failure (see ``underlying``).
         public static let failed = Code(kind: .failed)
     }
 
     public var code: Code
+    /// The file, or the `postgres://` URL (never with a password).
     public var path: String
     public var message: String
     /// The database's own error, when there was one.
@@ -37,40 +38,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         self.underlying = underlying
     }
 
-    /// A database failure, its kind read from SQLite's result code.
-    init(path: String, wrapping error: any Error) {
-        guard let db = error as? DatabaseError else {
-            self.init(.failed, path: path, message: String(describing: error), underlying: error)
-            return
-        }
-        var code: Code
-        switch db.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED: code = .busy
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB: code = .corrupt
-        case .SQLITE_FULL: code = .full
-        case .SQLITE_READONLY, .SQLITE_PERM: code = .readOnly
-        case .SQLITE_CANTOPEN: code = .cannotOpen
-        default: code = .failed
-        }
-        var message = db.message ?? db.description
-        // SQLite reports a full disk as an I/O error when it cannot grow its shared-memory or
-        // journal file: say so when the disk has (next to) nothing left.
-        if code == .full || db.resultCode == .SQLITE_IOERR, let free = Self.freeBytes(near: path), free < 1 << 20 {
-            code = .full
-            message += " (the disk is full: \(free) bytes free)"
-        }
-        self.init(code, path: path, message: message, underlying: db)
-    }
-
     public var description: String { "\(path): \(message)" }
-
-    /// Bytes free on the file system that holds `path` (or its folder), for messages.
-    static func freeBytes(near path: String) -> Int? {
-        var stats = statvfs()
-        let folder = (path as NSString).deletingLastPathComponent
-        guard statvfs(folder.isEmpty ? "." : folder, &stats) == 0 else { return nil }
-        return Int(stats.f_bavail) * Int(stats.f_frsize)
-    }
 }
 
 /// What applying one poll's entries did to the store.
@@ -84,593 +52,192 @@ public struct ApplyCounts: Sendable, Equatable {
     public init() {}
 }
 
-/// The wire's SQLite store (GRDB, WAL mode): sources with their HTTP state, entries, tombstones.
+/// The answer to ``WireStore/claim(_:url:now:until:force:known:)``.
+public enum Claim: Sendable {
+    case claimed(SourceState)
+    /// Another process holds the source now.
+    case busy
+    /// Another process polled it since this one looked: it is not due any more.
+    case notDue(SourceState)
+}
+
+/// A stored report's headline as the house style left it, for re-headlining (``WireStore/restyle``).
+public struct StyledHeadline: Sendable {
+    public var sequence: Int64
+    public var sourceID: String
+    public var key: String
+    public var atomID: String
+    public var original: String
+    public var title: String
+    /// The fingerprint of the style that wrote `title`.
+    public var style: String
+    /// An editor's headline stands over it.
+    public var edited: Bool
+
+    public init(
+        sequence: Int64, sourceID: String, key: String, atomID: String, original: String, title: String, style: String,
+        edited: Bool
+    ) {
+        self.sequence = sequence
+        self.sourceID = sourceID
+        self.key = key
+        self.atomID = atomID
+        self.original = original
+        self.title = title
+        self.style = style
+        self.edited = edited
+    }
+}
+
+/// How many rows of each kind a store holds (`store copy` compares them).
+public struct StoreCounts: Sendable, Equatable, CustomStringConvertible {
+    public var sources = 0
+    public var entries = 0
+    public var tombstones = 0
+    public var overrides = 0
+    public var history = 0
+    public var hosts = 0
+    /// The highest sequence number given to a report (deleted ones included).
+    public var sequence = 0
+
+    public init() {}
+
+    public var description: String {
+        "\(sources) sources, \(entries) reports, \(overrides) editor headlines, \(history) headline-history events, "
+            + "\(tombstones) tombstones, \(hosts) host holds, sequence \(sequence)"
+    }
+}
+
+/// One row of a store, for moving a wire from one store to another (`mediawire store copy`).
+public enum StoreRecord: Sendable {
+    /// A source with its polling state (a lease is not copied: it belongs to a process of the old store).
+    case source(SourceState)
+    /// A report with its sequence number (``StoredEntry/sequence``); its editor headline is copied
+    /// with it.
+    case entry(StoredEntry)
+    case tombstone(sourceID: String, key: String, deletedAt: Double)
+    case history(sourceID: String, key: String, event: HeadlineEvent)
+    case host(String, until: Double)
+    /// The highest sequence number ever given (so new reports never reuse a deleted one's).
+    case sequence(Int64)
+}
+
+/// The wire's store: sources with their polling state, reports with their headlines, editors'
+/// headlines with their history, tombstones and host holds.
 ///
-/// Safe to share between tasks, and between processes: every write is an `IMMEDIATE` transaction,
-/// entries are unique per (source, key), and schema migrations run under the write lock.
-public final class WireStore: Sendable {
-    public let path: String
-    let pool: DatabasePool
+/// Two backends implement it: ``SQLiteStore`` (a file; the default) and ``PostgresStore`` (a
+/// server shared by many pollers and services). ``open(_:lease:)`` picks one from `store:`.
+/// Every method is safe to call from many tasks and many processes at once.
+public protocol WireStore: AnyObject, Sendable {
+    /// The file, or the `postgres://` URL without a password: for messages.
+    var location: String { get }
 
-    /// The schema, one step per version; `PRAGMA user_version` records how many have run.
-    static let migrations: [(String, @Sendable (Database) throws -> Void)] = [
-        (
-            "v1: sources, entries, tombstones, hosts",
-            { db in
-                try db.execute(
-                    sql: """
-                        CREATE TABLE source (
-                            id TEXT PRIMARY KEY NOT NULL,
-                            configuredURL TEXT NOT NULL,
-                            fetchURL TEXT NOT NULL,
-                            etag TEXT, lastModified TEXT,
-                            lastCheck REAL, lastSuccess REAL, lastStatus INTEGER,
-                            nextCheck REAL, holdUntil REAL,
-                            errorCount INTEGER NOT NULL DEFAULT 0, lastError TEXT,
-                            disabled TEXT, bodyHash TEXT, feed TEXT, leaseUntil REAL
-                        );
-                        CREATE TABLE entry (
-                            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                            sourceID TEXT NOT NULL,
-                            key TEXT NOT NULL,
-                            atomID TEXT NOT NULL,
-                            originalTitle TEXT NOT NULL,
-                            title TEXT NOT NULL,
-                            link TEXT,
-                            summary TEXT, content TEXT,
-                            meta BLOB NOT NULL,
-                            firstSeen REAL NOT NULL, lastSeen REAL NOT NULL,
-                            sortTime REAL NOT NULL,
-                            contentHash TEXT NOT NULL,
-                            UNIQUE (sourceID, key)
-                        );
-                        CREATE INDEX entry_by_time ON entry (sortTime DESC, seq DESC);
-                        CREATE TABLE tombstone (
-                            sourceID TEXT NOT NULL, key TEXT NOT NULL, deletedAt REAL NOT NULL,
-                            PRIMARY KEY (sourceID, key)
-                        ) WITHOUT ROWID;
-                        CREATE TABLE host (
-                            host TEXT PRIMARY KEY NOT NULL, holdUntil REAL NOT NULL
-                        ) WITHOUT ROWID;
-                        """)
-            }
-        ),
-        (
-            "v2: the fingerprint of the house style that wrote each headline",
-            { db in
-                try db.execute(sql: "ALTER TABLE entry ADD COLUMN style TEXT NOT NULL DEFAULT ''")
-            }
-        ),
-        (
-            "v3: editors' headlines and their history; reports found by their atom:id",
-            { db in
-                try db.execute(
-                    sql: """
-                        CREATE TABLE override (
-                            sourceID TEXT NOT NULL, key TEXT NOT NULL,
-                            headline TEXT NOT NULL, editor TEXT NOT NULL, at REAL NOT NULL, previous TEXT NOT NULL,
-                            agencyUpdatedAt REAL,
-                            PRIMARY KEY (sourceID, key)
-                        ) WITHOUT ROWID;
-                        CREATE TABLE headline_history (
-                            id INTEGER PRIMARY KEY AUTOINCREMENT,
-                            sourceID TEXT NOT NULL, key TEXT NOT NULL, action TEXT NOT NULL,
-                            headline TEXT NOT NULL, previous TEXT NOT NULL, editor TEXT NOT NULL, at REAL NOT NULL
-                        );
-                        CREATE INDEX headline_history_by_entry ON headline_history (sourceID, key);
-                        CREATE INDEX entry_by_atom_id ON entry (atomID);
-                        """)
-            }
-        ),
-        (
-            "v4: who holds a source's lease (host and process), so a killed poller's lease is taken over",
-            { db in try db.execute(sql: "ALTER TABLE source ADD COLUMN leaseOwner TEXT") }
-        ),
-    ]
-
-    public static var schemaVersion: Int { migrations.count }
-
-    public init(path: String) throws(StoreError) {
-        self.path = path
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        }
-        var config = Configuration()
-        config.busyMode = .timeout(30)
-        config.prepareDatabase { db in
-            // WAL with NORMAL sync: consistent after a crash, fsync only at checkpoints; checkpoints every
-            // 32 MiB rather than 4 MiB, since each costs two fsyncs and a first poll writes a lot.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
-        }
-        do {
-            pool = try DatabasePool(path: path, configuration: config)
-            try pool.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                    if version > Self.migrations.count {
-                        throw StoreError(
-                            .newerSchema, path: path,
-                            message: "the store has schema version \(version), newer than this MediaWire knows (\(Self.migrations.count))")
-                    }
-                    for (_, migrate) in Self.migrations.dropFirst(version) { try migrate(db) }
-                    try db.execute(sql: "PRAGMA user_version = \(Self.migrations.count)")
-                    return .commit
-                }
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError(path: path, wrapping: error)
-        }
-    }
-
-    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
-        do {
-            return try pool.write(body)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError(path: path, wrapping: error)
-        }
-    }
-
-    /// A write that suspends instead of blocking a thread while it waits for the writer.
-    func writeAsync<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
-        do {
-            return try await pool.write(body)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError(path: path, wrapping: error)
-        }
-    }
-
-    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(StoreError) -> T {
-        do {
-            return try pool.read(body)
-        } catch {
-            throw StoreError(path: path, wrapping: error)
-        }
-    }
-
-    /// A read whose body may throw its own errors (passed on as they are); the database's are
-    /// ``StoreError``s.
-    func reading(_ body: (Database) throws -> Void) throws {
-        do {
-            try pool.read(body)
-        } catch let error as DatabaseError {
-            throw StoreError(path: path, wrapping: error)
-        }
-    }
-
-    /// Whether the store answers now: a fresh read-only connection to the file (not the pool's,
-    /// which may hold pages of a file since replaced or damaged) reads the schema and an entry.
-    public func check() throws(StoreError) {
-        do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            configuration.busyMode = .timeout(5)
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            try queue.read { db in
-                _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
-                _ = try Row.fetchOne(db, sql: "SELECT seq FROM entry LIMIT 1")
-            }
-            try queue.close()
-        } catch {
-            throw StoreError(path: path, wrapping: error)
-        }
-    }
-
-    /// How many changes the connection that writes has made since it opened (for tests and `--json`).
-    public func totalChanges() throws(StoreError) -> Int {
-        try write { db in db.totalChangesCount }
-    }
+    /// Whether the store answers now (the service's health check).
+    func check() throws(StoreError)
 
     // MARK: Sources
 
-    public func sourceStates() throws(StoreError) -> [String: SourceState] {
-        try read { db in
-            var out: [String: SourceState] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM source") {
-                let state = try Self.sourceState(row)
-                out[state.id] = state
-            }
-            return out
-        }
-    }
-
-    public func sourceState(_ id: String) throws(StoreError) -> SourceState? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM source WHERE id = ?", arguments: [id]).map(Self.sourceState)
-        }
-    }
-
-    static func sourceState(_ row: Row) throws -> SourceState {
-        var s = SourceState(id: row["id"], url: row["configuredURL"])
-        s.fetchURL = row["fetchURL"]
-        s.etag = row["etag"]
-        s.lastModified = row["lastModified"]
-        s.lastCheck = row["lastCheck"]
-        s.lastSuccess = row["lastSuccess"]
-        s.lastStatus = row["lastStatus"]
-        s.nextCheck = row["nextCheck"]
-        s.holdUntil = row["holdUntil"]
-        s.errorCount = row["errorCount"]
-        s.lastError = row["lastError"]
-        s.disabled = row["disabled"]
-        s.bodyHash = row["bodyHash"]
-        s.leaseUntil = row["leaseUntil"]
-        if let feed: String = row["feed"] {
-            s.feed = try JSONDecoder().decode(SourceFeedInfo.self, from: Data(feed.utf8))
-        }
-        return s
-    }
-
-    /// The answer to ``claim(_:url:now:until:force:)``.
-    public enum Claim: Sendable {
-        case claimed(SourceState)
-        /// Another process holds the source now.
-        case busy
-        /// Another process polled it since this one looked: it is not due any more.
-        case notDue(SourceState)
-    }
-
+    func sourceStates() throws(StoreError) -> [String: SourceState]
+    func sourceState(_ id: String) throws(StoreError) -> SourceState?
     /// Takes a source for this process until `until`, unless another process holds it or has just
     /// polled it. A source seen for the first time is created; one whose configured URL changed
-    /// starts afresh.
-    public func claim(
-        _ id: String, url: String, now: Double, until: Double, force: Bool = false,
-        known: SourceState? = nil
-    ) throws(StoreError) -> Claim {
-        try write(Self.claiming(id, url: url, now: now, until: until, force: force, known: known))
-    }
-
-    public func claimAsync(
-        _ id: String, url: String, now: Double, until: Double, force: Bool = false,
-        known: SourceState? = nil
-    ) async throws(StoreError) -> Claim {
-        try await writeAsync(Self.claiming(id, url: url, now: now, until: until, force: force, known: known))
-    }
-
-    static func claiming(
-        _ id: String, url: String, now: Double, until: Double, force: Bool,
-        known: SourceState?
-    ) -> @Sendable (Database) throws -> Claim {
-        { db in
-            // The usual case, one statement: the state read at the start of the run is current
-            // unless another process changed it, and then this UPDATE changes nothing.
-            if var known, known.configuredURL == url {
-                try db.execute(
-                    sql: """
-                        UPDATE source SET leaseUntil = ?, leaseOwner = ? WHERE id = ? AND configuredURL = ?
-                            AND (leaseUntil IS NULL OR leaseUntil <= ?) AND (? OR nextCheck IS NULL OR nextCheck <= ?)
-                            AND (nextCheck IS ? OR ?)
-                        """, arguments: [until, LeaseOwner.current, id, url, now, force, now, known.nextCheck, force])
-                if db.changesCount == 1 {
-                    known.leaseUntil = until
-                    return .claimed(known)
-                }
-            }
-            if let row = try Row.fetchOne(db, sql: "SELECT * FROM source WHERE id = ?", arguments: [id]) {
-                var state = try Self.sourceState(row)
-                // Held, unless the holder was a process on this machine that is gone (killed):
-                // its lease need not be waited out.
-                if let lease = state.leaseUntil, lease > now, !LeaseOwner.isGone(row["leaseOwner"]) { return .busy }
-                if state.configuredURL != url {
-                    let feed = state.feed
-                    state = SourceState(id: id, url: url)
-                    state.feed = feed
-                } else if !force, let next = state.nextCheck, next > now {
-                    return .notDue(state)
-                }
-                state.leaseUntil = until
-                try Self.save(state, db)
-                try db.execute(sql: "UPDATE source SET leaseOwner = ? WHERE id = ?", arguments: [LeaseOwner.current, id])
-                return .claimed(state)
-            }
-            var state = SourceState(id: id, url: url)
-            state.leaseUntil = until
-            try Self.save(state, db)
-            try db.execute(sql: "UPDATE source SET leaseOwner = ? WHERE id = ?", arguments: [LeaseOwner.current, id])
-            return .claimed(state)
-        }
-    }
-
+    /// starts afresh. `known` is the state read at the start of the run (one statement when it is
+    /// still current).
+    func claim(_ id: String, url: String, now: Double, until: Double, force: Bool, known: SourceState?) throws(StoreError) -> Claim
+    func claimAsync(
+        _ id: String, url: String, now: Double, until: Double, force: Bool, known: SourceState?
+    ) async throws(StoreError) -> Claim
     /// Writes a source's state (and releases its lease). `feedChanged: false` leaves the agency
     /// feed's metadata as stored (it is the bulk of the row).
-    public func save(_ state: SourceState, feedChanged: Bool = true) throws(StoreError) {
-        try write(Self.saving(state, feedChanged: feedChanged))
-    }
-
-    public func saveAsync(_ state: SourceState, feedChanged: Bool = true) async throws(StoreError) {
-        try await writeAsync(Self.saving(state, feedChanged: feedChanged))
-    }
-
-    static func saving(_ state: SourceState, feedChanged: Bool) -> @Sendable (Database) throws -> Void {
-        { db in
-            if feedChanged {
-                try Self.save(state, db)
-                return
-            }
-            let s = state
-            try db.cachedStatement(
-                sql: """
-                    UPDATE source SET configuredURL = ?, fetchURL = ?, etag = ?, lastModified = ?, lastCheck = ?, lastSuccess = ?,
-                        lastStatus = ?, nextCheck = ?, holdUntil = ?, errorCount = ?, lastError = ?, disabled = ?, bodyHash = ?,
-                        leaseUntil = ? WHERE id = ?
-                    """
-            ).execute(arguments: [
-                s.configuredURL, s.fetchURL, s.etag, s.lastModified, s.lastCheck, s.lastSuccess,
-                s.lastStatus, s.nextCheck, s.holdUntil, s.errorCount, s.lastError, s.disabled,
-                s.bodyHash, s.leaseUntil, s.id,
-            ])
-            if db.changesCount == 0 { try Self.save(state, db) }
-        }
-    }
-
-    static func save(_ s: SourceState, _ db: Database) throws {
-        let feed = try s.feed.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
-        try db.execute(
-            sql: """
-                INSERT INTO source (id, configuredURL, fetchURL, etag, lastModified, lastCheck, lastSuccess, lastStatus,
-                    nextCheck, holdUntil, errorCount, lastError, disabled, bodyHash, feed, leaseUntil)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET configuredURL = excluded.configuredURL, fetchURL = excluded.fetchURL,
-                    etag = excluded.etag, lastModified = excluded.lastModified, lastCheck = excluded.lastCheck,
-                    lastSuccess = excluded.lastSuccess, lastStatus = excluded.lastStatus, nextCheck = excluded.nextCheck,
-                    holdUntil = excluded.holdUntil, errorCount = excluded.errorCount, lastError = excluded.lastError,
-                    disabled = excluded.disabled, bodyHash = excluded.bodyHash, feed = excluded.feed,
-                    leaseUntil = excluded.leaseUntil
-                """,
-            arguments: [
-                s.id, s.configuredURL, s.fetchURL, s.etag, s.lastModified, s.lastCheck, s.lastSuccess,
-                s.lastStatus, s.nextCheck, s.holdUntil, s.errorCount, s.lastError, s.disabled,
-                s.bodyHash, feed, s.leaseUntil,
-            ])
-    }
-
+    func save(_ state: SourceState, feedChanged: Bool) throws(StoreError)
+    func saveAsync(_ state: SourceState, feedChanged: Bool) async throws(StoreError)
     /// Hosts a server asked us to leave alone, with the time until which.
-    public func hostHolds(now: Double) throws(StoreError) -> [String: Double] {
-        try read { db in
-            var out: [String: Double] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT host, holdUntil FROM host WHERE holdUntil > ?", arguments: [now]) {
-                out[row["host"]] = row["holdUntil"]
-            }
-            return out
-        }
-    }
+    func hostHolds(now: Double) throws(StoreError) -> [String: Double]
+    func holdHost(_ host: String, until: Double) throws(StoreError)
+    /// When each source's newest report was first seen (for the desk's "quiet" badge).
+    func lastNewReport() throws(StoreError) -> [String: Double]
+    /// Makes a source due now (the desk's "poll now"); `false` when the store has no such source.
+    @discardableResult func makeDue(_ sourceID: String, now: Double) throws(StoreError) -> Bool
+    /// Polls a disabled source again (the desk's "re-enable"): its errors forgotten, due now.
+    @discardableResult func enable(_ sourceID: String, now: Double) throws(StoreError) -> Bool
 
-    public func holdHost(_ host: String, until: Double) throws(StoreError) {
-        try write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO host (host, holdUntil) VALUES (?, ?)
-                    ON CONFLICT (host) DO UPDATE SET holdUntil = max(holdUntil, excluded.holdUntil)
-                    """, arguments: [host, until])
-        }
-    }
-
-    // MARK: Entries
+    // MARK: Reports
 
     /// Stores one poll's entries for a source in one transaction: new ones are inserted, changed
     /// ones updated (`published`, first-seen time and id kept), unchanged ones left alone, deleted
-    /// ones (tombstones) skipped. The source's state is written in the same transaction.
-    public func apply(_ entries: [StoredEntry], state: SourceState?, now: Double) throws(StoreError) -> ApplyCounts {
-        try write(Self.applying(entries, state: state, now: now))
-    }
-
-    /// ``apply(_:state:now:)`` without blocking a thread while another write runs.
-    public func applyAsync(_ entries: [StoredEntry], state: SourceState?, now: Double) async throws(StoreError) -> ApplyCounts {
-        try await writeAsync(Self.applying(entries, state: state, now: now))
-    }
-
-    static func applying(_ entries: [StoredEntry], state: SourceState?, now: Double) -> @Sendable (Database) throws -> ApplyCounts {
-        // Encoded before taking the write lock, which other pollers wait for.
-        let prepared = entries.map { StatementArguments(Self.arguments($0)) }
-        return { db in
-            var counts = ApplyCounts()
-            let find = try db.cachedStatement(
-                sql: "SELECT seq, contentHash, meta, atomID, firstSeen, lastSeen FROM entry WHERE sourceID = ? AND key = ?")
-            // Tombstones are few: one query per source rather than one per entry.
-            var tombstones: [String: Set<String>] = [:]
-            for sourceID in Set(entries.map(\.sourceID)) {
-                tombstones[sourceID] = Set(try String.fetchAll(db, sql: "SELECT key FROM tombstone WHERE sourceID = ?", arguments: [sourceID]))
-            }
-            var seen = Set<String>()
-            for (index, var entry) in entries.enumerated() {
-                // A feed that repeats an entry keeps the first.
-                guard seen.insert(entry.key).inserted else { continue }
-                if tombstones[entry.sourceID]?.contains(entry.key) == true {
-                    counts.tombstoned += 1
-                    continue
-                }
-                // New entries (the common case on a changed feed) cost one statement.
-                try Self.insert(prepared[index], db)
-                if db.changesCount == 1 {
-                    counts.inserted += 1
-                    continue
-                }
-                guard let row = try Row.fetchOne(find, arguments: [entry.sourceID, entry.key]) else { continue }
-                let seq: Int64 = row["seq"]
-                if (row["contentHash"] as String) == entry.contentHash {
-                    counts.unchanged += 1
-                    // Last-seen is refreshed at most once a day, so re-reading a feed stays cheap.
-                    if now - (row["lastSeen"] as Double) > 86_400 {
-                        try db.execute(sql: "UPDATE entry SET lastSeen = ? WHERE seq = ?", arguments: [now, seq])
-                    }
-                    continue
-                }
-                let old = try Self.decodeMeta(row)
-                entry.atomID = row["atomID"]
-                entry.firstSeen = row["firstSeen"]
-                entry.lastSeen = now
-                if let published = old.published { entry.published = published }
-                // The entry changed: its updated time moves, to the agency's if it gave a new one.
-                if entry.updated == nil || entry.updated == old.updated {
-                    entry.updated = StoredDate(text: RFC3339.format(now), instant: now)
-                }
-                entry.sortTime = entry.wireUpdated.instant
-                try Self.update(entry, seq: seq, db)
-                // An editor's headline stays; the desk learns that the agency changed the report since.
-                try db.cachedStatement(sql: "UPDATE override SET agencyUpdatedAt = ? WHERE sourceID = ? AND key = ?")
-                    .execute(arguments: [now, entry.sourceID, entry.key])
-                counts.updated += 1
-            }
-            if let state { try Self.save(state, db) }
-            return counts
-        }
-    }
-
+    /// ones (tombstones) skipped. The source's state is written in the same transaction. A report
+    /// is stored once, whichever process stores it.
+    func apply(_ entries: [StoredEntry], state: SourceState?, now: Double) throws(StoreError) -> ApplyCounts
+    func applyAsync(_ entries: [StoredEntry], state: SourceState?, now: Double) async throws(StoreError) -> ApplyCounts
     /// Deletes an entry and leaves a tombstone, so a later poll does not import it again.
-    @discardableResult
-    public func delete(sourceID: String, key: String, now: Double) throws(StoreError) -> Bool {
-        try write { db in
-            try db.execute(sql: "DELETE FROM entry WHERE sourceID = ? AND key = ?", arguments: [sourceID, key])
-            let deleted = db.changesCount > 0
-            try db.execute(sql: "DELETE FROM override WHERE sourceID = ? AND key = ?", arguments: [sourceID, key])
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO tombstone (sourceID, key, deletedAt) VALUES (?, ?, ?)",
-                arguments: [sourceID, key, now])
-            return deleted
-        }
-    }
-
-    public func entryCount(sourceID: String? = nil) throws(StoreError) -> Int {
-        try read { db in
-            if let sourceID {
-                return try Int.fetchOne(db, sql: "SELECT count(*) FROM entry WHERE sourceID = ?", arguments: [sourceID]) ?? 0
-            }
-            return try Int.fetchOne(db, sql: "SELECT count(*) FROM entry") ?? 0
-        }
-    }
-
+    @discardableResult func delete(sourceID: String, key: String, now: Double) throws(StoreError) -> Bool
+    func entryCount(sourceID: String?) throws(StoreError) -> Int
     /// Calls `body` with the newest entries first, at most `limit` (after skipping `offset`),
-    /// reading them one at a time: memory does not grow with the store.
-    public func forEachLatest(limit: Int, offset: Int = 0, _ body: (StoredEntry) throws -> Void) throws {
-        try reading { db in
-            let cursor = try Row.fetchCursor(
-                db,
-                sql: """
-                    \(Self.selectEntries) ORDER BY entry.sortTime DESC, entry.seq DESC LIMIT ? OFFSET ?
-                    """, arguments: [limit, offset])
-            while let row = try cursor.next() { try body(try Self.entry(row)) }
-        }
-    }
-
-    /// Entries whose storage sequence number is in `from...through`, oldest first: the stable
-    /// content of an archive page.
-    public func forEachInSequenceRange(from: Int, through: Int, _ body: (StoredEntry) throws -> Void) throws {
-        try reading { db in
-            let cursor = try Row.fetchCursor(
-                db, sql: "\(Self.selectEntries) WHERE entry.seq BETWEEN ? AND ? ORDER BY entry.seq",
-                arguments: [from, through])
-            while let row = try cursor.next() { try body(try Self.entry(row)) }
-        }
-    }
-
+    /// without holding them all in memory.
+    func forEachLatest(limit: Int, offset: Int, _ body: (StoredEntry) throws -> Void) throws
+    /// Entries whose sequence number is in `from...through`, oldest first: an archive page.
+    func forEachInSequenceRange(from: Int, through: Int, _ body: (StoredEntry) throws -> Void) throws
     /// The highest sequence number ever given to an entry (deleted ones included).
-    public func maxSequence() throws(StoreError) -> Int {
-        try read { db in
-            try Int.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'entry'") ?? 0
-        }
+    func maxSequence() throws(StoreError) -> Int
+    func entry(sequence: Int64) throws(StoreError) -> StoredEntry?
+    func entry(sourceID: String, key: String) throws(StoreError) -> StoredEntry?
+    /// The stored report `reference` names: its `atom:id` in the wire, else `SOURCE:KEY`.
+    func entry(named reference: String) throws(StoreError) -> StoredEntry?
+    func entries(sourceID: String) throws(StoreError) -> [StoredEntry]
+    /// The newest reports first, at most `limit`, narrowed to one agency, one kind of headline and
+    /// a search of the headlines (ours, the agency's, the editor's; case-insensitive).
+    func latest(limit: Int, sourceID: String?, kind: HeadlineKind?, search: String?) throws(StoreError) -> [StoredEntry]
+
+    // MARK: Headlines
+
+    /// Sets an editor's headline for a stored report and records it in the report's history.
+    /// Returns `nil` when the store holds no such report.
+    @discardableResult
+    func setHeadline(
+        _ headline: String, sourceID: String, key: String, editor: String, now: Double
+    ) throws(StoreError)
+        -> EditorHeadline?
+    /// Clears a report's editor headline: the wire shows its house-style headline again. Returns
+    /// the headline cleared, `nil` when there was none (nothing is recorded then).
+    @discardableResult
+    func clearHeadline(sourceID: String, key: String, editor: String, now: Double) throws(StoreError) -> EditorHeadline?
+    /// Every report under an editor's headline, the latest override first.
+    func entriesWithEditorHeadlines() throws(StoreError) -> [StoredEntry]
+    /// A report's headline history, oldest first.
+    func headlineHistory(sourceID: String, key: String) throws(StoreError) -> [HeadlineEvent]
+    /// Every report's house-style headline with the fingerprint of the style that wrote it.
+    func styledHeadlines() throws(StoreError) -> [StyledHeadline]
+    /// The reports with these sequence numbers.
+    func entries(sequences: [Int64]) throws(StoreError) -> [StoredEntry]
+    /// Writes house-style headlines and their style's fingerprint, in one transaction.
+    func writeHeadlines(_ updates: [(sequence: Int64, title: String, fingerprint: String)]) throws(StoreError)
+
+    // MARK: Moving a wire
+
+    /// How many rows of each kind the store holds.
+    func counts() throws(StoreError) -> StoreCounts
+    /// Every row, sources first, then reports in sequence order, then the rest.
+    func forEachRecord(_ body: (StoreRecord) throws -> Void) throws
+    /// Writes rows read from another store, in one transaction; reports keep their sequence numbers.
+    func importRecords(_ records: [StoreRecord]) throws(StoreError)
+    /// Releases connections and files (the process may also just end).
+    func close()
+}
+
+extension WireStore {
+    public func claim(_ id: String, url: String, now: Double, until: Double, force: Bool = false) throws(StoreError) -> Claim {
+        try claim(id, url: url, now: now, until: until, force: force, known: nil)
     }
 
-    /// The report with this sequence number (``StoredEntry/sequence``).
-    public func entry(sequence: Int64) throws(StoreError) -> StoredEntry? {
-        try read { db in
-            try Row.fetchOne(db, sql: "\(Self.selectEntries) WHERE entry.seq = ?", arguments: [sequence]).map(Self.entry)
-        }
+    public func save(_ state: SourceState) throws(StoreError) { try save(state, feedChanged: true) }
+
+    public func entryCount() throws(StoreError) -> Int { try entryCount(sourceID: nil) }
+
+    public func forEachLatest(limit: Int, _ body: (StoredEntry) throws -> Void) throws {
+        try forEachLatest(limit: limit, offset: 0, body)
     }
 
-    public func entry(sourceID: String, key: String) throws(StoreError) -> StoredEntry? {
-        try read { db in
-            try Row.fetchOne(
-                db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? AND entry.key = ?",
-                arguments: [sourceID, key]
-            ).map(Self.entry)
-        }
-    }
-
-    public func entries(sourceID: String) throws(StoreError) -> [StoredEntry] {
-        try read { db in
-            try Row.fetchAll(
-                db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? ORDER BY entry.seq",
-                arguments: [sourceID]
-            ).map(Self.entry)
-        }
-    }
-
-    // MARK: Row mapping
-
-    static func meta(_ e: StoredEntry) -> EntryMeta {
-        var meta = EntryMeta()
-        meta.title = e.originalTitleText
-        meta.links = e.links
-        meta.published = e.published
-        meta.updated = e.updated
-        meta.authors = e.authors
-        meta.contributors = e.contributors
-        meta.categories = e.categories
-        meta.rights = e.rights
-        meta.summary = e.summary.map {
-            var t = $0; t.value = ""; return t
-        }
-        meta.content = e.content.map {
-            var t = $0; t.value = ""; return t
-        }
-        meta.language = e.language
-        return meta
-    }
-
-    static func arguments(_ e: StoredEntry) -> [(any DatabaseValueConvertible)?] {
-        [
-            e.sourceID, e.key, e.atomID, e.originalTitle, e.title, e.link, e.summary?.value, e.content?.value,
-            Data(meta(e).encoded()), e.firstSeen, e.lastSeen, e.sortTime, e.contentHash, e.styleFingerprint,
-        ]
-    }
-
-    static func insert(_ arguments: StatementArguments, _ db: Database) throws {
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO entry (sourceID, key, atomID, originalTitle, title, link, summary, content, meta,
-                    firstSeen, lastSeen, sortTime, contentHash, style) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (sourceID, key) DO NOTHING
-                """)
-        try statement.execute(arguments: arguments)
-    }
-
-    static func update(_ e: StoredEntry, seq: Int64, _ db: Database) throws {
-        let statement = try db.cachedStatement(
-            sql: """
-                UPDATE entry SET sourceID = ?, key = ?, atomID = ?, originalTitle = ?, title = ?, link = ?, summary = ?,
-                    content = ?, meta = ?, firstSeen = ?, lastSeen = ?, sortTime = ?, contentHash = ?, style = ? WHERE seq = ?
-                """)
-        try statement.execute(arguments: StatementArguments(arguments(e) + [seq]))
-    }
-
-    static func decodeMeta(_ row: Row) throws -> EntryMeta {
-        let data: Data = row["meta"]
-        return try EntryMeta(decoding: [UInt8](data))
-    }
-
-    static func entry(_ row: Row) throws -> StoredEntry {
-        let meta = try decodeMeta(row)
-        var summary = meta.summary
-        if let value: String = row["summary"] { summary?.value = value }
-        var content = meta.content
-        if let value: String = row["content"] { content?.value = value }
-        var entry = StoredEntry(
-            sourceID: row["sourceID"], key: row["key"], atomID: row["atomID"], originalTitle: row["originalTitle"],
-            originalTitleText: meta.title, title: row["title"], link: row["link"], links: meta.links,
-            published: meta.published, updated: meta.updated, authors: meta.authors,
-            contributors: meta.contributors, categories: meta.categories, rights: meta.rights,
-            summary: summary, content: content, language: meta.language, firstSeen: row["firstSeen"],
-            lastSeen: row["lastSeen"], sortTime: row["sortTime"], contentHash: row["contentHash"],
-            styleFingerprint: row["style"])
-        entry.editorHeadline = editorHeadline(row)
-        if let sequence: Int64 = row["seq"] { entry.sequence = sequence }
-        return entry
+    public func latest(limit: Int) throws(StoreError) -> [StoredEntry] {
+        try latest(limit: limit, sourceID: nil, kind: nil, search: nil)
     }
 }

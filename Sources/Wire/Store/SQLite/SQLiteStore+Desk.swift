@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension WireStore {
+extension SQLiteStore {
     /// When each source's newest report was first seen (for the desk's "quiet" badge).
     public func lastNewReport() throws(StoreError) -> [String: Double] {
         try read { db in
