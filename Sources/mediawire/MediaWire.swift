@@ -12,7 +12,7 @@ struct MediaWire: AsyncParsableCommand {
         version: MediaWireVersion.current,
         subcommands: [
             RunCommand.self, PollCommand.self, GenerateCommand.self, ParseCommand.self, ValidateCommand.self,
-            RestyleCommand.self, HeadlineCommand.self, SourcesCommand.self, ServeCommand.self, EditorsCommand.self,
+            RestyleCommand.self, HeadlineCommand.self, SourcesCommand.self, ServeCommand.self, EditorsCommand.self, StoreCommand.self,
         ]
     )
 

@@ -39,12 +39,12 @@ import Testing
         }.sorted()
     }
 
-    @Test func anEditorsHeadlineStandsOverStyleRepollAndAgencyUpdateUntilCleared() async throws {
+    @Test(arguments: Backend.allCases) func anEditorsHeadlineStandsOverStyleRepollAndAgencyUpdateUntilCleared(backend: Backend) async throws {
         let directory = NSTemporaryDirectory() + "mediawire-editor-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let feed = directory + "/agency.xml"
         try Self.rss(summary: "One.").write(toFile: feed, atomically: true, encoding: .utf8)
-        let wire = try TestWire(sources: [("agency", feed)])
+        let wire = try TestWire(sources: [("agency", feed)], backend: backend)
         defer { wire.remove(); try? FileManager.default.removeItem(atPath: directory) }
         let sentence = try style("sentence")
         _ = try await wire.poll(style: sentence)
@@ -114,11 +114,11 @@ import Testing
         #expect(try wire.store.setHeadline("x", sourceID: "agency", key: "id:none", editor: "alice", now: 3_000) == nil)
     }
 
-    @Test func aDeletedReportTakesItsEditorsHeadlineWithIt() async throws {
+    @Test(arguments: Backend.allCases) func aDeletedReportTakesItsEditorsHeadlineWithIt(backend: Backend) async throws {
         let directory = NSTemporaryDirectory() + "mediawire-editor-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try Self.rss(summary: "One.").write(toFile: directory + "/agency.xml", atomically: true, encoding: .utf8)
-        let wire = try TestWire(sources: [("agency", directory + "/agency.xml")])
+        let wire = try TestWire(sources: [("agency", directory + "/agency.xml")], backend: backend)
         defer { wire.remove(); try? FileManager.default.removeItem(atPath: directory) }
         _ = try await wire.poll(style: try style("sentence"))
         let key = "id:https://agency.example/2"

@@ -71,7 +71,7 @@ enum AtomCheck {
         try String(contentsOfFile: path, encoding: .utf8)
     }
 
-    @Test func idsLinksAndContentSurviveAPollGenerateRoundTrip() async throws {
+    @Test(arguments: Backend.allCases) func idsLinksAndContentSurviveAPollGenerateRoundTrip(backend: Backend) async throws {
         let atom = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom"><id>urn:agency:feed</id><title>Agency</title>
@@ -88,7 +88,7 @@ enum AtomCheck {
             """
         let server = try LoopbackServer { _ in .ok(atom, type: "application/atom+xml") }
         defer { server.stop() }
-        let wire = try TestWire(sources: [("agency", server.url("/feed.atom"))])
+        let wire = try TestWire(sources: [("agency", server.url("/feed.atom"))], backend: backend)
         defer { wire.remove() }
         _ = try await wire.poll()
         let (path, _) = try generate(wire)
@@ -181,11 +181,11 @@ enum AtomCheck {
         #expect(reparsed.entries.count == 3)
     }
 
-    @Test func archivesFollowRFC5005() async throws {
+    @Test(arguments: Backend.allCases) func archivesFollowRFC5005(backend: Backend) async throws {
         let items = (0..<5).map { ("n\($0)", "Report \($0)", "Body \($0)") }
         let server = try LoopbackServer { _ in .ok(Fixture.rss(items)) }
         defer { server.stop() }
-        let wire = try TestWire(sources: [("agency", server.url("/f"))])
+        let wire = try TestWire(sources: [("agency", server.url("/f"))], backend: backend)
         defer { wire.remove() }
         _ = try await wire.poll()
         var config = wire.config
@@ -208,15 +208,15 @@ enum AtomCheck {
         }
     }
 
-    @Test func anEmptyStoreStillGivesAValidFeed() throws {
-        let wire = try TestWire(sources: [("a", "http://127.0.0.1:1/")])
+    @Test(arguments: Backend.allCases) func anEmptyStoreStillGivesAValidFeed(backend: Backend) throws {
+        let wire = try TestWire(sources: [("a", "http://127.0.0.1:1/")], backend: backend)
         defer { wire.remove() }
         let (path, report) = try generate(wire)
         #expect(report.entries == 0)
         try AtomCheck.expectValid(path)
     }
 
-    @Test func newestFirstAndTheLimitHolds() async throws {
+    @Test(arguments: Backend.allCases) func newestFirstAndTheLimitHolds(backend: Backend) async throws {
         let rss = """
             <rss version="2.0"><channel><title>T</title>
             <item><title>Old</title><guid>https://t.example/1</guid><pubDate>Mon, 23 Nov 2026 10:00:00 GMT</pubDate></item>
@@ -226,7 +226,7 @@ enum AtomCheck {
             """
         let server = try LoopbackServer { _ in .ok(rss) }
         defer { server.stop() }
-        let wire = try TestWire(sources: [("t", server.url("/f"))])
+        let wire = try TestWire(sources: [("t", server.url("/f"))], backend: backend)
         defer { wire.remove() }
         _ = try await wire.poll()
         let (path, report) = try generate(wire, limit: 2)

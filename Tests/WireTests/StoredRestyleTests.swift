@@ -26,11 +26,11 @@ import Testing
                 """)
     }
 
-    @Test func aStyleChangeRewritesExactlyTheAffectedHeadlinesFromTheOriginals() async throws {
+    @Test(arguments: Backend.allCases) func aStyleChangeRewritesExactlyTheAffectedHeadlinesFromTheOriginals(backend: Backend) async throws {
         let directory = NSTemporaryDirectory() + "mediawire-restyle-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try Self.rss.write(toFile: directory + "/agency.xml", atomically: true, encoding: .utf8)
-        let wire = try TestWire(sources: [("agency", directory + "/agency.xml")])
+        let wire = try TestWire(sources: [("agency", directory + "/agency.xml")], backend: backend)
         defer { wire.remove(); try? FileManager.default.removeItem(atPath: directory) }
         let sentence = try style("sentence")
         _ = try await wire.poll(style: sentence)

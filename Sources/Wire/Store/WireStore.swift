@@ -131,6 +131,9 @@ public enum StoreRecord: Sendable {
 public protocol WireStore: AnyObject, Sendable {
     /// The file, or the `postgres://` URL without a password: for messages.
     var location: String { get }
+    /// The schema version the store had when it was opened, and the one it has now (this
+    /// MediaWire's: opening a store migrates it).
+    var schemaVersions: (found: Int, current: Int) { get }
 
     /// Whether the store answers now (the service's health check).
     func check() throws(StoreError)
@@ -225,6 +228,37 @@ public protocol WireStore: AnyObject, Sendable {
 }
 
 extension WireStore {
+    /// Copies every row of this store into `target`, which must be empty, in transactions of
+    /// `batch` rows; then checks that both hold as many rows of each kind. Returns the counts.
+    public func copy(into target: any WireStore, batch: Int = 1_000, progress: ((Int) -> Void)? = nil) throws -> StoreCounts {
+        let existing = try target.counts()
+        guard existing.sources == 0, existing.entries == 0, existing.history == 0, existing.tombstones == 0 else {
+            throw StoreError(
+                .failed, path: target.location,
+                message: "the target store is not empty (\(existing)); copy into an empty store")
+        }
+        let expected = try counts()
+        var pending: [StoreRecord] = []
+        var copied = 0
+        try forEachRecord { record in
+            pending.append(record)
+            if pending.count >= batch {
+                try target.importRecords(pending)
+                copied += pending.count
+                pending.removeAll(keepingCapacity: true)
+                progress?(copied)
+            }
+        }
+        try target.importRecords(pending)
+        let found = try target.counts()
+        guard found == expected else {
+            throw StoreError(
+                .failed, path: target.location,
+                message: "the copy does not match: \(location) holds \(expected), \(target.location) holds \(found)")
+        }
+        return found
+    }
+
     public func claim(_ id: String, url: String, now: Double, until: Double, force: Bool = false) throws(StoreError) -> Claim {
         try claim(id, url: url, now: now, until: until, force: force, known: nil)
     }

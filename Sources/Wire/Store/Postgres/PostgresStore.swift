@@ -16,6 +16,7 @@ public final class PostgresStore: WireStore {
     public let foundSchemaVersion: Int
 
     public var location: String { address.description }
+    public var schemaVersions: (found: Int, current: Int) { (foundSchemaVersion, Self.schemaVersion) }
 
     /// Opens the database (its password from the environment or the password file) and brings
     /// its schema to this MediaWire's version, one migration at a time under a lock, so several

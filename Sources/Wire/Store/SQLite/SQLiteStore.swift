@@ -44,6 +44,8 @@ extension StoreError {
 public final class SQLiteStore: WireStore {
     public let path: String
     public var location: String { path }
+    public let foundSchemaVersion: Int
+    public var schemaVersions: (found: Int, current: Int) { (foundSchemaVersion, Self.schemaVersion) }
     let pool: DatabasePool
 
     /// The schema, one step per version; `PRAGMA user_version` records how many have run.
@@ -140,9 +142,11 @@ public final class SQLiteStore: WireStore {
         }
         do {
             pool = try DatabasePool(path: path, configuration: config)
-            try pool.writeWithoutTransaction { db in
+            foundSchemaVersion = try pool.writeWithoutTransaction { db in
+                var found = 0
                 try db.inTransaction(.immediate) {
                     let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                    found = version
                     if version > Self.migrations.count {
                         throw StoreError(
                             .newerSchema, path: path,
@@ -152,6 +156,7 @@ public final class SQLiteStore: WireStore {
                     try db.execute(sql: "PRAGMA user_version = \(Self.migrations.count)")
                     return .commit
                 }
+                return found
             }
         } catch let error as StoreError {
             throw error
