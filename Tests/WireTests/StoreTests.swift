@@ -82,7 +82,7 @@ import Testing
         let wire = try TestWire(sources: [("a", "https://a.example/feed")], backend: backend)
         defer { wire.remove() }
         let handles = try (0..<4).map { _ in try openStore(wire.config.store) }
-        defer { handles.forEach { $0.close() } }
+        defer { for handle in handles { handle.close() } }
         let now = 1_800_000_000.0
         let ids = (0..<50).map { "s\($0)" }
         let claimed = try await withThrowingTaskGroup(of: [String].self) { group in
