@@ -115,11 +115,14 @@ public final class Poller: Sendable {
         let total = sources.count
         var outcomes: [SourceOutcome?] = Array(repeating: nil, count: total)
         var done = 0, inserted = 0, errors = 0
+        // Pollers sharing a server each start at their own place in the list, so they do not all
+        // queue for the same sources (each source is still taken by one).
+        let start = store.isShared && total > 0 ? Int.random(in: 0..<total) : 0
         await withTaskGroup(of: (Int, SourceOutcome).self) { group in
             var next = 0
             func launch() {
                 guard next < total else { return }
-                let index = next
+                let index = (start + next) % total
                 let source = sources[index]
                 let state = states[source.id]
                 next += 1

@@ -131,6 +131,8 @@ public enum StoreRecord: Sendable {
 public protocol WireStore: AnyObject, Sendable {
     /// The file, or the `postgres://` URL without a password: for messages.
     var location: String { get }
+    /// Whether pollers on other machines share the store (a server rather than a file).
+    var isShared: Bool { get }
     /// The schema version the store had when it was opened, and the one it has now (this
     /// MediaWire's: opening a store migrates it).
     var schemaVersions: (found: Int, current: Int) { get }

@@ -16,6 +16,7 @@ public final class PostgresStore: WireStore {
     public let foundSchemaVersion: Int
 
     public var location: String { address.description }
+    public var isShared: Bool { true }
     public var schemaVersions: (found: Int, current: Int) { (foundSchemaVersion, Self.schemaVersion) }
 
     /// Opens the database (its password from the environment or the password file) and brings

@@ -44,6 +44,7 @@ extension StoreError {
 public final class SQLiteStore: WireStore {
     public let path: String
     public var location: String { path }
+    public var isShared: Bool { false }
     public let foundSchemaVersion: Int
     public var schemaVersions: (found: Int, current: Int) { (foundSchemaVersion, Self.schemaVersion) }
     let pool: DatabasePool
