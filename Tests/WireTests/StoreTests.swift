@@ -1,5 +1,6 @@
 import Foundation
 import HouseStyle
+import LoopbackServer
 import Syndication
 import TestSupport
 import Testing
@@ -243,5 +244,49 @@ import Testing
         elsewhere.database = "sports"
         #expect(StoreLocation.password(for: elsewhere, environment: ["PGPASSFILE": file]) == "fallback")
         #expect(StoreLocation.password(for: address, environment: ["HOME": "/nonexistent"]) == nil)
+    }
+}
+
+/// Pollers sharing a PostgreSQL store keep one host's `per-host` limit between them.
+@Suite struct SharedHostLimitTests {
+    @Test func twoPollersOnOneServerKeepTheHostsLimitBetweenThem() async throws {
+        let arrivals = NIOLockedTimes()
+        let body = Array(Fixture.two.utf8)
+        let server = try LoopbackServer { _ in
+            arrivals.add()
+            // Each answer takes 0.2 s: two at once would arrive together.
+            return .slow(
+                status: 200, headers: [("Content-Type", "application/rss+xml")], chunks: [Array(body.prefix(10)), Array(body.dropFirst(10))],
+                interval: 0.2)
+        }
+        defer { server.stop() }
+        let wire = try TestWire(
+            sources: (0..<6).map { ("s\($0)", server.url("/feed/\($0)")) }, poll: "per-host: 1\nconcurrency: 4", backend: .postgres)
+        defer { wire.remove() }
+        let other = try openStore(wire.config.store)
+        defer { other.close() }
+        var options = Poller.Options()
+        options.now = { Date().timeIntervalSince1970 }
+        async let a = Poller(config: wire.config, store: wire.store, style: nil, options: options).run()
+        async let b = Poller(config: wire.config, store: other, style: nil, options: options).run()
+        let (ra, rb) = try await (a, b)
+        #expect(ra.errors == 0 && rb.errors == 0)
+        #expect(try wire.store.entryCount() == 12)
+        let times = arrivals.sorted
+        #expect(times.count == 6)
+        let gaps = zip(times.dropFirst(), times).map { $0 - $1 }
+        #expect(gaps.allSatisfy { $0 >= 0.15 }, "requests to one host overlapped: \(gaps)")
+    }
+}
+
+final class NIOLockedTimes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var times: [Double] = []
+    func add() {
+        lock.lock(); times.append(Date().timeIntervalSince1970); lock.unlock()
+    }
+    var sorted: [Double] {
+        lock.lock(); defer { lock.unlock() }
+        return times.sorted()
     }
 }

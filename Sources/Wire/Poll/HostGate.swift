@@ -5,10 +5,15 @@ actor HostGate {
     private var active: [String: Int] = [:]
     private var waiters: [String: [CheckedContinuation<Void, Never>]] = [:]
     private var holds: [String: Double]
+    /// Reads the holds other pollers recorded (a shared store), at most every `refreshEvery` seconds.
+    private let refresh: (@Sendable (Double) -> [String: Double]?)?
+    private var refreshed: Double = -.infinity
+    static let refreshEvery = 2.0
 
-    init(perHost: Int, holds: [String: Double]) {
+    init(perHost: Int, holds: [String: Double], refresh: (@Sendable (Double) -> [String: Double]?)? = nil) {
         self.perHost = max(1, perHost)
         self.holds = holds
+        self.refresh = refresh
     }
 
     func acquire(_ host: String) async {
@@ -39,6 +44,10 @@ actor HostGate {
 
     /// Until when `host` asked us to wait, if that time is still ahead.
     func heldUntil(_ host: String, now: Double) -> Double? {
+        if let refresh, abs(now - refreshed) >= Self.refreshEvery {
+            refreshed = now
+            for (host, until) in refresh(now) ?? [:] { hold(host, until: until) }
+        }
         guard let until = holds[host], until > now else { return nil }
         return until
     }

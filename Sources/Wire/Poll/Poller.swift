@@ -108,7 +108,15 @@ public final class Poller: Sendable {
         }
         let sources = options.only.isEmpty ? config.sources : config.sources.filter { options.only.contains($0.id) }
         let states = try store.sourceStates()
-        let gate = HostGate(perHost: config.poll.perHost, holds: try store.hostHolds(now: started))
+        // Holds are read again every few seconds: another poller sharing the store may be told to wait.
+        let store = self.store
+        var refresh: (@Sendable (Double) -> [String: Double]?)?
+        if store.isShared {
+            refresh = { now in
+                do { return try store.hostHolds(now: now) } catch { return nil }
+            }
+        }
+        let gate = HostGate(perHost: config.poll.perHost, holds: try store.hostHolds(now: started), refresh: refresh)
         let client = PollClient(
             userAgent: config.poll.userAgent, timeout: config.poll.timeout,
             maxBytes: config.poll.maxBytes, perHost: config.poll.perHost)
@@ -214,8 +222,10 @@ public final class Poller: Sendable {
                 return await fail(&state, outcome, message: "\(state.fetchURL): not a valid http(s) URL", status: nil, interval: interval, now: now)
             }
             await gate.acquire(host)
+            let slot = await takeSharedSlot(host)
             // Another source on this host may have been told to wait while this one queued.
             if let hold = await gate.heldUntil(host, now: options.now()) {
+                await releaseSharedSlot(host, slot)
                 await gate.release(host)
                 state.nextCheck = hold
                 await saveQuietly(state)
@@ -229,14 +239,43 @@ public final class Poller: Sendable {
             do {
                 response = try await client.get(request)
             } catch {
+                await releaseSharedSlot(host, slot)
                 await gate.release(host)
                 return await fail(&state, outcome, message: error.description, status: nil, interval: interval, now: options.now())
             }
+            await releaseSharedSlot(host, slot)
             await gate.release(host)
             return await handle(
                 response, source: source, state: state, host: host, gate: gate, interval: interval,
                 outcome: outcome)
         }
+    }
+
+    /// With a store shared by pollers on other machines, one of the host's `per-host` slots across
+    /// all of them: waits until one is free. A slot is held for the fetch only (its lease is the
+    /// timeout), so a killed poller's slot returns by itself. `nil`: no shared limit (a file store,
+    /// or a store that failed, which must not stop polling).
+    private func takeSharedSlot(_ host: String) async -> Int? {
+        guard store.isShared else { return nil }
+        while !Task.isCancelled {
+            let now = options.now()
+            do {
+                if let slot = try await store.takeHostSlot(
+                    host, limit: config.poll.perHost, now: now, until: now + config.poll.timeout + 5)
+                {
+                    return slot
+                }
+            } catch {
+                return nil
+            }
+            try? await Task.sleep(for: .milliseconds(25))
+        }
+        return nil
+    }
+
+    private func releaseSharedSlot(_ host: String, _ slot: Int?) async {
+        guard let slot else { return }
+        await store.releaseHostSlot(host, slot: slot)
     }
 
     private func handle(

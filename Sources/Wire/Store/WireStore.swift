@@ -159,6 +159,12 @@ public protocol WireStore: AnyObject, Sendable {
     /// Hosts a server asked us to leave alone, with the time until which.
     func hostHolds(now: Double) throws(StoreError) -> [String: Double]
     func holdHost(_ host: String, until: Double) throws(StoreError)
+    /// Takes one of `host`'s `limit` request slots until `until`, shared by every poller of the
+    /// store; `nil` when all are taken now. A file store, used by one machine, has no shared slots
+    /// (each poller keeps its own limit) and always grants one.
+    func takeHostSlot(_ host: String, limit: Int, now: Double, until: Double) async throws(StoreError) -> Int?
+    /// Gives a slot back (failures are ignored: the slot's lease ends by itself).
+    func releaseHostSlot(_ host: String, slot: Int) async
     /// When each source's newest report was first seen (for the desk's "quiet" badge).
     func lastNewReport() throws(StoreError) -> [String: Double]
     /// Makes a source due now (the desk's "poll now"); `false` when the store has no such source.
@@ -230,6 +236,9 @@ public protocol WireStore: AnyObject, Sendable {
 }
 
 extension WireStore {
+    public func takeHostSlot(_ host: String, limit: Int, now: Double, until: Double) async throws(StoreError) -> Int? { 0 }
+    public func releaseHostSlot(_ host: String, slot: Int) async {}
+
     /// Copies every row of this store into `target`, which must be empty, in transactions of
     /// `batch` rows; then checks that both hold as many rows of each kind. Returns the counts.
     public func copy(into target: any WireStore, batch: Int = 1_000, progress: ((Int) -> Void)? = nil) throws -> StoreCounts {

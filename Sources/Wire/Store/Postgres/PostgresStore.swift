@@ -97,7 +97,16 @@ public final class PostgresStore: WireStore {
             );
             CREATE INDEX headline_history_by_entry ON headline_history (sourceID, key);
             """
-        )
+        ),
+        (
+            "v2: request slots per host, shared by every poller (the per-host limit across machines)",
+            """
+            CREATE TABLE host_slot (
+                host TEXT NOT NULL, slot BIGINT NOT NULL, until DOUBLE PRECISION NOT NULL, owner TEXT NOT NULL,
+                PRIMARY KEY (host, slot)
+            )
+            """
+        ),
     ]
 
     public static var schemaVersion: Int { migrations.count }
@@ -305,6 +314,42 @@ public final class PostgresStore: WireStore {
                 INSERT INTO host (host, holdUntil) VALUES ($1, $2)
                 ON CONFLICT (host) DO UPDATE SET holdUntil = GREATEST(host.holdUntil, excluded.holdUntil)
                 """, [host, until])
+        }
+    }
+
+    public func takeHostSlot(_ host: String, limit: Int, now: Double, until: Double) async throws(StoreError) -> Int? {
+        try await connections.run { () throws(StoreError) in
+            try self.connections.with { db -> Int? in
+                if let slot = try self.takeSlotOnce(host, limit: limit, now: now, until: until, db) { return slot }
+                // The host's slots are made the first time it is seen (or when the limit grew).
+                let made = try db.query(
+                    """
+                    INSERT INTO host_slot (host, slot, until, owner)
+                    SELECT $1, g, 0, '' FROM generate_series(0, $2 - 1) AS g ON CONFLICT DO NOTHING
+                    """, [host, limit]
+                ).changed
+                return made > 0 ? try self.takeSlotOnce(host, limit: limit, now: now, until: until, db) : nil
+            }
+        }
+    }
+
+    private func takeSlotOnce(_ host: String, limit: Int, now: Double, until: Double, _ db: PGSession) throws -> Int? {
+        try db.rows(
+            """
+            UPDATE host_slot SET until = $3, owner = $4 WHERE (host, slot) = (
+                SELECT host, slot FROM host_slot WHERE host = $1 AND slot < $2 AND until <= $5
+                ORDER BY slot LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING slot
+            """, [host, limit, until, LeaseOwner.current, now]
+        ).first.map { try $0["slot", as: Int.self] }
+    }
+
+    public func releaseHostSlot(_ host: String, slot: Int) async {
+        _ = try? await connections.run { () throws(StoreError) in
+            try self.connections.with { db in
+                try db.query(
+                    "UPDATE host_slot SET until = 0 WHERE host = $1 AND slot = $2 AND owner = $3", [host, slot, LeaseOwner.current])
+            }
         }
     }
 
