@@ -9,7 +9,12 @@ generate: a store of 100,000 entries (`mediawire-bench fill-store`); `mediawire 
 restyle:  the same 100,000-entry store after a house-style change (sentence case <-> title case):
           `mediawire restyle --store` re-headlines every stored report, whole process.
 
-Usage: benchmarks/wire_bench.py [--rounds N] [--feeds N] [--entries N] [--only poll|generate|restyle]
+postgres: with --postgres, the poll benchmark runs on a SQLite file and on a PostgreSQL database in
+          the same run, interleaved (round by round), and reports the ratio; the generate benchmark
+          also runs on a PostgreSQL copy of the 100,000-entry store. The server is
+          MEDIAWIRE_TEST_POSTGRES, else a throwaway one (scripts/postgres-test-cluster.sh).
+
+Usage: benchmarks/wire_bench.py [--rounds N] [--feeds N] [--entries N] [--only poll|generate|restyle] [--postgres]
 """
 import argparse, json, os, resource, shutil, statistics, subprocess, sys, time
 
@@ -49,7 +54,27 @@ def med(xs):
     return statistics.median(xs)
 
 
-def bench_poll(rounds, feeds):
+def postgres_server():
+    url = os.environ.get("MEDIAWIRE_TEST_POSTGRES")
+    if url:
+        return url
+    cluster = os.path.join(ROOT, "scripts", "postgres-test-cluster.sh")
+    subprocess.run([cluster, "start"], check=True)
+    return subprocess.run([cluster, "url"], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def fresh_database(server, name):
+    """Drops and creates database `name` on `server`; returns its URL."""
+    for sql in (f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}"):
+        subprocess.run(["psql", "--no-psqlrc", "-qAt", "-v", "ON_ERROR_STOP=1", "-d", server, "-c", sql],
+                       check=True, capture_output=True)
+    scheme, rest = server.split("://", 1)
+    authority, _, tail = rest.partition("/")
+    query = tail.partition("?")[2]
+    return f"{scheme}://{authority}/{name}" + (f"?{query}" if query else "")
+
+
+def bench_poll(rounds, feeds, postgres=False):
     os.makedirs(DATA, exist_ok=True)
     config = os.path.join(DATA, "poll.yaml")
     if os.path.exists(config):
@@ -58,11 +83,30 @@ def bench_poll(rounds, feeds):
                                "--hosts", "100", "--config-out", config], stdout=subprocess.PIPE, text=True)
     try:
         print(server.stdout.readline().strip())
+        if postgres:
+            pg_server = postgres_server()
+            pg_config = os.path.join(DATA, "poll-pg.yaml")
+            with open(config) as f:
+                text = f.read()
         first, second = [], []
+        pg_first, pg_second = [], []
         for r in range(rounds):
             for suffix in ("", "-wal", "-shm"):
                 if os.path.exists(os.path.join(DATA, "wire.sqlite" + suffix)):
                     os.remove(os.path.join(DATA, "wire.sqlite" + suffix))
+            if postgres:
+                url = fresh_database(pg_server, "mediawire_bench_poll")
+                with open(pg_config, "w") as f:
+                    f.write(text.replace("store: wire.sqlite", f'store: "{url}"'))
+                p1, pm1, pout1, _ = measured([os.path.join(BIN, "mediawire"), "poll", "--config", pg_config, "--json"])
+                p2, pm2, pout2, _ = measured([os.path.join(BIN, "mediawire"), "poll", "--config", pg_config, "--json", "--force"])
+                q1, q2 = json.loads(pout1), json.loads(pout2)
+                if q1["errors"] or q2["errors"]:
+                    sys.exit(f"postgres poll round {r}: errors {q1['errors']}/{q2['errors']}")
+                pg_first.append((p1, pm1, q1["inserted"]))
+                pg_second.append((p2, pm2))
+                print(f"  round {r + 1} postgres: first {p1:.2f} s ({feeds / p1:.0f} feeds/s, {q1['inserted']} entries, "
+                      f"{pm1:.0f} MiB), 304s {p2:.2f} s ({feeds / p2:.0f} feeds/s, {pm2:.0f} MiB)")
             s1, m1, out1, _ = measured([os.path.join(BIN, "mediawire"), "poll", "--config", config, "--json"])
             r1 = json.loads(out1)
             s2, m2, out2, _ = measured([os.path.join(BIN, "mediawire"), "poll", "--config", config, "--json", "--force"])
@@ -79,6 +123,11 @@ def bench_poll(rounds, feeds):
               f"(bar >= 200), peak {max(f[1] for f in first):.0f} MiB (bar < 200); entries {first[0][2]}")
         print(f"poll {feeds} sources, all 304: median {t2:.2f} s = {feeds / t2:.0f} feeds/s (bar >= 1000), "
               f"peak {max(s[1] for s in second):.0f} MiB")
+        if postgres:
+            p1 = med([f[0] for f in pg_first]); p2 = med([s[0] for s in pg_second])
+            print(f"poll {feeds} sources on PostgreSQL, first poll: median {p1:.2f} s = {feeds / p1:.0f} feeds/s, "
+                  f"{(feeds / p1) / (feeds / t1):.2f}x SQLite's in this run (bar >= 0.7); all 304: {feeds / p2:.0f} feeds/s, "
+                  f"{(feeds / p2) / (feeds / t2):.2f}x SQLite's; peak {max(f[1] for f in pg_first):.0f} MiB")
         return {"first_feeds_per_s": feeds / t1, "not_modified_feeds_per_s": feeds / t2,
                 "peak_mib": max([f[1] for f in first] + [s[1] for s in second])}
     finally:
@@ -102,7 +151,7 @@ sources:
     return path
 
 
-def bench_generate(rounds, entries):
+def bench_generate(rounds, entries, postgres=False):
     os.makedirs(DATA, exist_ok=True)
     results = {}
     sizes = sorted({10_000, entries})
@@ -121,6 +170,23 @@ def bench_generate(rounds, entries):
                 times.append(s); peaks.append(m)
             results[(size, limit)] = (med(times), max(peaks))
             print(f"generate latest {limit} from a {size}-entry store: median {med(times):.3f} s, peak {max(peaks):.0f} MiB")
+    if postgres:
+        # The same 100,000 reports on PostgreSQL (copied, so the feed is the same bytes).
+        url = fresh_database(postgres_server(), "mediawire_bench_generate")
+        big_store = os.path.join(DATA, f"store-{entries}.sqlite")
+        s, _, _, err = measured([os.path.join(BIN, "mediawire"), "store", "copy", "--from", big_store, "--to", url])
+        print(f"store copy of {entries} reports to PostgreSQL: {s:.1f} s")
+        pg_config = gen_config(f"gen-pg-{entries}.yaml", f'"{url}"')
+        for limit in (1000, 10_000):
+            times, peaks = [], []
+            for _ in range(rounds):
+                out = os.path.join(DATA, f"out-pg-{entries}-{limit}.atom")
+                t, m, _, err = measured([os.path.join(BIN, "mediawire"), "generate", "--config", pg_config,
+                                         "--limit", str(limit), "--out", out])
+                times.append(t); peaks.append(m)
+            same = open(out, "rb").read() == open(os.path.join(DATA, f"out-{entries}-{limit}.atom"), "rb").read()
+            print(f"generate latest {limit} from a {entries}-entry PostgreSQL store: median {med(times):.3f} s "
+                  f"(SQLite {results[(entries, limit)][0]:.3f} s), peak {max(peaks):.0f} MiB; same bytes as from SQLite: {same}")
     big = entries
     print(f"bars: latest 1,000 <= 0.3 s: {results[(big, 1000)][0]:.3f} s; latest 10,000 <= 2 s: {results[(big, 10000)][0]:.3f} s; "
           f"memory 10k-store vs {big}-store (limit 10,000): {results[(10_000, 10000)][1]:.0f} vs {results[(big, 10000)][1]:.0f} MiB")
@@ -177,13 +243,14 @@ def main():
     ap.add_argument("--entries", type=int, default=100_000)
     ap.add_argument("--only", choices=["poll", "generate", "restyle"])
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--postgres", action="store_true", help="also on PostgreSQL, in the same run")
     a = ap.parse_args()
     if not a.no_build:
         subprocess.run([os.path.join(ROOT, "scripts", "release.sh")], cwd=ROOT, check=True)
     if a.only in (None, "poll"):
-        bench_poll(a.rounds, a.feeds)
+        bench_poll(a.rounds, a.feeds, a.postgres)
     if a.only in (None, "generate"):
-        bench_generate(a.rounds, a.entries)
+        bench_generate(a.rounds, a.entries, a.postgres)
     if a.only in (None, "restyle"):
         bench_restyle(a.rounds, a.entries)
 

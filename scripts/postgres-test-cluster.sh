@@ -4,11 +4,13 @@
 #   scripts/postgres-test-cluster.sh start   # creates and starts it (idempotent)
 #   scripts/postgres-test-cluster.sh url     # the postgres:// URL of its admin database
 #   scripts/postgres-test-cluster.sh stop    # stops it and removes its directory
-# PGTEST_DIR (default /tmp/mediawire-pgtest) and PGTEST_PORT (default 55432) move it. Run as root,
-# the server runs as the postgres user (PostgreSQL refuses to run as root).
+# PGTEST_DIR (default /tmp/mediawire-pgtest) and PGTEST_PORT (default 55432) move it; PGTEST_FSYNC=on
+# makes it durable like a real server (benchmarks), off (the default) suits tests. Run as root, the
+# server runs as the postgres user (PostgreSQL refuses to run as root).
 set -euo pipefail
 dir="${PGTEST_DIR:-/tmp/mediawire-pgtest}"
 port="${PGTEST_PORT:-55432}"
+fsync="${PGTEST_FSYNC:-off}"
 bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 [ -n "$bin" ] || bin="$(dirname "$(command -v initdb)")"
 
@@ -25,9 +27,9 @@ start)
     mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
     as_owner "$bin/initdb" -D "$dir/data" -U mediawire --auth=trust -E UTF8 >"$dir/initdb.log"
-    # fsync off: a test server loses nothing that matters when the machine stops.
+    # fsync off by default: a test server loses nothing that matters when the machine stops.
     as_owner "$bin/pg_ctl" -D "$dir/data" -w -l "$dir/server.log" \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=$fsync -c max_connections=300" start >/dev/null
     echo "PostgreSQL test cluster on 127.0.0.1:$port ($dir)"
     ;;
 url)
