@@ -95,6 +95,7 @@ struct TestWire {
         var options = Poller.Options()
         options.force = force
         options.only = only
+        options.spread = false  // the configured order, on either backend
         let clock = self.clock
         options.now = { clock.now }
         return try await Poller(config: config, store: store, style: style, options: options).run()

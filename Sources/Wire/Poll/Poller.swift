@@ -58,6 +58,9 @@ public final class Poller: Sendable {
         /// The clock (seconds since 1970); tests move it.
         public var now: @Sendable () -> Double = { Date().timeIntervalSince1970 }
         public var parseLimits: ParseLimits = .default
+        /// With a shared store, start at a random place in the source list (so pollers on other
+        /// machines do not all queue for the same sources); `false` keeps the configured order.
+        public var spread = true
 
         public init() {}
     }
@@ -125,7 +128,7 @@ public final class Poller: Sendable {
         var done = 0, inserted = 0, errors = 0
         // Pollers sharing a server each start at their own place in the list, so they do not all
         // queue for the same sources (each source is still taken by one).
-        let start = store.isShared && total > 0 ? Int.random(in: 0..<total) : 0
+        let start = options.spread && store.isShared && total > 0 ? Int.random(in: 0..<total) : 0
         await withTaskGroup(of: (Int, SourceOutcome).self) { group in
             var next = 0
             func launch() {

@@ -105,6 +105,12 @@ final class PGConnections: Sendable {
                 database: address.database, tls: tls)
         }
         configuration.options.connectTimeout = .seconds(10)
+        // What pollers write (claims, source state, reports) is committed without waiting for the
+        // disk, as SQLite's WAL with synchronous=NORMAL does: a machine that stops may lose the last
+        // moments of a poll, which the next poll fetches again, and never leaves the store
+        // inconsistent. What only an editor can redo (headlines, deletions) is committed durably
+        // (`SET LOCAL synchronous_commit = on` in those transactions).
+        configuration.options.additionalStartupParameters = [("synchronous_commit", "off")]
         self.configuration = configuration
         logger = Logger(label: "mediawire.store.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
         threads = NIOThreadPool(numberOfThreads: 8)
@@ -142,12 +148,16 @@ final class PGConnections: Sendable {
     /// `body` in one transaction: committed when it returns, rolled back when it throws.
     func transaction<T>(_ body: (PGSession) throws -> T) throws(StoreError) -> T {
         try with { session in
-            try session.query("BEGIN")
+            // BEGIN is sent without waiting for its answer: the first statement's answer follows it
+            // (a connection runs its statements in order). It can only fail with the connection.
+            let begin = session.connection.query("BEGIN", logger: session.logger)
             do {
                 let result = try body(session)
+                _ = try begin.wait()
                 try session.query("COMMIT")
                 return result
             } catch {
+                _ = try? begin.wait()
                 _ = try? session.query("ROLLBACK")
                 throw error
             }

@@ -414,6 +414,7 @@ public final class PostgresStore: WireStore {
                 existing[sourceID] = rows
             }
             var seen = Set<String>()
+            var fresh: [StoredEntry] = []
             for entry in entries {
                 // A feed that repeats an entry keeps the first.
                 guard seen.insert(entry.key).inserted else { continue }
@@ -422,14 +423,7 @@ public final class PostgresStore: WireStore {
                     continue
                 }
                 guard let row = existing[entry.sourceID]?[entry.key] else {
-                    // Another poller may store the same report at the same moment: it is stored once.
-                    let inserted = try db.query(
-                        """
-                        INSERT INTO entry (\(Self.entryColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-                        ON CONFLICT (sourceID, key) DO NOTHING
-                        """, Self.arguments(entry)
-                    ).changed
-                    if inserted == 1 { counts.inserted += 1 } else { counts.unchanged += 1 }
+                    fresh.append(entry)
                     continue
                 }
                 let seq: Int64 = try row["seq"]
@@ -453,6 +447,22 @@ public final class PostgresStore: WireStore {
                     "UPDATE override SET agencyUpdatedAt = $1 WHERE sourceID = $2 AND key = $3", [now, entry.sourceID, entry.key])
                 counts.updated += 1
             }
+            // New reports in one statement per 1,000 (one round trip, not one each). Another poller
+            // may store the same report at the same moment: it is stored once.
+            for chunk in stride(from: 0, to: fresh.count, by: 1_000) {
+                let rows = fresh[chunk..<min(chunk + 1_000, fresh.count)]
+                let width = 14
+                let values = rows.indices.map { i in
+                    let first = (i - chunk) * width
+                    return "(" + (1...width).map { "$\(first + $0)" }.joined(separator: ", ") + ")"
+                }.joined(separator: ", ")
+                let inserted = try db.rows(
+                    "INSERT INTO entry (\(Self.entryColumns)) VALUES \(values) ON CONFLICT (sourceID, key) DO NOTHING RETURNING seq",
+                    rows.flatMap(Self.arguments)
+                ).count
+                counts.inserted += inserted
+                counts.unchanged += rows.count - inserted
+            }
             if let state { try Self.save(state, db) }
             return counts
         }
@@ -465,6 +475,7 @@ public final class PostgresStore: WireStore {
     @discardableResult
     public func delete(sourceID: String, key: String, now: Double) throws(StoreError) -> Bool {
         try connections.transaction { db in
+            try db.query("SET LOCAL synchronous_commit = on")
             let deleted = try db.query("DELETE FROM entry WHERE sourceID = $1 AND key = $2", [sourceID, key]).changed > 0
             try db.query("DELETE FROM override WHERE sourceID = $1 AND key = $2", [sourceID, key])
             try db.query(
@@ -620,6 +631,7 @@ public final class PostgresStore: WireStore {
         _ headline: String, sourceID: String, key: String, editor: String, now: Double
     ) throws(StoreError) -> EditorHeadline? {
         try connections.transaction { db in
+            try db.query("SET LOCAL synchronous_commit = on")
             guard
                 let row = try db.rows(
                     "\(Self.selectEntries) WHERE entry.sourceID = $1 AND entry.key = $2 FOR UPDATE OF entry", [sourceID, key]
@@ -641,6 +653,7 @@ public final class PostgresStore: WireStore {
     @discardableResult
     public func clearHeadline(sourceID: String, key: String, editor: String, now: Double) throws(StoreError) -> EditorHeadline? {
         try connections.transaction { db in
+            try db.query("SET LOCAL synchronous_commit = on")
             guard
                 let row = try db.rows(
                     "\(Self.selectEntries) WHERE entry.sourceID = $1 AND entry.key = $2 FOR UPDATE OF entry", [sourceID, key]
@@ -763,6 +776,7 @@ public final class PostgresStore: WireStore {
 
     public func importRecords(_ records: [StoreRecord]) throws(StoreError) {
         try connections.transaction { db in
+            try db.query("SET LOCAL synchronous_commit = on")
             for record in records {
                 switch record {
                 case .source(let state):
