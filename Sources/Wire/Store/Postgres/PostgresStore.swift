@@ -216,6 +216,20 @@ public final class PostgresStore: WireStore {
                 return .claimed(known)
             }
         }
+        // A source no poller has seen: created and taken in one statement.
+        if known == nil {
+            var state = SourceState(id: id, url: url)
+            state.leaseUntil = until
+            let created = try connections.with { db in
+                try db.query(
+                    """
+                    INSERT INTO source (id, configuredURL, fetchURL, errorCount, leaseUntil, leaseOwner)
+                    VALUES ($1, $2, $2, 0, $3, $4) ON CONFLICT (id) DO NOTHING
+                    """, [id, url, until, LeaseOwner.current]
+                ).changed
+            }
+            if created == 1 { return .claimed(state) }
+        }
         return try connections.transaction { db in
             // A row another poller is claiming right now is skipped, not waited for: it is busy.
             guard let row = try db.rows("SELECT * FROM source WHERE id = $1 FOR UPDATE SKIP LOCKED", [id]).first else {
@@ -395,23 +409,29 @@ public final class PostgresStore: WireStore {
         try connections.transaction { db in
             var counts = ApplyCounts()
             var tombstones: [String: Set<String>] = [:]
-            // What is stored already, in one query per source (nothing is inserted and rolled back,
-            // so sequence numbers have no gaps a re-read feed would leave).
+            // What is stored already and what was deleted, for this poll's keys, in one query per
+            // source (nothing is inserted and rolled back, so a re-read feed leaves no gaps in the
+            // numbers). The source's lease keeps other pollers from writing its reports meanwhile.
             var existing: [String: [String: PGRow]] = [:]
             for sourceID in Set(entries.map(\.sourceID)) {
-                tombstones[sourceID] = Set(
-                    try db.rows("SELECT key FROM tombstone WHERE sourceID = $1", [sourceID]).map { try $0["key", as: String.self] })
                 let keys = entries.filter { $0.sourceID == sourceID }.map(\.key)
                 var rows: [String: PGRow] = [:]
+                var deleted = Set<String>()
                 for row in try db.rows(
                     """
-                    SELECT seq, key, contentHash, meta, atomID, firstSeen, lastSeen FROM entry
-                    WHERE sourceID = $1 AND key = ANY($2) FOR UPDATE
+                    SELECT k.key, e.seq, e.contentHash, e.meta, e.atomID, e.firstSeen, e.lastSeen, t.key IS NOT NULL AS deleted
+                    FROM unnest($2::text[]) AS k(key)
+                    LEFT JOIN entry e ON e.sourceID = $1 AND e.key = k.key
+                    LEFT JOIN tombstone t ON t.sourceID = $1 AND t.key = k.key
+                    WHERE e.seq IS NOT NULL OR t.key IS NOT NULL
                     """, [sourceID, keys])
                 {
-                    rows[try row["key"]] = row
+                    let key: String = try row["key"]
+                    if try row["deleted", as: Bool.self] { deleted.insert(key) }
+                    if try row["seq", as: Int64?.self] != nil { rows[key] = row }
                 }
                 existing[sourceID] = rows
+                tombstones[sourceID] = deleted
             }
             var seen = Set<String>()
             var fresh: [StoredEntry] = []
