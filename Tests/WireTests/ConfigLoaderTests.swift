@@ -80,6 +80,26 @@ import Testing
         #expect(config.poll.timeout == seconds)
     }
 
+    @Test func theLeaseIsGivenOrOutlastsAFetch() throws {
+        #expect(try load(issueExample).poll.lease == 300)
+        #expect(try load(issueExample.replacingOccurrences(of: "timeout: 30s", with: "timeout: 10m")).poll.lease == 1_260)
+        let given = try load(issueExample.replacingOccurrences(of: "timeout: 30s", with: "timeout: 30s\n  lease: 2m"))
+        #expect(given.poll.lease == 120)
+        let short = error(issueExample.replacingOccurrences(of: "timeout: 30s", with: "timeout: 30s\n  lease: 10s"))
+        #expect(short?.description == "wire.yaml:8: lease is shorter than timeout: a source could be fetched twice")
+    }
+
+    @Test func aPostgresStoreIsAURLWithoutItsPassword() throws {
+        let url = "postgres://wire@db.example:5432/news?sslmode=require"
+        let config = try load(issueExample.replacingOccurrences(of: "store: .mediawire/wire.sqlite", with: "store: \"\(url)\""))
+        #expect(config.store == url)
+        #expect(try load(issueExample).store == "/srv/wire/.mediawire/wire.sqlite")
+        let secret = error(
+            issueExample.replacingOccurrences(of: "store: .mediawire/wire.sqlite", with: "store: postgres://wire:hunter2@db.example/news"))
+        #expect(secret?.description.hasPrefix("wire.yaml:2: the store's URL holds a password") == true)
+        #expect(secret?.description.contains("hunter2") == false)
+    }
+
     @Test(arguments: [("20MiB", 20_971_520), ("512KiB", 524_288), ("1GB", 1_000_000_000), ("4096", 4096)])
     func sizes(text: String, bytes: Int) throws {
         let config = try load(issueExample.replacingOccurrences(of: "max-bytes: 20MiB", with: "max-bytes: \(text)"))

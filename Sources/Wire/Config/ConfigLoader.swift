@@ -141,9 +141,14 @@ private struct Reader {
             if let (_, v) = p["min-interval"] { poll.minInterval = try duration(v, "min-interval") }
             if let (_, v) = p["max-interval"] { poll.maxInterval = try duration(v, "max-interval") }
             if let (_, v) = p["default-interval"] { poll.defaultInterval = try duration(v, "default-interval") }
-            if let (_, v) = p["lease"] { poll.lease = try duration(v, "lease") }
+            if let (_, v) = p["lease"] {
+                poll.lease = try duration(v, "lease")
+                if poll.lease < poll.timeout { throw fail(v, "lease is shorter than timeout: a source could be fetched twice") }
+            } else {
+                // Unless given, a lease outlasts a whole fetch however long the timeout.
+                poll.lease = max(poll.lease, poll.timeout * 2 + 60)
+            }
             if poll.minInterval > poll.maxInterval { throw fail(node, "min-interval is longer than max-interval") }
-            if poll.lease < poll.timeout { throw fail(node, "lease is shorter than timeout: a source could be fetched twice") }
         }
 
         guard let (_, outputNode) = top["output"] else { throw fail(root, "missing 'output' (path, id, title, self, site)") }

@@ -66,7 +66,8 @@ public struct PollSettings: Sendable, Equatable {
     /// The interval of a source that names none (seconds).
     public var defaultInterval: Double = 900
     /// How long a poller holds a source it took (seconds): another poller takes it when the lease
-    /// ends (a poller killed mid-poll), so it must outlast a fetch.
+    /// ends (a poller killed mid-poll), so it must outlast a fetch. Unless given, 5 minutes or
+    /// twice the timeout and a minute, whichever is longer.
     public var lease: Double = 300
 
     public init() {}
