@@ -102,6 +102,19 @@ public struct StoreCounts: Sendable, Equatable, CustomStringConvertible {
 
     public init() {}
 
+    /// The counts, each table's from `count`.
+    static func tally(sequence: Int, _ count: (String) throws -> Int) rethrows -> StoreCounts {
+        var counts = StoreCounts()
+        counts.sources = try count("source")
+        counts.entries = try count("entry")
+        counts.tombstones = try count("tombstone")
+        counts.overrides = try count("override")
+        counts.history = try count("headline_history")
+        counts.hosts = try count("host")
+        counts.sequence = sequence
+        return counts
+    }
+
     public var description: String {
         "\(sources) sources, \(entries) reports, \(overrides) editor headlines, \(history) headline-history events, "
             + "\(tombstones) tombstones, \(hosts) host holds, sequence \(sequence)"
@@ -227,8 +240,8 @@ public protocol WireStore: AnyObject, Sendable {
 
     /// How many rows of each kind the store holds.
     func counts() throws(StoreError) -> StoreCounts
-    /// Every row, sources first, then reports in sequence order, then the rest.
-    func forEachRecord(_ body: (StoreRecord) throws -> Void) throws
+    /// The rows that are neither sources nor reports: tombstones, headline history, host holds.
+    func forEachOtherRecord(_ body: (StoreRecord) throws -> Void) throws
     /// Writes rows read from another store, in one transaction; reports keep their sequence numbers.
     func importRecords(_ records: [StoreRecord]) throws(StoreError)
     /// Releases connections and files (the process may also just end).
@@ -236,6 +249,19 @@ public protocol WireStore: AnyObject, Sendable {
 }
 
 extension WireStore {
+    /// Every row, sources first (without their leases), then reports in sequence order, then the
+    /// rest, then the highest sequence number.
+    public func forEachRecord(_ body: (StoreRecord) throws -> Void) throws {
+        for state in try sourceStates().values.sorted(by: { $0.id < $1.id }) {
+            var state = state
+            state.leaseUntil = nil
+            try body(.source(state))
+        }
+        try forEachInSequenceRange(from: 0, through: Int.max) { try body(.entry($0)) }
+        try forEachOtherRecord(body)
+        try body(.sequence(Int64(try maxSequence())))
+    }
+
     public func takeHostSlot(_ host: String, limit: Int, now: Double, until: Double) async throws(StoreError) -> Int? { 0 }
     public func releaseHostSlot(_ host: String, slot: Int) async {}
 

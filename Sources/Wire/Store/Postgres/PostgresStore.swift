@@ -757,26 +757,13 @@ public final class PostgresStore: WireStore {
     public func counts() throws(StoreError) -> StoreCounts {
         let sequence = try maxSequence()
         return try connections.with { db in
-            var counts = StoreCounts()
-            func count(_ table: String) throws -> Int { try db.rows("SELECT count(*) AS n FROM \(table)").first?["n"] ?? 0 }
-            counts.sources = try count("source")
-            counts.entries = try count("entry")
-            counts.tombstones = try count("tombstone")
-            counts.overrides = try count("override")
-            counts.history = try count("headline_history")
-            counts.hosts = try count("host")
-            counts.sequence = sequence
-            return counts
+            try StoreCounts.tally(sequence: sequence) { table in
+                try db.rows("SELECT count(*) AS n FROM \(table)").first?["n"] ?? 0
+            }
         }
     }
 
-    public func forEachRecord(_ body: (StoreRecord) throws -> Void) throws {
-        for state in try sourceStates().values.sorted(by: { $0.id < $1.id }) {
-            var state = state
-            state.leaseUntil = nil
-            try body(.source(state))
-        }
-        try forEachInSequenceRange(from: 0, through: Int.max) { try body(.entry($0)) }
+    public func forEachOtherRecord(_ body: (StoreRecord) throws -> Void) throws {
         let rest: [StoreRecord] = try connections.with { db in
             var out: [StoreRecord] = []
             for row in try db.rows("SELECT * FROM tombstone ORDER BY sourceID, key") {
@@ -791,7 +778,6 @@ public final class PostgresStore: WireStore {
             return out
         }
         for record in rest { try body(record) }
-        try body(.sequence(Int64(try maxSequence())))
     }
 
     public func importRecords(_ records: [StoreRecord]) throws(StoreError) {

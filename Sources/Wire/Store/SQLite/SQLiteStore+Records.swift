@@ -46,26 +46,11 @@ extension SQLiteStore {
     public func counts() throws(StoreError) -> StoreCounts {
         let sequence = try maxSequence()
         return try read { db in
-            var counts = StoreCounts()
-            func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
-            counts.sources = try count("source")
-            counts.entries = try count("entry")
-            counts.tombstones = try count("tombstone")
-            counts.overrides = try count("override")
-            counts.history = try count("headline_history")
-            counts.hosts = try count("host")
-            counts.sequence = sequence
-            return counts
+            try StoreCounts.tally(sequence: sequence) { table in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
         }
     }
 
-    public func forEachRecord(_ body: (StoreRecord) throws -> Void) throws {
-        for state in try sourceStates().values.sorted(by: { $0.id < $1.id }) {
-            var state = state
-            state.leaseUntil = nil
-            try body(.source(state))
-        }
-        try forEachInSequenceRange(from: 0, through: Int.max) { try body(.entry($0)) }
+    public func forEachOtherRecord(_ body: (StoreRecord) throws -> Void) throws {
         try reading { db in
             for row in try Row.fetchAll(db, sql: "SELECT * FROM tombstone ORDER BY sourceID, key") {
                 try body(.tombstone(sourceID: row["sourceID"], key: row["key"], deletedAt: row["deletedAt"]))
@@ -80,7 +65,6 @@ extension SQLiteStore {
                 try body(.host(row["host"], until: row["holdUntil"]))
             }
         }
-        try body(.sequence(Int64(try maxSequence())))
     }
 
     public func importRecords(_ records: [StoreRecord]) throws(StoreError) {
