@@ -63,6 +63,15 @@ import Testing
             rss(item: "<pubDate>Fri, 31 Dec 1999 23:59:59 EST</pubDate>")),
         // "a feed should contain an atom:link used for this purpose" (the RSS Best Practices Profile).
         Case(.missingAtomSelfLink, rss().replacingOccurrences(of: selfLink, with: ""), rss()),
+        // "The item contains an element that duplicates the semantics of the description element …
+        // Remove other elements that provide the same function." (Atom content with src points
+        // elsewhere and describes nothing.)
+        Case(
+            .duplicateDescriptionSemantics, rss(item: "<description>Foo</description><atom:summary>Bar</atom:summary>"),
+            rss(item: "<description>Foo</description><atom:content src=\"http://example.org/a\" type=\"text/html\"/>")),
+        Case(
+            .duplicateDescriptionSemantics, rss(item: "<atom:content>Bar</atom:content><description>Foo</description>"),
+            rss(item: "<atom:content>Bar</atom:content>")),
         // "an item should not contain more than one enclosure."
         Case(
             .duplicateEnclosure,

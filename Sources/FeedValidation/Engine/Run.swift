@@ -388,6 +388,12 @@ final class Run: SAXReceiver {
         if node.keepsText, node.kind != .xhtml, node.text.withUnsafeBufferPointer(Values.hasBadCharacters) {
             report(.badCharacters, at: node, names(node))
         }
+        // Atom's summary or inline content in an RSS item says what its description says.
+        if node.namespace == Namespace.atom10, node.localName == "summary" || (node.localName == "content" && node.attribute("src") == nil),
+            let parent = parent(of: node), parent.kind == .item
+        {
+            parent.facts["atomDescription"] = "atom:" + node.localName
+        }
         switch node.kind {
         case .atomFeed: atomFeedEnd(node)
         case .atomEntry: atomEntryEnd(node)

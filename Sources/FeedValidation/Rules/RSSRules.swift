@@ -166,6 +166,11 @@ extension Run {
         for (core, ext) in Run.itemSemantics where node.seen(core) && node.seen(ext) {
             report(.duplicateItemSemantics, at: node, [("core", core), ("ext", ext)])
         }
+        // Readers differ on which of two descriptions they show (an Atom content that only points
+        // elsewhere, with src, describes nothing).
+        if family == .rss2, node.seen("description"), let ext = node.facts["atomDescription"] {
+            report(.duplicateDescriptionSemantics, at: node, [("core", "description"), ("ext", ext), ("element", ext)])
+        }
         if format == "rss20" && !node.seen("guid") {
             // RSS 2.0: "It's recommended that you provide the guid": readers tell items apart by it.
             report(.missingGuid, at: node, [("parent", "item"), ("element", "guid")])
