@@ -72,6 +72,17 @@ import Testing
         Case(
             .duplicateDescriptionSemantics, rss(item: "<atom:content>Bar</atom:content><description>Foo</description>"),
             rss(item: "<atom:content>Bar</atom:content>")),
+        // A namespace written in another case is not the namespace: said once; its elements are
+        // still checked as the vocabulary meant ("itunes:summary" holds no HTML).
+        Case(
+            .invalidNamespace,
+            podcastRSS(item: "<itunes:summary>Plain</itunes:summary>").replacingOccurrences(of: "dtds/podcast", with: "DTDs/Podcast"),
+            podcastRSS(item: "<itunes:summary>Plain</itunes:summary>")),
+        Case(
+            .containsHTML,
+            podcastRSS(item: "<itunes:summary>A &lt;b&gt;bold&lt;/b&gt; show</itunes:summary>")
+                .replacingOccurrences(of: "dtds/podcast", with: "DTDs/Podcast"),
+            podcastRSS(item: "<itunes:summary>A bold show</itunes:summary>").replacingOccurrences(of: "dtds/podcast", with: "DTDs/Podcast")),
         // "an item should not contain more than one enclosure."
         Case(
             .duplicateEnclosure,

@@ -75,6 +75,9 @@ final class Run: SAXReceiver {
     }
     /// The document declares the iTunes namespace / has an element in it: a podcast for iTunes.
     var declaresItunes = false
+    /// Namespaces declared with another case of a known one (`…/DTDs/Podcast-1.0.dtd`): reported
+    /// once, then their elements are checked as the vocabulary meant.
+    var namespaceAliases: [String: String] = [:]
     var usesItunes = false
     /// RSS 1.0 / Atom feed history (RFC 5005): an `fh:archive` was seen.
     var archive = false
@@ -155,8 +158,8 @@ final class Run: SAXReceiver {
         namespaceDeclarations: [(prefix: String?, uri: String)]
     ) {
         let (line, column) = driver.position
-        let ns = uri ?? ""
         for d in namespaceDeclarations { checkNamespaceDeclaration(d.prefix, d.uri, line: line, column: column) }
+        let ns = namespaceAliases.isEmpty ? uri ?? "" : namespaceAliases[uri ?? ""] ?? uri ?? ""
         if ns == Namespace.itunes { usesItunes = true }
         if let parent = stack.last { parent.childElements += 1 }
         let kind: Kind
@@ -440,8 +443,9 @@ final class Run: SAXReceiver {
         let attr = prefix.map { "xmlns:" + $0 } ?? "xmlns"
         if uri == Namespace.atom10 { declaresAtom = true }
         if uri == Namespace.itunes { declaresItunes = true }
+        let nearMiss = NS.prefixes[uri] == nil ? NS.nearMiss(uri) : nil
         if let prefix, prefix != "rss", prefix != "atom", let owner = Run.reservedPrefixes[prefix], owner != uri,
-            NS.prefixes[uri] == nil
+            NS.prefixes[uri] == nil, nearMiss != owner
         {
             // A well-known prefix bound to some other namespace: readers that go by prefix misread it.
             report(.reservedPrefix, line: line, column: column, [("prefix", prefix), ("namespace", uri)])
@@ -456,8 +460,10 @@ final class Run: SAXReceiver {
             report(.mediaRssNamespace, line: line, column: column, [("element", attr), ("value", uri)])
         } else if uri == "http://www.usemod.com/cgi-bin/mb.pl?ModWiki" {
             report(.obsoleteWikiNamespace, line: line, column: column, [("element", attr), ("value", uri)])
-        } else if NS.prefixes[uri] == nil, let known = NS.nearMiss(uri), known != Namespace.atom10 {
+        } else if let known = nearMiss, known != Namespace.atom10 {
             report(.invalidNamespace, line: line, column: column, [("element", attr), ("value", uri)])
+            namespaceAliases[uri] = known
+            if known == Namespace.itunes { declaresItunes = true }
         }
     }
 
