@@ -83,6 +83,16 @@ import Testing
             podcastRSS(item: "<itunes:summary>A &lt;b&gt;bold&lt;/b&gt; show</itunes:summary>")
                 .replacingOccurrences(of: "dtds/podcast", with: "DTDs/Podcast"),
             podcastRSS(item: "<itunes:summary>A bold show</itunes:summary>").replacingOccurrences(of: "dtds/podcast", with: "DTDs/Podcast")),
+        // "This element appears to contain escaped HTML, but it has declared itself as xhtml …
+        // unescape the content": escaped markup alone in the div; the fix is the markup itself.
+        Case(
+            .notInline,
+            atom(entry: "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">My &lt;b&gt;Bold&lt;/b&gt; Content</div></content>"),
+            atom(entry: "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">My <b>Bold</b> Content</div></content>")),
+        Case(
+            .notInline,
+            atom(entry: "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><![CDATA[My <b>Bold</b> Content]]></div></content>"),
+            atom(entry: "<content type=\"html\">My &lt;b&gt;Bold&lt;/b&gt; Content</content>")),
         // "an item should not contain more than one enclosure."
         Case(
             .duplicateEnclosure,

@@ -391,6 +391,14 @@ final class Run: SAXReceiver {
         if node.keepsText, node.kind != .xhtml, node.text.withUnsafeBufferPointer(Values.hasBadCharacters) {
             report(.badCharacters, at: node, names(node))
         }
+        // Inline XHTML whose wrapper div holds only escaped markup shows the markup: the construct
+        // is not inline after all (escaped markup beside real elements is meant to show).
+        if node.kind == .xhtml, node.childElements == 0, node.text.contains(60), let construct = parent(of: node),
+            construct.kind == .atomText || construct.kind == .atomContent,
+            HTMLChecks.knownTag(node.value) != nil || HTMLChecks.knownEndTag(node.value) != nil
+        {
+            construct.facts["escapedMarkup"] = "yes"
+        }
         // Atom's summary or inline content in an RSS item says what its description says.
         if node.namespace == Namespace.atom10, node.localName == "summary" || (node.localName == "content" && node.attribute("src") == nil),
             let parent = parent(of: node), parent.kind == .item

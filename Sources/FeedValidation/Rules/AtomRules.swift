@@ -515,6 +515,8 @@ extension Run {
             } else if !Values.trimmed(value).isEmpty {
                 // Text beside the wrapper div.
                 report(.missingXhtmlDiv, at: node, params)
+            } else if node.facts["escapedMarkup"] != nil {
+                report(.notInline, at: node, params)
             }
         default:
             if type.hasPrefix("text/") || type.hasSuffix("+xml") || type.hasSuffix("/xml") || type == "other" { return }
