@@ -77,6 +77,7 @@ enum Catalog {
         .obscureEncoding: "\"{value}\" is an obscure encoding",
         .duplicateValue: "{element} repeats the value \"{value}\"",
         .duplicateSemantics: "the channel has both {core} and {ext}, which mean the same",
+        .characterData: "{element} writes < as &lt; before a letter; &#x3C; reads the same everywhere",
         .duplicateDescriptionSemantics: "the item has both {core} and {ext}: readers differ on which they show",
         .duplicateItemSemantics: "the item has both {core} and {ext}, which mean the same",
         .missingContentOrAlternate: "an entry without content must have an alternate link",

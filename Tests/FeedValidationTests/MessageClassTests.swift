@@ -93,6 +93,14 @@ import Testing
             .notInline,
             atom(entry: "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><![CDATA[My <b>Bold</b> Content]]></div></content>"),
             atom(entry: "<content type=\"html\">My &lt;b&gt;Bold&lt;/b&gt; Content</content>")),
+        // "A publisher should encode … '<' in plain text using hexadecimal character references":
+        // written &lt; before a letter, it starts a tag for readers that treat a title as HTML.
+        Case(
+            .characterData, rss().replacingOccurrences(of: "<title>Report</title>", with: "<title>Use the &lt;a&gt; tag</title>"),
+            rss().replacingOccurrences(of: "<title>Report</title>", with: "<title>Use the &#x3C;a&#x3E; tag</title>")),
+        Case(
+            .characterData, rss().replacingOccurrences(of: "<title>Report</title>", with: "<title>Q&amp;A: x &lt;y</title>"),
+            rss().replacingOccurrences(of: "<title>Report</title>", with: "<title>Q&amp;A: x &lt; y</title>")),
         // "an item should not contain more than one enclosure."
         Case(
             .duplicateEnclosure,

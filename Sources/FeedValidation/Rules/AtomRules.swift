@@ -212,7 +212,36 @@ extension Run {
             if !raw.containsSubsequence(Array("&#x".utf8)) {
                 report(code, at: node, (params ?? names(node)) + [("value", entity)])
             }
+        } else if family == .rss2, code == .containsHTML, !node.cdata, node.namespace == coreNamespace || node.namespace.isEmpty,
+            Self.looksLikeATag(value), let raw = rawContent(of: node), raw.containsSubsequence(Array("&lt;".utf8))
+        {
+            // The RSS Best Practices Profile: a "<" in plain text is best written as the hexadecimal
+            // reference &#x3C;; written &lt; before a letter, readers that treat titles as HTML see
+            // the start of a tag.
+            report(.characterData, at: node, names(node))
         }
+    }
+
+    /// Whether decoded text holds "<" followed by a letter, "/" or "!": a tag to an HTML reader.
+    static func looksLikeATag(_ value: String) -> Bool {
+        let u = Array(value.utf8)
+        return u.indices.dropLast().contains { i in u[i] == 60 && (Values.isAlpha(u[i + 1]) || u[i + 1] == 47 || u[i + 1] == 33) }
+    }
+
+    /// The element's content as written in the document (between its start and end tags), when
+    /// both are found on the lines it spans.
+    func rawContent(of node: Node) -> ArraySlice<UInt8>? {
+        let raw = rawLines(from: node.line, to: driver.position.line)
+        guard let end = raw.ranges(of: Array("</\(node.name)>".utf8)).last else { return nil }
+        let before = raw[..<end.lowerBound]
+        let open = Array("<\(node.name)".utf8)
+        guard
+            let start = before.ranges(of: open).last(where: { r in
+                r.upperBound < before.endIndex && [62, 32, 9, 10, 13].contains(before[r.upperBound])
+            }),
+            let close = before[start.upperBound...].firstIndex(of: 62)
+        else { return nil }
+        return before[(close + 1)...]
     }
 
     func atomEmailEnd(_ node: Node) {
