@@ -101,6 +101,12 @@ import Testing
         Case(
             .characterData, rss().replacingOccurrences(of: "<title>Report</title>", with: "<title>Q&amp;A: x &lt;y</title>"),
             rss().replacingOccurrences(of: "<title>Report</title>", with: "<title>Q&amp;A: x &lt; y</title>")),
+        // "Employ the use of default namespaces (i.e., xmlns=) in all Atom and XHTML elements that
+        // appear in your feed."
+        Case(
+            .avoidNamespacePrefix,
+            atom(entry: "<content type=\"xhtml\"><x:div xmlns:x=\"http://www.w3.org/1999/xhtml\">A <x:b>bold</x:b> move</x:div></content>"),
+            atom(entry: "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">A <b>bold</b> move</div></content>")),
         // "an item should not contain more than one enclosure."
         Case(
             .duplicateEnclosure,

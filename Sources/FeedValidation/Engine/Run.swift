@@ -78,6 +78,8 @@ final class Run: SAXReceiver {
     /// Namespaces declared with another case of a known one (`…/DTDs/Podcast-1.0.dtd`): reported
     /// once, then their elements are checked as the vocabulary meant.
     var namespaceAliases: [String: String] = [:]
+    /// Prefixes already reported on XHTML elements in an Atom document (once each).
+    var reportedXHTMLPrefixes = Set<String>()
     var usesItunes = false
     /// RSS 1.0 / Atom feed history (RFC 5005): an `fh:archive` was seen.
     var archive = false
@@ -195,6 +197,11 @@ final class Run: SAXReceiver {
                 }
             }
             parent.addChild(name)
+            if let prefix, ns == Namespace.xhtml, family == .atom, reportedXHTMLPrefixes.insert(prefix).inserted {
+                // Atom readers do not all resolve prefixes inside content: XHTML in Atom is best
+                // written with a default namespace.
+                report(.avoidNamespacePrefix, line: line, column: column, [("element", name), ("prefix", prefix)])
+            }
         }
         let node = Node(
             namespace: ns, prefix: prefix, localName: localName, name: name, kind: kind, line: line, column: column, attributes: attributes)
