@@ -107,6 +107,15 @@ import Testing
             .avoidNamespacePrefix,
             atom(entry: "<content type=\"xhtml\"><x:div xmlns:x=\"http://www.w3.org/1999/xhtml\">A <x:b>bold</x:b> move</x:div></content>"),
             atom(entry: "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">A <b>bold</b> move</div></content>")),
+        // "some HTML tags, like script, are potentially dangerous": also in HTML sent base64-encoded
+        // under another media type.
+        Case(
+            .securityRisk,
+            atom(
+                entry:
+                    "<content type=\"application/html\">PHA+U2FmZTwvcD48c2NyaXB0PmxvY2F0aW9uLmhyZWY9Imh0dHA6Ly9leGFtcGxlLmNvbS8iPC9zY3JpcHQ+</content><summary>S</summary>"
+            ),
+            atom(entry: "<content type=\"application/html\">PHA+U2FmZTwvcD4=</content><summary>S</summary>")),
         // "an item should not contain more than one enclosure."
         Case(
             .duplicateEnclosure,

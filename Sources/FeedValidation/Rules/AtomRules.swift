@@ -1,3 +1,4 @@
+import Foundation
 import Syndication
 
 /// Atom 1.0, by RFC 4287 section: the feed, entry and source containers (4.1), text constructs
@@ -553,6 +554,10 @@ extension Run {
             let base64 = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=".utf8)
             if !compact.allSatisfy({ base64.contains($0) }) || compact.count % 4 != 0 {
                 report(.notBase64, at: node, params)
+            } else if type.lowercased().hasSuffix("html"), let decoded = Data(base64Encoded: Data(compact)) {
+                // HTML under another media type is still HTML once decoded: what is unsafe in it
+                // is unsafe there too.
+                checkSafeHTML(node, String(decoding: decoded, as: UTF8.self), params: params)
             }
         }
     }
