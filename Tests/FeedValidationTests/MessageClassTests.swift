@@ -116,6 +116,14 @@ import Testing
                     "<content type=\"application/html\">PHA+U2FmZTwvcD48c2NyaXB0PmxvY2F0aW9uLmhyZWY9Imh0dHA6Ly9leGFtcGxlLmNvbS8iPC9zY3JpcHQ+</content><summary>S</summary>"
             ),
             atom(entry: "<content type=\"application/html\">PHA+U2FmZTwvcD4=</content><summary>S</summary>")),
+        // "Placing plain text in an element intended to be rendered as HTML": a reference to a
+        // control character (the Windows-1252 smart quote &#x92;) is no HTML character.
+        Case(
+            .notHtml, rss(item: "<description>isn&amp;#x92;t</description>"),
+            rss(item: "<description>isn&amp;#x2019;t</description>")),
+        Case(
+            .notHtml, atom(entry: "<summary type=\"html\">x &amp;#1; y</summary>"),
+            atom(entry: "<summary type=\"html\">x &amp;#10; y</summary>")),
         // "an item should not contain more than one enclosure."
         Case(
             .duplicateEnclosure,

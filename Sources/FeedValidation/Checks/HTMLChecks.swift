@@ -169,6 +169,48 @@ enum HTMLChecks {
         return scan.tags.first { knownElements.contains($0.name) }?.name
     }
 
+    /// The first numeric character reference in HTML text to a code point HTML forbids: C0 and C1
+    /// controls (but tab, line feed, form feed and carriage return), surrogates, or beyond Unicode.
+    static func invalidCharacterReference(_ s: String) -> String? {
+        let u = Array(s.utf8)
+        var i = 0
+        while i + 2 < u.count {
+            guard u[i] == 38, u[i + 1] == 35 else {
+                i += 1
+                continue
+            }
+            let hex = u[i + 2] == 120 || u[i + 2] == 88
+            var j = i + (hex ? 3 : 2)
+            var code: UInt32 = 0
+            let digitsStart = j
+            while j < u.count, j - digitsStart < 8 {
+                let c = u[j]
+                let digit: UInt32
+                if c >= 48 && c <= 57 {
+                    digit = UInt32(c - 48)
+                } else if hex, (c | 0x20) >= 97, (c | 0x20) <= 102 {
+                    digit = UInt32((c | 0x20) - 87)
+                } else {
+                    break
+                }
+                code = code * (hex ? 16 : 10) + digit
+                j += 1
+            }
+            if j > digitsStart {
+                let allowedControl = code == 9 || code == 10 || code == 12 || code == 13
+                let forbidden =
+                    (code < 0x20 && !allowedControl) || (0x7F...0x9F).contains(code) || (0xD800...0xDFFF).contains(code)
+                    || code > 0x10FFFF
+                if forbidden {
+                    let end = j < u.count && u[j] == 59 ? j + 1 : j
+                    return String(decoding: u[i..<end], as: UTF8.self)
+                }
+            }
+            i = max(j, i + 1)
+        }
+        return nil
+    }
+
     /// An entity reference (`&amp`, `&#38`, `&eacute`) in decoded text: text that was escaped twice.
     static func entityReference(_ s: String) -> String? {
         let u = Array(s.utf8)

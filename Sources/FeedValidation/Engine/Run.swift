@@ -460,7 +460,7 @@ final class Run: SAXReceiver {
         if uri == Namespace.itunes { declaresItunes = true }
         let nearMiss = NS.prefixes[uri] == nil ? NS.nearMiss(uri) : nil
         if let prefix, prefix != "rss", prefix != "atom", let owner = Run.reservedPrefixes[prefix], owner != uri,
-            NS.prefixes[uri] == nil, nearMiss != owner
+            NS.prefixes[uri] == nil
         {
             // A well-known prefix bound to some other namespace: readers that go by prefix misread it.
             report(.reservedPrefix, line: line, column: column, [("prefix", prefix), ("namespace", uri)])

@@ -564,6 +564,7 @@ extension Run {
 
     /// Escaped HTML: it must be HTML, and it must be safe.
     func checkEscapedHTML(_ node: Node, _ value: String, params: [(String, String)]) {
+        checkCharacterReferences(node, value, params: params)
         guard value.utf8.contains(60) else { return }
         let scan = HTMLScan(value)
         if scan.processingInstruction {

@@ -404,6 +404,7 @@ extension Run {
 
     /// HTML that may be HTML, but must be safe.
     func checkSafeHTML(_ node: Node, _ value: String, params: [(String, String)]) {
+        checkCharacterReferences(node, value, params: params)
         guard value.utf8.contains(60) else { return }
         let scan = HTMLScan(value)
         if scan.processingInstruction { report(.securityRisk, at: node, params + [("tag", "?import")]) }
@@ -421,5 +422,12 @@ extension Run {
         {
             report(.containsRelRef, at: node, params + [("value", relative.value)])
         }
+    }
+
+    /// HTML may not refer to a control character or a surrogate (`&#x92;`, the Windows-1252
+    /// "smart quote" escaped twice, is the usual case): such HTML is not HTML.
+    func checkCharacterReferences(_ node: Node, _ value: String, params: [(String, String)]) {
+        guard value.utf8.contains(38), let reference = HTMLChecks.invalidCharacterReference(value) else { return }
+        report(.notHtml, at: node, params + [("value", reference)])
     }
 }
