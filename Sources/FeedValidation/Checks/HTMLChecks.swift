@@ -1,3 +1,4 @@
+import Foundation
 import Syndication
 
 /// What escaped HTML (an RSS `description`, an Atom `type="html"` construct) holds that matters
@@ -172,17 +173,22 @@ enum HTMLChecks {
     /// The first numeric character reference in HTML text to a code point HTML forbids: C0 and C1
     /// controls (but tab, line feed, form feed and carriage return), surrogates, or beyond Unicode.
     static func invalidCharacterReference(_ s: String) -> String? {
-        let u = Array(s.utf8)
-        var i = 0
-        while i + 2 < u.count {
-            guard u[i] == 38, u[i + 1] == 35 else {
-                i += 1
-                continue
-            }
+        var s = s
+        return s.withUTF8 { invalidCharacterReference($0) }
+    }
+
+    static func invalidCharacterReference(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let base = u.baseAddress else { return nil }
+        var from = 0
+        // memchr finds each "&" (most HTML has few); only "&#" starts a numeric reference.
+        while from + 2 < u.count, let hit = memchr(base + from, 38, u.count - from) {
+            let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            from = i + 1
+            guard i + 2 < u.count, u[i + 1] == 35 else { continue }
             let hex = u[i + 2] == 120 || u[i + 2] == 88
             var j = i + (hex ? 3 : 2)
-            var code: UInt32 = 0
             let digitsStart = j
+            var code: UInt32 = 0
             while j < u.count, j - digitsStart < 8 {
                 let c = u[j]
                 let digit: UInt32
@@ -196,17 +202,13 @@ enum HTMLChecks {
                 code = code * (hex ? 16 : 10) + digit
                 j += 1
             }
-            if j > digitsStart {
-                let allowedControl = code == 9 || code == 10 || code == 12 || code == 13
-                let forbidden =
-                    (code < 0x20 && !allowedControl) || (0x7F...0x9F).contains(code) || (0xD800...0xDFFF).contains(code)
-                    || code > 0x10FFFF
-                if forbidden {
-                    let end = j < u.count && u[j] == 59 ? j + 1 : j
-                    return String(decoding: u[i..<end], as: UTF8.self)
-                }
+            guard j > digitsStart else { continue }
+            let allowedControl = code == 9 || code == 10 || code == 12 || code == 13
+            if (code < 0x20 && !allowedControl) || (0x7F...0x9F).contains(code) || (0xD800...0xDFFF).contains(code) || code > 0x10FFFF {
+                let end = j < u.count && u[j] == 59 ? j + 1 : j
+                return String(decoding: UnsafeBufferPointer(rebasing: u[i..<end]), as: UTF8.self)
             }
-            i = max(j, i + 1)
+            from = j
         }
         return nil
     }

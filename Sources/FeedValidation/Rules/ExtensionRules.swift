@@ -427,7 +427,7 @@ extension Run {
     /// HTML may not refer to a control character or a surrogate (`&#x92;`, the Windows-1252
     /// "smart quote" escaped twice, is the usual case): such HTML is not HTML.
     func checkCharacterReferences(_ node: Node, _ value: String, params: [(String, String)]) {
-        guard value.utf8.contains(38), let reference = HTMLChecks.invalidCharacterReference(value) else { return }
+        guard let reference = HTMLChecks.invalidCharacterReference(value) else { return }
         report(.notHtml, at: node, params + [("value", reference)])
     }
 }
