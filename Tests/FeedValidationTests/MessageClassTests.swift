@@ -56,7 +56,23 @@ import Testing
         atom(feed: "<fh:archive xmlns:fh=\"http://purl.org/syndication/history/1.0\"/>" + links)
     }
 
+    /// An RSS 1.0 document with one item; `li` is the attribute of its `rdf:li`.
+    static func rss10(li: String = "rdf:resource=\"http://example.org/1\"") -> String {
+        """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+            xmlns:dc="http://purl.org/dc/elements/1.1/">
+        <channel rdf:about="http://example.org/rss"><title>T</title><link>http://example.org/</link><description>D</description>
+        <dc:language>en</dc:language><items><rdf:Seq><rdf:li \(li)/></rdf:Seq></items></channel>
+        <item rdf:about="http://example.org/1"><title>One</title><link>http://example.org/1</link></item>
+        </rdf:RDF>
+        """
+    }
+
     static let cases: [Case] = [
+        // RSS 1.0: "rdf:li … rdf:resource" — the structure carries the RDF attributes its
+        // specification names.
+        Case(.unexpectedAttribute, rss10(li: "rdf:resources=\"http://example.org/1\""), rss10()),
         // "If included, day-of-week must be the day implied by the date specification."
         Case(
             .incorrectDOW, rss(item: "<pubDate>Sat, 31 Dec 1999 23:59:59 EST</pubDate>"),

@@ -390,6 +390,7 @@ final class Run: SAXReceiver {
         case .open: openStart(node)
         case .leaf(let leaf): leafStart(node, leaf)
         case .vocabulary(let key): vocabularyStart(node, key)
+        case .rdf, .rdfChannel, .rdfItem, .rdfImage, .rdfTextInput, .rdfItems, .rdfSeq, .rdfLi: rdfAttributes(node)
         default: break
         }
     }

@@ -377,6 +377,26 @@ extension Run {
         }
     }
 
+    /// RSS 1.0's structure carries the RDF attributes its specification names and no others:
+    /// `rdf:about` on channel, item, and the image and textinput that stand alone; `rdf:resource`
+    /// on their references in the channel and on each `rdf:li` (RDF's older unqualified
+    /// `resource` too). Attributes of other vocabularies (`xml:lang`, extensions) are theirs.
+    func rdfAttributes(_ node: Node) {
+        let inChannel = parent(of: node)?.kind == .rdfChannel
+        let allowed: Set<String>
+        switch node.kind {
+        case .rdfChannel, .rdfItem: allowed = ["about"]
+        case .rdfImage, .rdfTextInput: allowed = inChannel ? ["resource"] : ["about"]
+        case .rdfLi: allowed = ["resource"]
+        default: allowed = []
+        }
+        for a in node.attributes where a.namespace == Namespace.rdf || (a.namespace == nil && node.kind == .rdfLi) {
+            if allowed.contains(a.name) || (a.name == "parseType" && node.kind == .rdfItems) { continue }
+            let name = a.prefix.map { "\($0):\(a.name)" } ?? a.name
+            report(.unexpectedAttribute, at: node, [("parent", node.localName), ("element", name), ("attr", name)])
+        }
+    }
+
     func rdfEnd(_ node: Node) {
         if node.facts["channel"] == nil {
             report(.missingElement, at: node, [("parent", "rdf:RDF"), ("element", "channel")])
