@@ -73,6 +73,11 @@ import Testing
         // RSS 1.0: "rdf:li … rdf:resource" — the structure carries the RDF attributes its
         // specification names.
         Case(.unexpectedAttribute, rss10(li: "rdf:resources=\"http://example.org/1\""), rss10()),
+        // RDF/XML: rdf:parseType="Literal" makes the element's content an XML literal, not RSS.
+        Case(
+            .undefinedElement, rss10().replacingOccurrences(of: "<description>D</description>", with: "<description><b>D</b></description>"),
+            rss10().replacingOccurrences(
+                of: "<description>D</description>", with: "<description rdf:parseType=\"Literal\"><b>D</b></description>")),
         // "If included, day-of-week must be the day implied by the date specification."
         Case(
             .incorrectDOW, rss(item: "<pubDate>Sat, 31 Dec 1999 23:59:59 EST</pubDate>"),

@@ -356,6 +356,10 @@ final class Run: SAXReceiver {
     }
 
     private func child(of parent: Node, ns: String, local: String, name: String, line: Int, column: Int) -> ChildDecision {
+        // RDF/XML: an element with rdf:parseType="Literal" holds an XML literal, not RSS elements.
+        if family == .rss1, !parent.attributes.isEmpty, parent.attribute("parseType", namespace: Namespace.rdf) == "Literal" {
+            return .open
+        }
         switch parent.kind {
         case .open:
             return .open
