@@ -106,6 +106,22 @@ enum StoreRules {
         try json.map { try JSONDecoder().decode(SourceFeedInfo.self, from: Data($0.utf8)) }
     }
 
+    /// Reports with their editor's headline, if any: every read of reports starts here (the same
+    /// SQL on both backends).
+    static let selectEntries = """
+        SELECT entry.*, override.headline AS editorHeadline, override.editor AS editorName, override.at AS editorAt,
+            override.previous AS editorPrevious, override.agencyUpdatedAt AS agencyUpdatedAt
+        FROM entry LEFT JOIN override ON override.sourceID = entry.sourceID AND override.key = entry.key
+        """
+
+    /// Every report's house-style headline with its style's fingerprint, for re-headlining.
+    static let selectStyledHeadlines = """
+        SELECT entry.seq, entry.sourceID, entry.key, entry.atomID, entry.originalTitle, entry.title, entry.style,
+            override.headline IS NOT NULL AS edited
+        FROM entry LEFT JOIN override ON override.sourceID = entry.sourceID AND override.key = entry.key
+        ORDER BY entry.seq
+        """
+
     /// The `LIKE` pattern that finds `search` anywhere (`\` escapes).
     static func containsPattern(_ search: String) -> String {
         "%"

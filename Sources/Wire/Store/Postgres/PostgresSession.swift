@@ -48,7 +48,6 @@ struct PGRow {
         get throws { try row[name.lowercased()].decode(T.self) }
     }
 
-    func has(_ name: String) -> Bool { row.contains(name.lowercased()) }
 }
 
 /// One connection's work: statements, run one after another.

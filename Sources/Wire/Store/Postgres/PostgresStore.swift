@@ -156,11 +156,6 @@ public final class PostgresStore: WireStore {
 
     // MARK: Sources
 
-    static let sourceColumns = """
-        id, configuredURL, fetchURL, etag, lastModified, lastCheck, lastSuccess, lastStatus, nextCheck, holdUntil,
-        errorCount, lastError, disabled, bodyHash, feed, leaseUntil
-        """
-
     static func sourceState(_ row: PGRow) throws -> SourceState {
         var s = SourceState(id: try row["id"], url: try row["configuredURL"])
         s.fetchURL = try row["fetchURL"]
@@ -514,13 +509,6 @@ public final class PostgresStore: WireStore {
         }
     }
 
-    /// Entries with their editor's headline, if any: every read of reports starts here.
-    static let selectEntries = """
-        SELECT entry.*, override.headline AS editorHeadline, override.editor AS editorName, override.at AS editorAt,
-            override.previous AS editorPrevious, override.agencyUpdatedAt AS agencyUpdatedAt
-        FROM entry LEFT JOIN override ON override.sourceID = entry.sourceID AND override.key = entry.key
-        """
-
     static func meta(_ row: PGRow) throws -> EntryMeta {
         var buffer: ByteBuffer = try row["meta"]
         return try EntryMeta(decoding: buffer.readBytes(length: buffer.readableBytes) ?? [])
@@ -553,13 +541,13 @@ public final class PostgresStore: WireStore {
                 if let after {
                     return try db.rows(
                         """
-                        \(Self.selectEntries) WHERE (entry.sortTime, entry.seq) < ($1, $2)
+                        \(StoreRules.selectEntries) WHERE (entry.sortTime, entry.seq) < ($1, $2)
                         ORDER BY entry.sortTime DESC, entry.seq DESC LIMIT $3
                         """, [after.sortTime, after.seq, count]
                     ).map(Self.entry)
                 }
                 return try db.rows(
-                    "\(Self.selectEntries) ORDER BY entry.sortTime DESC, entry.seq DESC LIMIT $1 OFFSET $2", [count, skip]
+                    "\(StoreRules.selectEntries) ORDER BY entry.sortTime DESC, entry.seq DESC LIMIT $1 OFFSET $2", [count, skip]
                 ).map(Self.entry)
             }
             skip = 0
@@ -576,7 +564,7 @@ public final class PostgresStore: WireStore {
         while next <= end {
             let page: [StoredEntry] = try connections.with { db in
                 try db.rows(
-                    "\(Self.selectEntries) WHERE entry.seq >= $1 AND entry.seq <= $2 ORDER BY entry.seq LIMIT $3",
+                    "\(StoreRules.selectEntries) WHERE entry.seq >= $1 AND entry.seq <= $2 ORDER BY entry.seq LIMIT $3",
                     [next, end, Self.batch]
                 ).map(Self.entry)
             }
@@ -594,30 +582,30 @@ public final class PostgresStore: WireStore {
     }
 
     public func entry(sequence: Int64) throws(StoreError) -> StoredEntry? {
-        try connections.with { db in try db.rows("\(Self.selectEntries) WHERE entry.seq = $1", [sequence]).first.map(Self.entry) }
+        try connections.with { db in try db.rows("\(StoreRules.selectEntries) WHERE entry.seq = $1", [sequence]).first.map(Self.entry) }
     }
 
     public func entry(sourceID: String, key: String) throws(StoreError) -> StoredEntry? {
         try connections.with { db in
-            try db.rows("\(Self.selectEntries) WHERE entry.sourceID = $1 AND entry.key = $2", [sourceID, key]).first.map(Self.entry)
+            try db.rows("\(StoreRules.selectEntries) WHERE entry.sourceID = $1 AND entry.key = $2", [sourceID, key]).first.map(Self.entry)
         }
     }
 
     public func entry(named reference: String) throws(StoreError) -> StoredEntry? {
         try connections.with { db in
-            if let row = try db.rows("\(Self.selectEntries) WHERE entry.atomID = $1 ORDER BY entry.seq LIMIT 1", [reference]).first {
+            if let row = try db.rows("\(StoreRules.selectEntries) WHERE entry.atomID = $1 ORDER BY entry.seq LIMIT 1", [reference]).first {
                 return try Self.entry(row)
             }
             guard let colon = reference.firstIndex(of: ":") else { return nil }
             let sourceID = String(reference[..<colon]), key = String(reference[reference.index(after: colon)...])
-            return try db.rows("\(Self.selectEntries) WHERE entry.sourceID = $1 AND entry.key = $2", [sourceID, key]).first
+            return try db.rows("\(StoreRules.selectEntries) WHERE entry.sourceID = $1 AND entry.key = $2", [sourceID, key]).first
                 .map(Self.entry)
         }
     }
 
     public func entries(sourceID: String) throws(StoreError) -> [StoredEntry] {
         try connections.with { db in
-            try db.rows("\(Self.selectEntries) WHERE entry.sourceID = $1 ORDER BY entry.seq", [sourceID]).map(Self.entry)
+            try db.rows("\(StoreRules.selectEntries) WHERE entry.sourceID = $1 ORDER BY entry.seq", [sourceID]).map(Self.entry)
         }
     }
 
@@ -639,7 +627,7 @@ public final class PostgresStore: WireStore {
         }
         arguments.append(limit)
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let sql = "\(Self.selectEntries) \(filter) ORDER BY entry.sortTime DESC, entry.seq DESC LIMIT $\(arguments.count)"
+        let sql = "\(StoreRules.selectEntries) \(filter) ORDER BY entry.sortTime DESC, entry.seq DESC LIMIT $\(arguments.count)"
         let bound = arguments
         return try connections.with { db in try db.rows(sql, bound).map(Self.entry) }
     }
@@ -654,7 +642,7 @@ public final class PostgresStore: WireStore {
             try db.query("SET LOCAL synchronous_commit = on")
             guard
                 let row = try db.rows(
-                    "\(Self.selectEntries) WHERE entry.sourceID = $1 AND entry.key = $2 FOR UPDATE OF entry", [sourceID, key]
+                    "\(StoreRules.selectEntries) WHERE entry.sourceID = $1 AND entry.key = $2 FOR UPDATE OF entry", [sourceID, key]
                 ).first
             else { return nil }
             let set = EditorHeadline(headline: headline, editor: editor, at: now, previous: try Self.entry(row).wireHeadline)
@@ -676,7 +664,7 @@ public final class PostgresStore: WireStore {
             try db.query("SET LOCAL synchronous_commit = on")
             guard
                 let row = try db.rows(
-                    "\(Self.selectEntries) WHERE entry.sourceID = $1 AND entry.key = $2 FOR UPDATE OF entry", [sourceID, key]
+                    "\(StoreRules.selectEntries) WHERE entry.sourceID = $1 AND entry.key = $2 FOR UPDATE OF entry", [sourceID, key]
                 ).first,
                 let cleared = try Self.entry(row).editorHeadline
             else { return nil }
@@ -699,7 +687,7 @@ public final class PostgresStore: WireStore {
 
     public func entriesWithEditorHeadlines() throws(StoreError) -> [StoredEntry] {
         try connections.with { db in
-            try db.rows("\(Self.selectEntries) WHERE override.headline IS NOT NULL ORDER BY override.at DESC, entry.seq DESC")
+            try db.rows("\(StoreRules.selectEntries) WHERE override.headline IS NOT NULL ORDER BY override.at DESC, entry.seq DESC")
                 .map(Self.entry)
         }
     }
@@ -721,14 +709,7 @@ public final class PostgresStore: WireStore {
 
     public func styledHeadlines() throws(StoreError) -> [StyledHeadline] {
         try connections.with { db in
-            try db.rows(
-                """
-                SELECT entry.seq, entry.sourceID, entry.key, entry.atomID, entry.originalTitle, entry.title, entry.style,
-                    override.headline IS NOT NULL AS edited
-                FROM entry LEFT JOIN override ON override.sourceID = entry.sourceID AND override.key = entry.key
-                ORDER BY entry.seq
-                """
-            ).map { row in
+            try db.rows(StoreRules.selectStyledHeadlines).map { row in
                 StyledHeadline(
                     sequence: try row["seq"], sourceID: try row["sourceID"], key: try row["key"], atomID: try row["atomID"],
                     original: try row["originalTitle"], title: try row["title"], style: try row["style"], edited: try row["edited"])
@@ -740,7 +721,7 @@ public final class PostgresStore: WireStore {
         guard !sequences.isEmpty else { return [] }
         let list = sequences.map(String.init).joined(separator: ",")
         return try connections.with { db in
-            try db.rows("\(Self.selectEntries) WHERE entry.seq = ANY('{\(list)}'::bigint[]) ORDER BY entry.seq").map(Self.entry)
+            try db.rows("\(StoreRules.selectEntries) WHERE entry.seq = ANY('{\(list)}'::bigint[]) ORDER BY entry.seq").map(Self.entry)
         }
     }
 

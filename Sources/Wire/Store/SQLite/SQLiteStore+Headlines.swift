@@ -7,7 +7,7 @@ extension SQLiteStore {
     public func entry(named reference: String) throws(StoreError) -> StoredEntry? {
         try read { db in
             if let row = try Row.fetchOne(
-                db, sql: "\(Self.selectEntries) WHERE entry.atomID = ? ORDER BY entry.seq LIMIT 1",
+                db, sql: "\(StoreRules.selectEntries) WHERE entry.atomID = ? ORDER BY entry.seq LIMIT 1",
                 arguments: [reference])
             {
                 return try Self.entry(row)
@@ -15,7 +15,7 @@ extension SQLiteStore {
             guard let colon = reference.firstIndex(of: ":") else { return nil }
             let sourceID = String(reference[..<colon]), key = String(reference[reference.index(after: colon)...])
             return try Row.fetchOne(
-                db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? AND entry.key = ?",
+                db, sql: "\(StoreRules.selectEntries) WHERE entry.sourceID = ? AND entry.key = ?",
                 arguments: [sourceID, key]
             ).map(Self.entry)
         }
@@ -31,7 +31,7 @@ extension SQLiteStore {
         try write { db in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? AND entry.key = ?",
+                    db, sql: "\(StoreRules.selectEntries) WHERE entry.sourceID = ? AND entry.key = ?",
                     arguments: [sourceID, key])
             else { return nil }
             let entry = try Self.entry(row)
@@ -60,7 +60,7 @@ extension SQLiteStore {
         try write { db in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? AND entry.key = ?",
+                    db, sql: "\(StoreRules.selectEntries) WHERE entry.sourceID = ? AND entry.key = ?",
                     arguments: [sourceID, key]),
                 let cleared = try Self.entry(row).editorHeadline
             else { return nil }
@@ -75,7 +75,7 @@ extension SQLiteStore {
     /// Every report under an editor's headline, the latest override first.
     public func entriesWithEditorHeadlines() throws(StoreError) -> [StoredEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "\(Self.selectEntries) WHERE override.headline IS NOT NULL ORDER BY override.at DESC, entry.seq DESC")
+            try Row.fetchAll(db, sql: "\(StoreRules.selectEntries) WHERE override.headline IS NOT NULL ORDER BY override.at DESC, entry.seq DESC")
                 .map(Self.entry)
         }
     }
@@ -107,13 +107,6 @@ extension SQLiteStore {
                 """, arguments: [sourceID, key, action.rawValue, headline, previous, editor, at])
     }
 
-    /// Entries with their editor's headline, if any: every read of reports starts here.
-    static let selectEntries = """
-        SELECT entry.*, override.headline AS editorHeadline, override.editor AS editorName, override.at AS editorAt,
-            override.previous AS editorPrevious, override.agencyUpdatedAt AS agencyUpdatedAt
-        FROM entry LEFT JOIN override ON override.sourceID = entry.sourceID AND override.key = entry.key
-        """
-
     static func editorHeadline(_ row: Row) -> EditorHeadline? {
         guard let headline: String = row["editorHeadline"] else { return nil }
         return EditorHeadline(
@@ -144,7 +137,7 @@ extension SQLiteStore {
         }
         arguments.append(limit)
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let sql = "\(Self.selectEntries) \(filter) ORDER BY entry.sortTime DESC, entry.seq DESC LIMIT ?"
+        let sql = "\(StoreRules.selectEntries) \(filter) ORDER BY entry.sortTime DESC, entry.seq DESC LIMIT ?"
         let statementArguments = StatementArguments(arguments)
         return try read { db in try Row.fetchAll(db, sql: sql, arguments: statementArguments).map(Self.entry) }
     }

@@ -7,15 +7,7 @@ extension SQLiteStore {
 
     public func styledHeadlines() throws(StoreError) -> [StyledHeadline] {
         try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT entry.seq, entry.sourceID, entry.key, entry.atomID, entry.originalTitle, entry.title, entry.style,
-                        override.headline IS NOT NULL AS edited
-                    FROM entry LEFT JOIN override ON override.sourceID = entry.sourceID AND override.key = entry.key
-                    ORDER BY entry.seq
-                    """
-            ).map { row in
+            try Row.fetchAll(db, sql: StoreRules.selectStyledHeadlines).map { row in
                 StyledHeadline(
                     sequence: row["seq"], sourceID: row["sourceID"], key: row["key"], atomID: row["atomID"],
                     original: row["originalTitle"], title: row["title"], style: row["style"], edited: row["edited"])
@@ -27,7 +19,7 @@ extension SQLiteStore {
         guard !sequences.isEmpty else { return [] }
         return try read { db in
             try Row.fetchAll(
-                db, sql: "\(Self.selectEntries) WHERE entry.seq IN (\(sequences.map { _ in "?" }.joined(separator: ","))) ORDER BY entry.seq",
+                db, sql: "\(StoreRules.selectEntries) WHERE entry.seq IN (\(sequences.map { _ in "?" }.joined(separator: ","))) ORDER BY entry.seq",
                 arguments: StatementArguments(sequences)
             ).map(Self.entry)
         }

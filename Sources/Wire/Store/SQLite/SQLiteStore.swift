@@ -484,7 +484,7 @@ public final class SQLiteStore: WireStore {
             let cursor = try Row.fetchCursor(
                 db,
                 sql: """
-                    \(Self.selectEntries) ORDER BY entry.sortTime DESC, entry.seq DESC LIMIT ? OFFSET ?
+                    \(StoreRules.selectEntries) ORDER BY entry.sortTime DESC, entry.seq DESC LIMIT ? OFFSET ?
                     """, arguments: [limit, offset])
             while let row = try cursor.next() { try body(try Self.entry(row)) }
         }
@@ -495,7 +495,7 @@ public final class SQLiteStore: WireStore {
     public func forEachInSequenceRange(from: Int, through: Int, _ body: (StoredEntry) throws -> Void) throws {
         try reading { db in
             let cursor = try Row.fetchCursor(
-                db, sql: "\(Self.selectEntries) WHERE entry.seq BETWEEN ? AND ? ORDER BY entry.seq",
+                db, sql: "\(StoreRules.selectEntries) WHERE entry.seq BETWEEN ? AND ? ORDER BY entry.seq",
                 arguments: [from, through])
             while let row = try cursor.next() { try body(try Self.entry(row)) }
         }
@@ -511,14 +511,14 @@ public final class SQLiteStore: WireStore {
     /// The report with this sequence number (``StoredEntry/sequence``).
     public func entry(sequence: Int64) throws(StoreError) -> StoredEntry? {
         try read { db in
-            try Row.fetchOne(db, sql: "\(Self.selectEntries) WHERE entry.seq = ?", arguments: [sequence]).map(Self.entry)
+            try Row.fetchOne(db, sql: "\(StoreRules.selectEntries) WHERE entry.seq = ?", arguments: [sequence]).map(Self.entry)
         }
     }
 
     public func entry(sourceID: String, key: String) throws(StoreError) -> StoredEntry? {
         try read { db in
             try Row.fetchOne(
-                db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? AND entry.key = ?",
+                db, sql: "\(StoreRules.selectEntries) WHERE entry.sourceID = ? AND entry.key = ?",
                 arguments: [sourceID, key]
             ).map(Self.entry)
         }
@@ -527,7 +527,7 @@ public final class SQLiteStore: WireStore {
     public func entries(sourceID: String) throws(StoreError) -> [StoredEntry] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "\(Self.selectEntries) WHERE entry.sourceID = ? ORDER BY entry.seq",
+                db, sql: "\(StoreRules.selectEntries) WHERE entry.sourceID = ? ORDER BY entry.seq",
                 arguments: [sourceID]
             ).map(Self.entry)
         }
