@@ -37,6 +37,9 @@ import Testing
         #expect(codes(feed(item: "<media:content url=\"http://example.org/v.mp4\" width=\"-3\"/>")).contains("InvalidPositiveInteger"))
         #expect(codes(feed(item: "<media:content url=\"http://example.org/v.mp4\" medium=\"hologram\"/>")).contains("InvalidMediaMedium"))
         #expect(codes(feed(item: "<media:rating scheme=\"urn:mpaa\">tv-ma</media:rating>")).contains("InvalidMediaRating"))
+        // The predefined schemes' values are lower case.
+        #expect(codes(feed(item: "<media:rating scheme=\"urn:mpaa\">PG</media:rating>")).contains("InvalidMediaRating"))
+        #expect(codes(feed(item: "<media:rating scheme=\"urn:mpaa\">pg</media:rating>")).isEmpty)
         #expect(
             codes(feed(item: "<media:group><media:content url=\"http://example.org/v.mp4\"/></media:group>")).contains(
                 "MediaGroupWithoutAlternatives"))
@@ -54,6 +57,27 @@ import Testing
         #expect(codes(feed(item: "<itunes:duration>00:07:74</itunes:duration>")).contains("InvalidDuration"))
         #expect(codes(feed(channel: "<itunes:explicit>very</itunes:explicit>")).contains("InvalidTrueFalse"))
         #expect(codes(feed(channel: "<itunes:owner><itunes:name>A</itunes:name></itunes:owner>")).contains("MissingElement"))
+    }
+
+    /// Apple's specification puts each iTunes element at the show's level, the episode's, or
+    /// both; and the owner's name and e-mail inside itunes:owner only.
+    @Test func iTunesElementsWhereAppleSpecifiesThem() {
+        let podcast = "<itunes:explicit>false</itunes:explicit><itunes:owner><itunes:email>desk@example.org</itunes:email></itunes:owner>"
+        let show = podcast + "<itunes:category text=\"News\"/>"
+        for episodeOnly in ["<itunes:season>2</itunes:season>", "<itunes:episodeType>full</itunes:episodeType>"] {
+            #expect(codes(feed(channel: show + episodeOnly)) == ["UndefinedElement"], "\(episodeOnly)")
+            #expect(codes(feed(channel: show, item: episodeOnly)).isEmpty, "\(episodeOnly)")
+        }
+        for showOnly in ["<itunes:category text=\"News\"/>", "<itunes:new-feed-url>http://example.org/new</itunes:new-feed-url>"] {
+            #expect(codes(feed(channel: show, item: showOnly)) == ["UndefinedElement"], "\(showOnly)")
+        }
+        for both in ["<itunes:author>Desk</itunes:author>", "<itunes:block>no</itunes:block>", "<itunes:title>T</itunes:title>"] {
+            #expect(codes(feed(channel: show + both, item: both)).isEmpty, "\(both)")
+        }
+        #expect(codes(feed(channel: show + "<itunes:email>desk@example.org</itunes:email>")) == ["UndefinedElement"])
+        #expect(
+            codes(feed(channel: show.replacingOccurrences(of: "</itunes:owner>", with: "<itunes:author>A</itunes:author></itunes:owner>")))
+                == ["UndefinedElement"])
     }
 
     @Test func contentEncodedIsCheckedForSafety() {

@@ -69,7 +69,47 @@ import Testing
         """
     }
 
+    /// An Atom Publishing Protocol service document (RFC 5023 §8) with `collection` inside its
+    /// one collection.
+    static func service(_ collection: String = "<accept>image/png</accept>") -> String {
+        """
+        <?xml version="1.0" encoding="utf-8"?>
+        <service xmlns="http://www.w3.org/2007/app" xmlns:atom="http://www.w3.org/2005/Atom">
+          <workspace><atom:title>Main</atom:title>
+            <collection href="http://example.org/pictures"><atom:title>Pictures</atom:title>\(collection)</collection>
+          </workspace>
+        </service>
+        """
+    }
+
+    /// An APP category document (RFC 5023 §7) with `attributes` on app:categories and `children`.
+    static func categories(_ attributes: String, _ children: String = "") -> String {
+        """
+        <?xml version="1.0" encoding="utf-8"?>
+        <app:categories xmlns:app="http://www.w3.org/2007/app" xmlns:atom="http://www.w3.org/2005/Atom" \(attributes)>\(children)</app:categories>
+        """
+    }
+
     static let cases: [Case] = [
+        // "Categories can't have both href and foo attributes" (RFC 5023 §7.2.1).
+        Case(
+            .conflictingCatAttr, categories("href=\"http://example.org/cats\" scheme=\"http://example.org/s/\""),
+            categories("href=\"http://example.org/cats\"")),
+        // "Categories can't have both href attributes and children".
+        Case(
+            .conflictingCatChildren, categories("href=\"http://example.org/cats\"", "<atom:category term=\"a\"/>"),
+            categories("fixed=\"yes\"", "<atom:category term=\"a\"/>")),
+        // "Undocumented use of element": an Atom element in a collection, where APP gives it no meaning.
+        Case(.questionableUsage, service("<atom:id>http://example.org/c</atom:id>"), service()),
+        // "Undefined media-range parameter": app:accept has no notion of preference.
+        Case(.undefinedParam, service("<accept>image/png;q=0.5</accept>"), service("<accept>image/png</accept>")),
+        // "Invalid value for access:restriction": allow or deny.
+        Case(
+            .invalidAccessRestrictionRel,
+            ext("xmlns:access=\"http://www.bloglines.com/about/specs/fac-1.0\"", item: "").replacingOccurrences(
+                of: "<channel>", with: "<access:restriction relationship=\"Noncommercial\"/><channel>"),
+            ext("xmlns:access=\"http://www.bloglines.com/about/specs/fac-1.0\"", item: "").replacingOccurrences(
+                of: "<channel>", with: "<access:restriction relationship=\"deny\"/><channel>")),
         // RSS 1.0: "rdf:li … rdf:resource" — the structure carries the RDF attributes its
         // specification names.
         Case(.unexpectedAttribute, rss10(li: "rdf:resources=\"http://example.org/1\""), rss10()),
@@ -517,10 +557,18 @@ import Testing
         Case(
             .tooLong, podcastRSS(item: "<itunes:subtitle>" + String(repeating: "a", count: 256) + "</itunes:subtitle>"),
             podcastRSS(item: "<itunes:subtitle>" + String(repeating: "a", count: 255) + "</itunes:subtitle>")),
-        // "media:restriction must be 'all' or 'none'" (or country codes, for type country).
+        // "media:restriction must be 'all' or 'none'" (without a type saying what else it lists).
         Case(
-            .invalidMediaRestriction, ext(media, item: "<media:restriction relationship=\"allow\" type=\"country\">France</media:restriction>"),
-            ext(media, item: "<media:restriction relationship=\"allow\" type=\"country\">fr</media:restriction>")),
+            .invalidMediaRestriction, ext(media, item: "<media:restriction relationship=\"allow\">everyone</media:restriction>"),
+            ext(media, item: "<media:restriction relationship=\"allow\">all</media:restriction>")),
+        // "Invalid country code": type country lists ISO 3166 codes, in either case.
+        Case(
+            .invalidCountryCode, ext(media, item: "<media:restriction relationship=\"deny\" type=\"country\">fr xx</media:restriction>"),
+            ext(media, item: "<media:restriction relationship=\"deny\" type=\"country\">fr US</media:restriction>")),
+        // "foo is not a valid UUID": a urn:uuid: id is 8-4-4-4-12 hexadecimal digits (RFC 4122 §3).
+        Case(
+            .invalidUUID, atom().replacingOccurrences(of: "tag:example.org,2026:1", with: "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6"),
+            atom().replacingOccurrences(of: "tag:example.org,2026:1", with: "urn:uuid:1225C695-cfb8-4ebb-aaaa-80da344efa6a")),
         // "type must be 'country' or 'uri'".
         Case(
             .invalidMediaRestrictionType, ext(media, item: "<media:restriction relationship=\"allow\" type=\"planet\">earth</media:restriction>"),

@@ -69,6 +69,10 @@ import Testing
         #expect(
             codes(rss(item: "<enclosure url=\"http://example.org/a.mp3\" length=\"12.5\" type=\"audio/mpeg\"/>")).contains("InvalidIntegerAttribute"))
         #expect(codes(rss(item: "<enclosure url=\"http://example.org/a.mp3\" length=\"12\"/>")).contains("MissingAttribute"))
+        // An enclosure's data is in its attributes: text inside it is not RSS.
+        #expect(
+            codes(rss(item: "<enclosure url=\"http://example.org/a.jpg\" length=\"1\" type=\"image/jpeg\">A caption</enclosure>"))
+                == ["UnexpectedText"])
         #expect(
             codes(rss(channel: "<cloud domain=\"rpc.example.org\" port=\"80\" path=\"/RPC2\" protocol=\"xml-rpc\"/>")).contains("MissingAttribute"))
         #expect(

@@ -126,7 +126,7 @@ enum URIs {
 
     // MARK: urn: (RFC 2141)
 
-    enum URNProblem { case nid, nss }
+    enum URNProblem { case nid, nss, uuid }
 
     static func urnProblem(_ s: String) -> URNProblem? {
         let u = Array(s.utf8)
@@ -137,6 +137,12 @@ enum URIs {
         else { return .nid }
         let nss = Array(u[(colon + 1)...])
         guard !nss.isEmpty else { return .nss }
+        if nid.count == 4, String(decoding: nid, as: UTF8.self).lowercased() == "uuid" {
+            // RFC 4122 §3: the uuid namespace's string is 8-4-4-4-12 hexadecimal digits.
+            let groups = nss.split(separator: 45, omittingEmptySubsequences: false)
+            let valid = groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(isHex) }
+            return valid ? nil : .uuid
+        }
         let other = Set("()+,-.:=@;$_!*'".utf8)
         var i = 0
         while i < nss.count {

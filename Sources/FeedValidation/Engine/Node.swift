@@ -133,7 +133,7 @@ final class Node {
     var keepsText: Bool {
         switch kind {
         case .open, .atomFeed, .atomEntry, .atomSource, .atomPerson, .rss, .channel, .item, .image,
-            .textInput, .cloud, .skipHours, .skipDays, .rdf, .rdfChannel, .rdfItem, .rdfImage, .rdfTextInput,
+            .textInput, .cloud, .enclosure, .skipHours, .skipDays, .rdf, .rdfChannel, .rdfItem, .rdfImage, .rdfTextInput,
             .rdfItems, .rdfSeq, .foreignMarkup:
             return false
         default:

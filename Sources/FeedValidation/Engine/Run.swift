@@ -343,8 +343,12 @@ final class Run: SAXReceiver {
             family = .rss2; format = "rss20"; coreNamespace = ns
             report(.invalidNamespace, line: line, column: column, [("element", "rss"), ("namespace", ns)])
             return .rss
+        case (Namespace.app, "service"), (Namespace.app, "categories"):
+            // The Atom Publishing Protocol's service and category documents (RFC 5023 §7, §8):
+            // every name is written with its vocabulary's prefix (app:, atom:).
+            family = .atom; format = "app"; coreNamespace = ""
+            return .vocabulary("app:" + local)
         case (Namespace.app, _):
-            // Atom Publishing Protocol documents: read, not checked.
             family = .atom; format = "app"; coreNamespace = Namespace.app
             return .open
         default:

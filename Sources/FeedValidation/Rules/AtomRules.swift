@@ -330,6 +330,7 @@ extension Run {
             switch URIs.urnProblem(value) {
             case .nid?: report(.invalidURN, at: node, params + [("value", value)])
             case .nss?: report(.invalidNSS, at: node, params + [("value", value)])
+            case .uuid?: report(.invalidUUID, at: node, params + [("value", value)])
             case nil: break
             }
             return
@@ -501,7 +502,8 @@ extension Run {
                 if node.attribute("type") == nil {
                     report(.missingTypeAttr, at: node, [("parent", parent.name), ("element", "content"), ("attr", "type")])
                 }
-                if type == "text" || type == "html" || type == "xhtml", let t = node.attribute("type") {
+                // RFC 4287 §4.1.3.1: with src, a MIME media type (text/plain is one), not a kind.
+                if let t = node.attribute("type"), ["text", "html", "xhtml"].contains(t.lowercased()) {
                     report(.invalidMIMEType, at: node, [("parent", parent.name), ("element", "content"), ("attr", "type"), ("value", t)])
                 }
                 checkIRI(src, at: node, params: [("parent", parent.name), ("element", "content"), ("attr", "src")])

@@ -27,7 +27,6 @@ extension Run {
         if ns.isEmpty { return family == .atom ? .undefined : .open }
         let inRSS = family != .atom
         if Vocabulary.namespaces.contains(ns) {
-            if ns == Namespace.itunes && local == "duration" && context != .item && context != .entry { return .undefined }
             return vocabularyChild(of: parent, ns: ns, local: local)
         }
         switch ns {

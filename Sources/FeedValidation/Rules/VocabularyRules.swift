@@ -1,7 +1,8 @@
+import Foundation
 import Syndication
 
-/// Extension vocabularies described as data: Media RSS, FeedSync, iTunes, the Conversations
-/// Network, `xhtml:meta`, and thread's `in-reply-to`. Each element names the rule for its text
+/// Extension vocabularies described as data: Media RSS, FeedSync, iTunes, the Atom Publishing
+/// Protocol, Bloglines' access control, the Conversations Network. Each element names the rule for its text
 /// and for each attribute; the few checks that relate several values are written out below.
 struct ElementSpec {
     var text: Leaf?
@@ -14,9 +15,11 @@ enum Vocabulary {
     static let conversationsNetwork = "http://conversationsnetwork.org/rssNamespace-1.0/"
 
     /// Namespaces described here (their other elements are let through unchecked).
-    static let namespaces: Set<String> = [Namespace.media, Namespace.sx, conversationsNetwork, Namespace.itunes, Namespace.app]
+    static let namespaces: Set<String> = [
+        Namespace.media, Namespace.sx, conversationsNetwork, Namespace.itunes, Namespace.app, Namespace.access,
+    ]
     /// Of those, the ones whose every element is listed: anything else in them is undefined.
-    static let closed: Set<String> = [Namespace.itunes]
+    static let closed: Set<String> = [Namespace.itunes, Namespace.app]
 
     private static let mediaTextTypes = Leaf.oneOf(.invalidMediaTextType, ["plain", "html"])
     private static let mediaText = ElementSpec(text: .text, attributes: [("type", mediaTextTypes)], once: true)
@@ -81,6 +84,12 @@ enum Vocabulary {
         // The Atom Publishing Protocol's elements in entries (RFC 5023 §10–13): when an entry
         // was last edited, and whether it is a draft.
         "app:edited": ElementSpec(text: .rfc3339, once: true),
+        // Service and category documents (RFC 5023 §7–8), and a collection inside a feed (§8.3.3).
+        "app:service": ElementSpec(),
+        "app:workspace": ElementSpec(),
+        "app:collection": ElementSpec(required: ["href"]),
+        "app:categories": ElementSpec(attributes: [("fixed", .yesNo)]),
+        "app:accept": ElementSpec(),
         "app:control": ElementSpec(once: true),
         "app:draft": ElementSpec(text: .yesNo, once: true),
         "itunes:author": ElementSpec(text: .plainText, once: true),
@@ -104,6 +113,11 @@ enum Vocabulary {
         "itunes:complete": ElementSpec(text: .yesNo, once: true),
         "itunes:isClosedCaptioned": ElementSpec(text: .yesNo, once: true),
         "itunes:order": ElementSpec(text: .positiveInteger, once: true),
+
+        // Bloglines' feed access control: whether aggregators may republish the feed.
+        "access:restriction": ElementSpec(
+            attributes: [("relationship", .oneOf(.invalidAccessRestrictionRel, ["allow", "deny"]))],
+            required: ["relationship"], once: true),
 
         "cn:image": ElementSpec(attributes: [("url", .urlAttribute)]),
         "cn:introMilliseconds": ElementSpec(text: .nonNegativeInteger),
@@ -171,13 +185,56 @@ enum Vocabulary {
         "TV & Film": ["After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews"],
         "Movies & Television": [],
     ]
+    /// ISO 3166-1 alpha-2: the codes assigned to countries and territories.
+    static let countryCodes: Set<String> = Set(
+        """
+        AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ
+        CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO
+        FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE
+        JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO
+        MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW
+        PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM
+        TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
+        """.split(whereSeparator: \.isWhitespace).map(String.init))
+    /// Where Apple's podcast specification puts the iTunes elements that do not go everywhere:
+    /// the show's (channel) elements, the episode's (item), and what goes inside another one.
+    private static let itunesShow: Set<String> = [
+        "itunes:category", "itunes:owner", "itunes:new-feed-url", "itunes:complete", "itunes:type",
+    ]
+    private static let itunesEpisode: Set<String> = [
+        "itunes:duration", "itunes:episode", "itunes:season", "itunes:episodeType", "itunes:order",
+        "itunes:isClosedCaptioned",
+    ]
+    private static let itunesInside: [String: String] = ["itunes:name": "itunes:owner", "itunes:email": "itunes:owner"]
+
+    /// Whether an iTunes element may stand in `parent`.
+    static func itunesPlaced(_ key: String, in parent: Node) -> Bool {
+        let show: Bool
+        switch parent.kind {
+        case .channel, .atomFeed, .rdfChannel: show = true
+        case .item, .atomEntry, .rdfItem: show = false
+        case .vocabulary(let owner):
+            // An element of iTunes' own holds only what the specification puts there.
+            if owner == "itunes:category" { return key == "itunes:category" }
+            if owner.hasPrefix("itunes:") { return itunesInside[key] == owner }
+            return true
+        default: return true
+        }
+        if itunesInside[key] != nil { return false }
+        return show ? !itunesEpisode.contains(key) : !itunesShow.contains(key)
+    }
+
     /// Subcategories Apple retired.
     static let obsoleteSubcategories: Set<String> = ["Computers", "IT News", "Information Technology"]
 }
 
 extension Run {
     func vocabularyChild(of parent: Node, ns: String, local: String) -> ChildDecision {
+        if case .vocabulary(let owner) = parent.kind, let decision = appChild(of: parent, owner, ns: ns, local: local) {
+            return decision
+        }
         if let key = Vocabulary.key(namespace: ns, local: local), let spec = Vocabulary.specs[key] {
+            if ns == Namespace.itunes && !Vocabulary.itunesPlaced(key, in: parent) { return .undefined }
             return .known(.vocabulary(key), once: spec.once)
         }
         return Vocabulary.closed.contains(ns) ? .undefined : .open
@@ -225,6 +282,8 @@ extension Run {
             }
         case "media:adult":
             report(.deprecatedMediaAdult, at: node, [("element", node.name)])
+        case "app:collection", "app:categories":
+            appStart(node, key)
         case "itunes:category":
             itunesCategoryStart(node)
         default:
@@ -287,6 +346,11 @@ extension Run {
             if (v.contains(" ") && !v.contains(",")) || v.split(separator: ",").count > 12 {
                 report(.invalidKeywords, at: node, [("element", node.name), ("value", v)])
             }
+        case "app:service", "app:workspace", "app:collection", "app:categories", "app:accept":
+            appEnd(node, key)
+        case "cn:image":
+            // The image's URL, as the url attribute or as the element's text.
+            if !Values.trimmed(value).isEmpty { checkValue(value, .urlAttribute, at: node, params: params) }
         case "sx:sync":
             if !node.seen("sx:history") {
                 report(.missingElement, at: node, [("parent", node.attributeParentName), ("element", "sx:history")])
@@ -329,7 +393,8 @@ extension Run {
             return
         default: allowed = nil
         }
-        if let allowed, !allowed.contains(value.lowercased()) {
+        // The W3C's documentation: for the predefined schemes the value must be lower case.
+        if let allowed, !allowed.contains(value) {
             report(.invalidMediaRating, at: node, [("element", node.name), ("value", value)])
         }
     }
@@ -343,13 +408,101 @@ extension Run {
                 report(.invalidFullLink, at: node, [("element", node.name), ("value", w)])
             }
         case "country":
+            // Media RSS: a space-separated list of ISO 3166 country codes, or all / none.
             if value == "all" || value == "none" { return }
-            if !words.allSatisfy({ $0.count == 2 && $0.utf8.allSatisfy(Values.isAlpha) }) {
-                report(.invalidMediaRestriction, at: node, [("element", node.name), ("value", value)])
+            for w in words where !Vocabulary.countryCodes.contains(w.uppercased()) {
+                report(.invalidCountryCode, at: node, [("element", node.name), ("value", w)])
             }
         default:
             if !(value == "all" || value == "none" || value.isEmpty) {
                 report(.invalidMediaRestriction, at: node, [("element", node.name), ("value", value)])
+            }
+        }
+    }
+
+    // MARK: Atom Publishing Protocol (RFC 5023)
+
+    /// What each APP container holds (§7.1, §8.3): its own elements, and from Atom a title for
+    /// workspaces and collections and categories in app:categories. Other namespaces' elements
+    /// are extensions; Atom's others are allowed as such but mean nothing there.
+    private static let appChildren: [String: Set<String>] = [
+        "app:service": ["workspace"], "app:workspace": ["collection"], "app:collection": ["accept", "categories"],
+        "app:categories": [], "app:control": ["draft"],
+    ]
+
+    private func appChild(of parent: Node, _ owner: String, ns: String, local: String) -> ChildDecision? {
+        guard let allowed = Run.appChildren[owner] else { return nil }
+        if ns == Namespace.app {
+            return allowed.contains(local) ? .known(.vocabulary("app:" + local), once: false) : .undefined
+        }
+        guard ns == Namespace.atom10 else { return nil }
+        switch (owner, local) {
+        case ("app:workspace", "title"), ("app:collection", "title"): return .known(.atomText, once: true)
+        case ("app:categories", "category"): return .known(.atomCategory, once: false)
+        case ("app:workspace", _), ("app:collection", _):
+            let (line, column) = driver.position
+            report(.questionableUsage, line: line, column: column, [("parent", parent.name), ("element", "atom:" + local)])
+            return .open
+        default: return .undefined
+        }
+    }
+
+    private func appStart(_ node: Node, _ key: String) {
+        let params = [("parent", node.attributeParentName)]
+        switch key {
+        case "app:collection":
+            // An IRI reference, resolved against xml:base when relative (§8.3.3).
+            if let href = node.attribute("href") { checkIRI(href, at: node, params: params + [("element", "href")]) }
+        case "app:categories":
+            for attr in ["href", "scheme"] {
+                if let value = node.attribute(attr) { checkIRI(value, at: node, params: params + [("element", attr)]) }
+            }
+            // §7.2.1: with href, the categories are elsewhere: no fixed, no scheme, no children.
+            if node.attribute("href") != nil {
+                for attr in ["fixed", "scheme"] where node.attribute(attr) != nil {
+                    report(.conflictingCatAttr, at: node, [("element", node.name), ("attr", attr)])
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    private func appEnd(_ node: Node, _ key: String) {
+        let title = node.seen("atom:title") || node.seen("title")
+        switch key {
+        case "app:service":
+            if !node.seen("app:workspace") {
+                report(.missingElement, at: node, [("parent", node.attributeParentName), ("element", "app:workspace")])
+            }
+        case "app:workspace", "app:collection":
+            if !title { report(.missingElement, at: node, [("parent", node.attributeParentName), ("element", "atom:title")]) }
+        case "app:categories":
+            if node.attribute("href") != nil && node.childElements > 0 {
+                report(.conflictingCatChildren, at: node, [("element", node.name)])
+            }
+        case "app:accept":
+            checkAccept(node, Values.trimmed(node.value))
+        default:
+            break
+        }
+    }
+
+    /// app:accept (§8.3.4): media ranges, comma-separated; empty accepts nothing, and "entry" is
+    /// the drafts' name for Atom entries. Preference ("q") parameters mean nothing here.
+    private func checkAccept(_ node: Node, _ value: String) {
+        guard !value.isEmpty, value != "entry" else { return }
+        for range in value.split(separator: ",") {
+            let range = Values.trimmed(String(range))
+            let parts = range.split(separator: ";", omittingEmptySubsequences: false).map { Values.trimmed(String($0)) }
+            let main = parts[0].split(separator: "/", omittingEmptySubsequences: false)
+            if main.count != 2 || !isMIMEType(range.replacingOccurrences(of: "*", with: "x")) {
+                report(.invalidMIMEType, at: node, [("parent", node.attributeParentName), ("element", node.name), ("value", range)])
+                continue
+            }
+            for p in parts.dropFirst() {
+                let name = p.split(separator: "=", maxSplits: 1).first.map { Values.trimmed(String($0)).lowercased() } ?? ""
+                if name == "q" { report(.undefinedParam, at: node, [("element", node.name), ("param", "q")]) }
             }
         }
     }
