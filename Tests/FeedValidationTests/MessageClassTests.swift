@@ -90,7 +90,20 @@ import Testing
         """
     }
 
+    static let georss = "xmlns:georss=\"http://www.georss.org/georss\""
+
     static let cases: [Case] = [
+        // "Invalid Coordinate": a point is one latitude-longitude pair.
+        Case(
+            .invalidCoord, ext(georss, item: "<georss:point>45.256</georss:point>"), ext(georss, item: "<georss:point>45.256 -110.45</georss:point>")),
+        // "Invalid Coordinate" (a list): a line is two or more pairs; a polygon closes on its first.
+        Case(
+            .invalidCoordList, ext(georss, item: "<georss:polygon>45 -110 46 -109 47 -108 48 -107</georss:polygon>"),
+            ext(georss, item: "<georss:polygon>45 -110 46 -109 47 -108 45 -110</georss:polygon>")),
+        // "Comma found in coordinate pair": the pair is separated by a space.
+        Case(
+            .coordComma, ext(georss, item: "<georss:point>45.256,-110.45</georss:point>"),
+            ext(georss, item: "<georss:point>45.256 -110.45</georss:point>")),
         // "Categories can't have both href and foo attributes" (RFC 5023 §7.2.1).
         Case(
             .conflictingCatAttr, categories("href=\"http://example.org/cats\" scheme=\"http://example.org/s/\""),

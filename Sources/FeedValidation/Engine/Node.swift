@@ -63,6 +63,9 @@ enum Leaf: Equatable {
     case xhtmlMeta
     case feedFlare
     case latitude, longitude
+    /// GeoRSS Simple's shapes: a point, a line, a polygon, a box (latitude-longitude pairs).
+    case geoPoint, geoLine, geoPolygon, geoBox
+    case integer
     case inReplyTo
     case itunesExplicit
     case itunesDuration

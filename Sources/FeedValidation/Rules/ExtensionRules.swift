@@ -108,6 +108,32 @@ extension Run {
             case "long", "longitude": return .known(.leaf(.longitude), once: true)
             default: return .open
             }
+        case Namespace.georss, "http://www.georss.org/georss/10":
+            // GeoRSS Simple: one shape, its elevation, floor and radius, and what it names.
+            switch local {
+            case "point": return .known(.leaf(.geoPoint), once: true)
+            case "line": return .known(.leaf(.geoLine), once: true)
+            case "polygon": return .known(.leaf(.geoPolygon), once: true)
+            case "box": return .known(.leaf(.geoBox), once: true)
+            case "elev", "radius": return .known(.leaf(.float), once: true)
+            case "floor": return .known(.leaf(.integer), once: true)
+            default: return .open
+            }
+        case "http://purl.org/rss/1.0/modules/event/":
+            // The RSS 1.0 Event module: when an event starts and ends (W3C-DTF), where, by whom, what.
+            switch local {
+            case "startdate", "enddate": return .known(.leaf(.w3cdtf), once: true)
+            case "location", "organizer", "type": return .known(.leaf(.text), once: true)
+            default: return .undefined
+            }
+        case "http://purl.org/rss/1.0/modules/aggregation/", "http://purl.org/rss/modules/aggregation/":
+            // The RSS 1.0 Aggregation module: the source an item was taken from, and when.
+            switch local {
+            case "source": return .known(.leaf(.text), once: true)
+            case "sourceURL": return .known(.leaf(.fullURL), once: true)
+            case "timestamp": return .known(.leaf(.w3cdtf), once: true)
+            default: return .undefined
+            }
         case Namespace.creativeCommons:
             return local == "license" ? .known(.leaf(.fullURL), once: false) : .undefined
         case Namespace.cc:
@@ -146,6 +172,32 @@ extension Run {
             return .open
         default:
             return .open
+        }
+    }
+
+    /// GeoRSS Simple (georss.org): latitude-longitude pairs separated by white space — one for a
+    /// point, two or more for a line, two (lower and upper corner) for a box, and four or more
+    /// for a polygon, whose last pair closes it on its first. A comma inside a pair is read by
+    /// some but is not the serialization GeoRSS defines.
+    func checkGeoShape(_ value: String, _ leaf: Leaf, at node: Node, params: [(String, String)]) {
+        if value.contains(",") { report(.coordComma, at: node, params + [("value", value)]) }
+        let numbers = value.split { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "," }.map { Double($0) }
+        var pairs: [(Double, Double)] = []
+        var valid = numbers.count % 2 == 0 && numbers.allSatisfy { $0 != nil }
+        if valid {
+            for i in stride(from: 0, to: numbers.count, by: 2) { pairs.append((numbers[i]!, numbers[i + 1]!)) }
+            valid = pairs.allSatisfy { abs($0.0) <= 90 && abs($0.1) <= 180 }
+        }
+        switch leaf {
+        case .geoPoint:
+            if !valid || pairs.count != 1 { report(.invalidCoord, at: node, params + [("value", value)]) }
+        case .geoLine:
+            if !valid || pairs.count < 2 { report(.invalidCoordList, at: node, params + [("value", value)]) }
+        case .geoBox:
+            if !valid || pairs.count != 2 { report(.invalidCoordList, at: node, params + [("value", value)]) }
+        default:
+            let closed = pairs.first.map { $0 == pairs[pairs.count - 1] } ?? false
+            if !valid || pairs.count < 4 || !closed { report(.invalidCoordList, at: node, params + [("value", value)]) }
         }
     }
 
@@ -254,6 +306,10 @@ extension Run {
                     invalid(.invalidFormComponentName)
                 }
             }
+        case .geoPoint, .geoLine, .geoPolygon, .geoBox:
+            checkGeoShape(trimmed, leaf, at: node, params: makeParams())
+        case .integer:
+            if Int(trimmed) == nil { invalid(.invalidInteger) }
         case .latitude, .longitude:
             let limit = leaf == .latitude ? 90.0 : 180.0
             if let v = Double(trimmed), abs(v) <= limit {
