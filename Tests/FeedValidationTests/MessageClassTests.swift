@@ -93,6 +93,24 @@ import Testing
     static let georss = "xmlns:georss=\"http://www.georss.org/georss\""
 
     static let cases: [Case] = [
+        // "Image not in required format": the channel's image is a GIF, JPEG or PNG.
+        Case(
+            .imageUrlFormat,
+            rss(channel: "<image><url>http://example.org/logo.bmp</url><title>T</title><link>http://example.org/</link></image>"),
+            rss(channel: "<image><url>http://example.org/logo.PNG?v=2</url><title>T</title><link>http://example.org/</link></image>")),
+        // "Misplaced XHTML content": XHTML as an extension of an entry, not in its content.
+        Case(
+            .misplacedXHTMLContent,
+            atom(entry: "<xhtml:img xmlns:xhtml=\"http://www.w3.org/1999/xhtml\" src=\"http://example.org/i.png\"/>"),
+            atom(
+                entry:
+                    "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><img src=\"http://example.org/i.png\"/></div></content>"
+            )),
+        // "Same-document reference": a link that resolves to an xml:base naming a directory.
+        Case(
+            .sameDocumentReference,
+            atom(entry: "<link rel=\"related\" href=\".\" xml:base=\"http://example.org/blog/\"/>"),
+            atom(entry: "<link rel=\"related\" href=\"blog/\" xml:base=\"http://example.org/\"/>")),
         // "Invalid Coordinate": a point is one latitude-longitude pair.
         Case(
             .invalidCoord, ext(georss, item: "<georss:point>45.256</georss:point>"), ext(georss, item: "<georss:point>45.256 -110.45</georss:point>")),

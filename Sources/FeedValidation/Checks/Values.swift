@@ -338,7 +338,17 @@ enum Values {
     }
 
     /// `type/subtype` with optional `; parameter=value` pairs (RFC 2045).
+    /// The lower-cased extension of a URL's last path segment (`png` for `…/logo.PNG?v=2`), if any.
+    static func fileExtension(_ url: String) -> String? {
+        let path = url.split(whereSeparator: { $0 == "?" || $0 == "#" }).first ?? ""
+        guard let slash = path.lastIndex(of: "/"), let dot = path[slash...].lastIndex(of: ".") else { return nil }
+        let ext = path[path.index(after: dot)...]
+        return ext.isEmpty ? nil : ext.lowercased()
+    }
+
     static func isMIMEType(_ s: String) -> Bool {
+        // RFC 2045's grammar has no room for white space around the type.
+        if let f = s.utf8.first, let l = s.utf8.last, isSpace(f) || isSpace(l) { return false }
         let parts = s.split(separator: ";", omittingEmptySubsequences: false)
         let main = parts[0].split(separator: "/", omittingEmptySubsequences: false)
         guard main.count == 2, isToken(trim(main[0])), isToken(trim(main[1])) else { return false }

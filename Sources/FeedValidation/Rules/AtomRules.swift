@@ -345,6 +345,31 @@ extension Run {
 
     // MARK: Links, categories, generator
 
+    /// The xml:base in effect at `node` (the stack's own, resolved outward in), if any was given.
+    func xmlBase() -> URL? {
+        var base: URL?
+        for n in stack {
+            guard let value = n.attribute("base", namespace: Namespace.xml) else { continue }
+            base = URL(string: Values.trimmed(value), relativeTo: base)?.absoluteURL ?? base
+        }
+        return base
+    }
+
+    /// A reference that resolves to the xml:base in effect (RFC 3986 §4.4: a same-document
+    /// reference) when that base is not this document: readers differ on what it names. The
+    /// document's location is known for a URL or `--base`; otherwise a base that ends in "/"
+    /// names a directory, never the feed.
+    func checkSameDocumentReference(_ href: String, at node: Node, params: [(String, String)]) {
+        guard URIs.scheme(href) == nil, let base = xmlBase(),
+            let resolved = URL(string: Values.trimmed(href), relativeTo: base)?.absoluteURL
+        else { return }
+        func withoutFragment(_ u: URL) -> String { u.absoluteString.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].description }
+        guard withoutFragment(resolved) == withoutFragment(base) else { return }
+        let isDocument =
+            locations.isEmpty ? !base.path.isEmpty && !base.absoluteString.hasSuffix("/") : Run.comparable(base.absoluteString).map(locations.contains) ?? false
+        if !isDocument { report(.sameDocumentReference, at: node, params) }
+    }
+
     func atomLinkStart(_ node: Node) {
         guard let parent = parent(of: node) else { return }
         let p = parent.name
@@ -358,6 +383,7 @@ extension Run {
         let relation = rel ?? "alternate"
         if let href = node.attribute("href") {
             checkIRI(href, at: node, params: [("parent", p), ("element", "href"), ("attr", "href")])
+            checkSameDocumentReference(href, at: node, params: [("parent", p), ("element", "href"), ("value", href)])
             if relation == "self" || relation == "http://www.iana.org/assignments/relation/self" {
                 sawSelfLink = true
                 parent.facts["selfHref"] = href

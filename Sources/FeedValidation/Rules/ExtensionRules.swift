@@ -167,8 +167,16 @@ extension Run {
             default: return .open
             }
         case Namespace.xhtml:
-            if local == "body" || local == "div" { return .known(.leaf(.xhtmlBody), once: true) }
+            if inRSS && (local == "body" || local == "div") { return .known(.leaf(.xhtmlBody), once: true) }
             if local == "meta" { return .known(.leaf(.xhtmlMeta), once: false) }
+            if context != .other {
+                // Allowed as an extension, but readers look for text in the elements made for it
+                // (Atom's text constructs and content; RSS's description or an xhtml:body).
+                let (line, column) = driver.position
+                report(
+                    .misplacedXHTMLContent, line: line, column: column,
+                    [("parent", parent.name), ("element", "xhtml:" + local)])
+            }
             return .open
         default:
             return .open
@@ -319,6 +327,12 @@ extension Run {
         case .fullURL:
             if node.localName == "link", let parent = parent(of: node), parent.kind == .channel || parent.kind == .image {
                 parent.facts["link"] = trimmed
+            }
+            if node.localName == "url", parent(of: node)?.kind == .image, let ext = Values.fileExtension(trimmed),
+                !["gif", "jpg", "jpeg", "png"].contains(ext)
+            {
+                // RSS 2.0: the channel's image is "a GIF, JPEG or PNG image".
+                report(.imageUrlFormat, at: node, makeParams() + [("value", trimmed)])
             }
             if family == .rss1 && trimmed.isEmpty { break }
             if let problem = URIs.referenceProblem(trimmed), problem != .badEscape, !trimmed.isEmpty {
