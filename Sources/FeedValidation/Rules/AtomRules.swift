@@ -363,10 +363,13 @@ extension Run {
         guard URIs.scheme(href) == nil, let base = xmlBase(),
             let resolved = URL(string: Values.trimmed(href), relativeTo: base)?.absoluteURL
         else { return }
-        func withoutFragment(_ u: URL) -> String { u.absoluteString.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].description }
+        func withoutFragment(_ u: URL) -> String {
+            u.absoluteString.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].description
+        }
         guard withoutFragment(resolved) == withoutFragment(base) else { return }
         let isDocument =
-            locations.isEmpty ? !base.path.isEmpty && !base.absoluteString.hasSuffix("/") : Run.comparable(base.absoluteString).map(locations.contains) ?? false
+            locations.isEmpty
+            ? !base.path.isEmpty && !base.absoluteString.hasSuffix("/") : Run.comparable(base.absoluteString).map(locations.contains) ?? false
         if !isDocument { report(.sameDocumentReference, at: node, params) }
     }
 
