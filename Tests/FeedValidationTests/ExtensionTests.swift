@@ -101,6 +101,17 @@ import Testing
         #expect(found.contains("InvalidNSS"))
         #expect(found.contains("InvalidPositiveInteger"))
         #expect(found.contains("MissingElement"))
+        // Every FeedSync counter is 32-bit, and a related feed's title is plain text.
+        let history = "<sx:history sequence=\"1\" when=\"2026-12-01T10:00:00Z\" by=\"a\"/>"
+        let overflow = atom(
+            entry: "<sx:sync xmlns:sx=\"http://feedsync.org/2007/feedsync\" id=\"i1\" updates=\"2147483648\">\(history)</sx:sync>")
+        #expect(codes(overflow) == ["IntegerOverflow"])
+        let related = atom(
+            feed: """
+                <sx:sharing xmlns:sx="http://feedsync.org/2007/feedsync"><sx:related link="http://example.org/all.xml" \
+                type="complete" title="&lt;b&gt;All&lt;/b&gt;"/></sx:sharing>
+                """)
+        #expect(codes(related) == ["ContainsHTML"])
         let thr = atom(
             entry: """
                 <thr:in-reply-to xmlns:thr="http://purl.org/syndication/thread/1.0" ref="relative"/>

@@ -271,10 +271,13 @@ extension Run {
             } else if by == nil || when == nil {
                 report(.missingRecommendedAttribute, at: node, [("element", node.name), ("attr", by == nil ? "by" : "when")])
             }
-            if let seq = node.attribute("sequence"), Values.isPositiveInteger(seq), (Int(seq) ?? Int.max) > Int(Int32.max) {
-                report(.integerOverflow, at: node, [("parent", node.attributeParentName), ("element", "sequence"), ("value", seq)])
+            checkInt32(node, "sequence")
+        case "sx:related":
+            if let title = node.attribute("title"), !Values.trimmed(title).isEmpty {
+                checkNoHTML(node, title, params: [("parent", node.attributeParentName), ("element", "title")])
             }
         case "sx:sync":
+            checkInt32(node, "updates")
             if let id = node.attribute("id") {
                 if !syncIDs.insert(id).inserted {
                     report(.duplicateValue, at: node, [("parent", node.attributeParentName), ("element", "id"), ("value", id)])
@@ -288,6 +291,13 @@ extension Run {
             itunesCategoryStart(node)
         default:
             break
+        }
+    }
+
+    /// FeedSync's counters are 32-bit: a larger one overflows what readers hold it in.
+    private func checkInt32(_ node: Node, _ attribute: String) {
+        if let v = node.attribute(attribute), Values.isPositiveInteger(v), (Int(v) ?? Int.max) > Int(Int32.max) {
+            report(.integerOverflow, at: node, [("parent", node.attributeParentName), ("element", attribute), ("value", v)])
         }
     }
 
