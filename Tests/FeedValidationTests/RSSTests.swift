@@ -143,4 +143,18 @@ import Testing
         #expect(validate(rdf).diagnostics.contains { $0.parameter("element") == "items" })
         #expect(validate(rdf).diagnostics.contains { $0.parameter("element") == "link" && $0.parameter("parent") == "item" })
     }
+
+    /// RSS 1.0's elements are in its namespace: a channel in another one, or in none, is not its
+    /// channel (and in none, RDF cannot tell whose it is).
+    @Test func rss1ElementsAreInItsNamespace() {
+        let channel = "<channel rdf:about=\"http://example.org/\"><title>x</title><link>http://example.org/</link></channel>"
+        func rdf(_ defaultNamespace: String, _ channel: String) -> String {
+            "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"\(defaultNamespace)\">\(channel)</rdf:RDF>"
+        }
+        let elsewhere = validate(rdf("http://my.netscape.com/publish/formats/rss-0.91.dtd", channel)).diagnostics
+        #expect(elsewhere.contains { $0.code == "MissingElement" && $0.parameter("element") == "channel" })
+        let nowhere = codes(rdf("http://purl.org/rss/1.0/", channel.replacingOccurrences(of: "<channel ", with: "<channel xmlns=\"\" ")))
+        #expect(nowhere.contains("UndeterminableVocabulary") && nowhere.contains("MissingElement"))
+        #expect(!codes(rdf("http://purl.org/rss/1.0/", channel)).contains("UndeterminableVocabulary"))
+    }
 }

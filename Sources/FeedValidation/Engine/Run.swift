@@ -328,7 +328,10 @@ final class Run: SAXReceiver {
             return .rss
         case (Namespace.rdf, "RDF"):
             family = .rss1; format = "rss10"
-            coreNamespace = declarations.first(where: { $0.prefix == nil })?.uri ?? Namespace.rss10
+            // RSS 1.0's elements are in its namespace (RSS 0.90's in its own): a channel in any
+            // other is not RSS's channel.
+            let declared = declarations.first(where: { $0.prefix == nil })?.uri
+            coreNamespace = declared == Namespace.rss090 ? Namespace.rss090 : Namespace.rss10
             if coreNamespace == Namespace.rss090 { format = "rss090" }
             return .rdf
         case (_, "feed"):

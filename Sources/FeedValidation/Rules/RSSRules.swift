@@ -305,6 +305,11 @@ extension Run {
 
     func rdfChild(of parent: Node, ns: String, local: String, name: String, line: Int, column: Int) -> ChildDecision {
         let core = ns == coreNamespace
+        if ns.isEmpty, [.rdf, .rdfChannel, .rdfItem, .rdfImage, .rdfTextInput].contains(parent.kind) {
+            // RDF/XML names every element by namespace: one in none belongs to no vocabulary.
+            report(.undeterminableVocabulary, line: line, column: column, [("parent", parent.attributeParentName), ("element", name)])
+            return .open
+        }
         switch parent.kind {
         case .rdf:
             if core {
