@@ -93,6 +93,12 @@ import Testing
     static let georss = "xmlns:georss=\"http://www.georss.org/georss\""
 
     static let cases: [Case] = [
+        // "RDF Parsing Error": RSS 1.0 is RDF/XML, where a property holds text or one resource —
+        // markup inside a description is a resource holding text, which RDF has no reading of.
+        Case(
+            .invalidRDF,
+            rss10().replacingOccurrences(of: "<description>D</description>", with: "<description>D <b>bold</b></description>"),
+            rss10().replacingOccurrences(of: "<description>D</description>", with: "<description>D &lt;b&gt;bold&lt;/b&gt;</description>")),
         // "Image not in required format": the channel's image is a GIF, JPEG or PNG.
         Case(
             .imageUrlFormat,

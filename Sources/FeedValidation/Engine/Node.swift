@@ -83,6 +83,13 @@ enum Leaf: Equatable {
     case oneOf(MessageClass, Set<String>)
 }
 
+/// RDF/XML's grammar alternates: `rdf:RDF` holds node elements (a resource: channel, item,
+/// rdf:Seq), a node element holds property elements (title, rdf:li), and a property element
+/// holds text or one node element — unless its `rdf:parseType` says otherwise.
+enum RDFRole: UInt8 {
+    case none, root, node, property, propertyOfResource, literal
+}
+
 /// One open element.
 final class Node {
     let namespace: String
@@ -110,6 +117,9 @@ final class Node {
     @exclusivity(unchecked) private var childCounts: [Int] = []
     /// Non-whitespace text directly inside an element that should only hold elements.
     @exclusivity(unchecked) var strayText = false
+    /// In RSS 1.0, what RDF/XML makes of the element (``RDFRole``), and whether it holds text.
+    @exclusivity(unchecked) var rdfRole = RDFRole.none
+    @exclusivity(unchecked) var rdfText = false
     /// Free-form facts a rule records for its `end` (the `type` of a text construct, …).
     @exclusivity(unchecked) var facts: [String: String] = [:]
 

@@ -60,6 +60,7 @@ final class Run: SAXReceiver {
     var reportedNotInANamespace: Set<String> = []
     /// Where the document was fetched from, in `comparable` form (empty: not known).
     var locations: [String] = []
+    var reportedInvalidRDF = false
 
     /// A URL as two spellings of one location compare equal: scheme and host lower-cased, the
     /// scheme's default port dropped, an empty path as `/`, no fragment. Nil when not absolute.
@@ -205,6 +206,7 @@ final class Run: SAXReceiver {
         }
         let node = Node(
             namespace: ns, prefix: prefix, localName: localName, name: name, kind: kind, line: line, column: column, attributes: attributes)
+        if family == .rss1 { assignRDFRole(node) }
         stack.append(node)
         if kind != .open && kind != .foreignMarkup {
             for a in attributes where Values.hasBadCharacters(a.value) {
@@ -223,6 +225,9 @@ final class Run: SAXReceiver {
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let node = stack.last else { return }
+        if node.rdfRole != .none, node.rdfRole != .literal, !node.rdfText, bytes.contains(where: { !Values.isSpace($0) }) {
+            node.rdfText = true
+        }
         if node.keepsText {
             node.text.append(contentsOf: bytes)
         } else if !node.strayText, node.kind != .open, node.kind != .foreignMarkup, bytes.contains(where: { !Values.isSpace($0) }) {
@@ -406,7 +411,47 @@ final class Run: SAXReceiver {
         }
     }
 
+    /// The element's place in RDF/XML's grammar, from its parent's (RSS 1.0 only).
+    private func assignRDFRole(_ node: Node) {
+        guard let parent = stack.last else {
+            node.rdfRole = .root
+            return
+        }
+        switch parent.rdfRole {
+        case .none, .literal: node.rdfRole = parent.rdfRole
+        case .root, .property: node.rdfRole = .node
+        case .node, .propertyOfResource: node.rdfRole = .property
+        }
+        if node.rdfRole == .property {
+            switch node.attribute("parseType", namespace: Namespace.rdf) {
+            case "Literal"?: node.rdfRole = .literal
+            case "Resource"?: node.rdfRole = .propertyOfResource
+            default: break
+            }
+        }
+    }
+
+    /// RDF/XML (RSS 1.0's syntax): a node element holds no text, and a property element holds
+    /// text or one node element, not both nor two. The first violation is reported, as an RDF
+    /// parser stops at it.
+    private func checkRDFStructure(_ node: Node) {
+        guard !reportedInvalidRDF else { return }
+        let text = node.rdfText || (node.keepsText && node.text.contains(where: { !Values.isSpace($0) }))
+        let invalid: Bool
+        switch node.rdfRole {
+        case .node: invalid = text && node.kind != .rdf
+        case .property: invalid = node.childElements > 1 || (node.childElements == 1 && text)
+        case .propertyOfResource: invalid = text
+        default: invalid = false
+        }
+        if invalid {
+            reportedInvalidRDF = true
+            report(.invalidRDF, at: node, [("parent", parent(of: node)?.name ?? ""), ("element", node.name)])
+        }
+    }
+
     private func end(_ node: Node) {
+        if node.rdfRole != .none { checkRDFStructure(node) }
         if node.keepsText, node.kind != .xhtml, node.text.withUnsafeBufferPointer(Values.hasBadCharacters) {
             report(.badCharacters, at: node, names(node))
         }
