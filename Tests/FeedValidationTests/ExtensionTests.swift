@@ -80,6 +80,18 @@ import Testing
                 == ["UndefinedElement"])
     }
 
+    /// FeedBurner's flares point with IRI references: relative ones resolve by xml:base in Atom,
+    /// while RSS has nothing to resolve them against.
+    @Test func feedFlareReferences() {
+        let flare = """
+            <feedburner:feedFlare xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0" \
+            href="http://example.org/f" src="flare.png">Flare</feedburner:feedFlare>
+            """
+        #expect(codes(rss(channel: flare)) == ["ContainsRelRef"])
+        #expect(codes(atom(feed: flare)).isEmpty)
+        #expect(codes(rss(channel: flare.replacingOccurrences(of: "flare.png", with: "not a uri"))).contains("InvalidUriChar"))
+    }
+
     @Test func contentEncodedIsCheckedForSafety() {
         #expect(codes(feed(item: "<content:encoded>&lt;script&gt;x()&lt;/script&gt;</content:encoded>")).contains("SecurityRisk"))
     }

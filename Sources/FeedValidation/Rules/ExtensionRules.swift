@@ -236,9 +236,14 @@ extension Run {
                 }
             }
         case .feedFlare:
+            // IRI references: resolved against xml:base in Atom; RSS has none to resolve them by.
             for a in ["href", "src"] {
-                if let v = node.attribute(a) {
-                    checkValue(v, .fullURL, at: node, params: [("parent", node.attributeParentName), ("element", a)])
+                guard let v = node.attribute(a) else { continue }
+                let params = [("parent", node.attributeParentName), ("element", a)]
+                if URIs.referenceProblem(v) == nil && URIs.scheme(v) == nil && !v.isEmpty {
+                    if family != .atom { report(.containsRelRef, at: node, params + [("value", v)]) }
+                } else {
+                    checkValue(v, .fullURL, at: node, params: params)
                 }
             }
         case .inReplyTo:
