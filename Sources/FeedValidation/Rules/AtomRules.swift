@@ -360,7 +360,12 @@ extension Run {
     /// document's location is known for a URL or `--base`; otherwise a base that ends in "/"
     /// names a directory, never the feed.
     func checkSameDocumentReference(_ href: String, at node: Node, params: [(String, String)]) {
-        guard URIs.scheme(href) == nil, let base = xmlBase(),
+        // Only a reference whose path is empty, made of dot-segments or a directory can come back
+        // to a directory; with the location known, any relative one may name the document.
+        let path = href.utf8.prefix { $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        let candidate =
+            path.isEmpty || path.last == UInt8(ascii: "/") || path.allSatisfy { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") }
+        guard candidate || !locations.isEmpty, URIs.scheme(href) == nil, let base = xmlBase(),
             let resolved = URL(string: Values.trimmed(href), relativeTo: base)?.absoluteURL
         else { return }
         func withoutFragment(_ u: URL) -> String {
