@@ -233,13 +233,13 @@ extension Run {
     /// both are found on the lines it spans.
     func rawContent(of node: Node) -> ArraySlice<UInt8>? {
         let raw = rawLines(from: node.line, to: driver.position.line)
-        guard let end = raw.ranges(of: Array("</\(node.name)>".utf8)).last else { return nil }
+        guard let end = raw.lastRange(of: Array("</\(node.name)>".utf8)) else { return nil }
         let before = raw[..<end.lowerBound]
         let open = Array("<\(node.name)".utf8)
         guard
-            let start = before.ranges(of: open).last(where: { r in
-                r.upperBound < before.endIndex && [62, 32, 9, 10, 13].contains(before[r.upperBound])
-            }),
+            let start = before.lastRange(
+                of: open,
+                where: { r in r.upperBound < before.endIndex && [62, 32, 9, 10, 13].contains(before[r.upperBound]) }),
             let close = before[start.upperBound...].firstIndex(of: 62)
         else { return nil }
         return before[(close + 1)...]
@@ -679,6 +679,19 @@ extension Run {
 }
 
 extension ArraySlice where Element == UInt8 {
+    /// The last place `needle` occurs (that `accept` takes), searched from the end byte by byte.
+    func lastRange(of needle: [UInt8], where accept: (Range<Int>) -> Bool = { _ in true }) -> Range<Int>? {
+        guard let first = needle.first, count >= needle.count else { return nil }
+        var i = endIndex - needle.count
+        while i >= startIndex {
+            if self[i] == first && self[i..<(i + needle.count)].elementsEqual(needle) && accept(i..<(i + needle.count)) {
+                return i..<(i + needle.count)
+            }
+            i -= 1
+        }
+        return nil
+    }
+
     func containsSubsequence(_ needle: [UInt8]) -> Bool {
         guard let first = needle.first, count >= needle.count else { return false }
         var i = startIndex
