@@ -84,6 +84,8 @@ import Testing
         #expect(codes(atom(entry: "<summary type=\"html\">&lt;b</summary>")).contains("NotHtml"))
         #expect(codes(atom(entry: "<summary type=\"xhtml\">&lt;p&gt;x&lt;/p&gt;</summary>")).contains("NotInline"))
         #expect(codes(atom(entry: "<summary type=\"xhtml\"><p xmlns=\"http://www.w3.org/1999/xhtml\">x</p></summary>")).contains("MissingXhtmlDiv"))
+        // The wrapper div written in Atom's namespace (the XHTML one forgotten) is not XHTML at all.
+        #expect(codes(atom(entry: "<summary type=\"xhtml\"><div>x <em>y</em></div></summary>")) == ["MissingXhtmlDiv", "NotHtml"])
         #expect(codes(atom(entry: "<summary type=\"html\">&lt;p&gt;fine&lt;/p&gt;</summary>")).isEmpty)
         #expect(codes(atom(entry: "<summary type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>fine</p></div></summary>")).isEmpty)
         #expect(codes(atom(entry: "<summary type=\"text/plain\">x</summary>")).contains("InvalidTextType"))

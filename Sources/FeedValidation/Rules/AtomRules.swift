@@ -70,6 +70,10 @@ extension Run {
                 if parent.facts["div"] == nil && parent.facts["reportedDiv"] == nil {
                     parent.facts["reportedDiv"] = "yes"
                     report(.missingXhtmlDiv, line: line, column: column, names(parent))
+                    if parent.childElements == 1 && local == "div" && ns != Namespace.xhtml {
+                        // The wrapper written without the XHTML namespace: its markup is not XHTML.
+                        report(.notHtml, line: line, column: column, names(parent))
+                    }
                 }
                 return ns == Namespace.xhtml ? .known(.xhtml, once: false) : .open
             }
