@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import FeedValidation
@@ -5,13 +6,25 @@ import Testing
 /// Content that would run code or restyle the page it is shown on: scripts and other active
 /// elements, event handlers, `javascript:` URLs, and CSS a sanitizer would strip.
 @Suite struct SecurityTests {
-    @Test(arguments: ["script", "object", "embed", "iframe", "meta", "applet"])
+    // The W3C's documentation of SecurityRisk names comment, embed, link, listing, meta, noscript,
+    // object, plaintext, script and xmp.
+    @Test(arguments: [
+        "script", "object", "embed", "iframe", "meta", "applet", "comment", "link", "listing", "noscript", "plaintext", "xmp",
+    ])
     func activeElementsAreRisks(_ tag: String) throws {
         let report = validate(rss(item: "<description>&lt;\(tag) src=\"x\"&gt;&lt;/\(tag)&gt;</description>"))
         let d = try #require(report.diagnostics.first { $0.code == "SecurityRisk" })
         #expect(d.parameter("tag") == tag)
         #expect(d.parameter("element") == "description")
         #expect(d.severity == .warning)
+    }
+
+    /// RSS 0.91's item description is plain text (HTML came with 0.92): nothing in it runs.
+    @Test func rss091DescriptionsArePlainText() {
+        let item = "<description>&lt;script&gt;x()&lt;/script&gt;&lt;plaintext&gt;</description>"
+        #expect(codes(rss(item: item)).contains("SecurityRisk"))
+        let rss091 = rss(item: item).replacingOccurrences(of: "version=\"2.0\"", with: "version=\"0.91\"")
+        #expect(!codes(rss091).contains("SecurityRisk"))
     }
 
     @Test func eventHandlersAndScriptURLs() {

@@ -98,13 +98,15 @@ enum HTMLChecks {
     static let knownElements: Set<String> = HTMLHeuristics.acceptableElements.union([
         "html", "head", "body", "title", "script", "style", "object", "embed", "applet", "iframe", "frame",
         "frameset", "meta", "link", "base", "param", "blink", "marquee", "noembed", "noframes", "layer", "ilayer",
-        "bgsound", "xmp", "listing", "plaintext", "wbr", "nobr", "basefont",
+        "bgsound", "xmp", "listing", "plaintext", "wbr", "nobr", "basefont", "comment", "noscript",
     ])
 
-    /// Elements whose presence in content is a security risk.
+    /// Elements whose presence in content is a security risk: the W3C's documentation of
+    /// SecurityRisk names comment, embed, link, listing, meta, noscript, object, plaintext, script
+    /// and xmp; the others load or run something too.
     static let unsafeElements: Set<String> = [
         "script", "applet", "embed", "object", "meta", "iframe", "frame", "frameset", "layer", "ilayer",
-        "bgsound", "link", "base", "blink",
+        "bgsound", "link", "base", "blink", "comment", "listing", "noscript", "plaintext", "xmp",
     ]
 
     static let uriAttributes: Set<String> = ["href", "src", "action", "background", "dynsrc", "lowsrc", "cite", "longdesc", "usemap"]

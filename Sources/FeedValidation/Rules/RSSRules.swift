@@ -57,6 +57,8 @@ extension Run {
             }
             return core ? .undefined : extensionChild(of: parent, ns: ns, local: local, context: .channel)
         case .item:
+            // RSS 0.91's description is plain text (HTML came with 0.92): its markup is not run.
+            if core && local == "description" && format == "rss091" { return .known(.leaf(.text), once: true) }
             if core, let (k, once) = Run.itemChildren[local] { return .known(k, once: once) }
             if core && ns.isEmpty && local.first?.isUppercase == true {
                 report(.notInANamespace, line: line, column: column, [("parent", parent.name), ("element", name)])
