@@ -84,6 +84,20 @@ import Testing
         #expect(codes(atom(entry: "<summary type=\"html\">&lt;b</summary>")).contains("NotHtml"))
         #expect(codes(atom(entry: "<summary type=\"xhtml\">&lt;p&gt;x&lt;/p&gt;</summary>")).contains("NotInline"))
         #expect(codes(atom(entry: "<summary type=\"xhtml\"><p xmlns=\"http://www.w3.org/1999/xhtml\">x</p></summary>")).contains("MissingXhtmlDiv"))
+        // A link that comes back to its xml:base is ambiguous when that base is not the document:
+        // a directory, or (the location known) somewhere else.
+        func sameDocument(_ link: String, locations: [String] = []) -> Bool {
+            FeedValidator().validate(Array(atom(entry: link).utf8), locations: locations).diagnostics.contains {
+                $0.code == "SameDocumentReference"
+            }
+        }
+        #expect(sameDocument("<link rel=\"related\" href=\"\" xml:base=\"http://example.org\"/>"))
+        #expect(sameDocument("<link rel=\"related\" href=\"../blog/\" xml:base=\"http://example.org/blog/\"/>"))
+        #expect(!sameDocument("<link rel=\"related\" href=\"\" xml:base=\"http://example.org/feed.atom\"/>"))
+        #expect(!sameDocument("<link rel=\"related\" href=\"./\" xml:base=\"http://example.org/feed.atom\"/>"))
+        let located = "<link rel=\"related\" href=\"#top\" xml:base=\"http://example.org/feed.atom\"/>"
+        #expect(!sameDocument(located, locations: ["http://example.org/feed.atom"]))
+        #expect(sameDocument(located, locations: ["http://example.org/other.atom"]))
         // The wrapper div written in Atom's namespace (the XHTML one forgotten) is not XHTML at all.
         #expect(codes(atom(entry: "<summary type=\"xhtml\"><div>x <em>y</em></div></summary>")) == ["MissingXhtmlDiv", "NotHtml"])
         #expect(codes(atom(entry: "<summary type=\"html\">&lt;p&gt;fine&lt;/p&gt;</summary>")).isEmpty)

@@ -337,7 +337,6 @@ enum Values {
         !s.isEmpty && s.utf8.allSatisfy { $0 > 32 && $0 < 127 && !tokenSpecials.contains($0) }
     }
 
-    /// `type/subtype` with optional `; parameter=value` pairs (RFC 2045).
     /// The lower-cased extension of a URL's last path segment (`png` for `…/logo.PNG?v=2`), if any.
     static func fileExtension(_ url: String) -> String? {
         let path = url.split(whereSeparator: { $0 == "?" || $0 == "#" }).first ?? ""
@@ -346,6 +345,7 @@ enum Values {
         return ext.isEmpty ? nil : ext.lowercased()
     }
 
+    /// `type/subtype` with optional `; parameter=value` pairs (RFC 2045).
     static func isMIMEType(_ s: String) -> Bool {
         // RFC 2045's grammar has no room for white space around the type.
         if let f = s.utf8.first, let l = s.utf8.last, isSpace(f) || isSpace(l) { return false }

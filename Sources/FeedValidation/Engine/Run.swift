@@ -375,9 +375,7 @@ final class Run: SAXReceiver {
 
     private func child(of parent: Node, ns: String, local: String, name: String, line: Int, column: Int) -> ChildDecision {
         // RDF/XML: an element with rdf:parseType="Literal" holds an XML literal, not RSS elements.
-        if family == .rss1, !parent.attributes.isEmpty, parent.attribute("parseType", namespace: Namespace.rdf) == "Literal" {
-            return .open
-        }
+        if parent.rdfRole == .literal { return .open }
         switch parent.kind {
         case .open:
             return .open
@@ -445,7 +443,7 @@ final class Run: SAXReceiver {
         let text = node.rdfText || (node.keepsText && node.text.contains(where: { !Values.isSpace($0) }))
         let invalid: Bool
         switch node.rdfRole {
-        case .node: invalid = text && node.kind != .rdf
+        case .node: invalid = text
         case .property: invalid = node.childElements > 1 || (node.childElements == 1 && text)
         case .propertyOfResource: invalid = text
         default: invalid = false

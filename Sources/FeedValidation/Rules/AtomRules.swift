@@ -349,12 +349,13 @@ extension Run {
 
     // MARK: Links, categories, generator
 
-    /// The xml:base in effect at `node` (the stack's own, resolved outward in), if any was given.
-    func xmlBase() -> URL? {
-        var base: URL?
+    /// The xml:base in effect at the open element (each one resolved against the one outside
+    /// it), if any was given.
+    func xmlBase() -> String? {
+        var base: String?
         for n in stack {
             guard let value = n.attribute("base", namespace: Namespace.xml) else { continue }
-            base = URL(string: Values.trimmed(value), relativeTo: base)?.absoluteURL ?? base
+            base = URIResolver.resolve(value, against: base)
         }
         return base
     }
@@ -369,16 +370,19 @@ extension Run {
         let path = href.utf8.prefix { $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
         let candidate =
             path.isEmpty || path.last == UInt8(ascii: "/") || path.allSatisfy { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") }
-        guard candidate || !locations.isEmpty, URIs.scheme(href) == nil, let base = xmlBase(),
-            let resolved = URL(string: Values.trimmed(href), relativeTo: base)?.absoluteURL
-        else { return }
-        func withoutFragment(_ u: URL) -> String {
-            u.absoluteString.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].description
+        guard candidate || !locations.isEmpty, URIs.scheme(href) == nil, let base = xmlBase(), URIs.isAbsolute(base) else { return }
+        func withoutFragment(_ u: String) -> Substring { u.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0] }
+        let target = withoutFragment(base)
+        guard withoutFragment(URIResolver.resolve(href, against: base)) == target else { return }
+        let isDocument: Bool
+        if locations.isEmpty {
+            // A document has a name: a base whose path is empty or ends in "/" is a directory.
+            let path = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            let afterAuthority = path.range(of: "://").map { path[$0.upperBound...].drop { $0 != "/" } } ?? path
+            isDocument = !afterAuthority.isEmpty && afterAuthority.last != "/"
+        } else {
+            isDocument = Run.comparable(base).map(locations.contains) ?? false
         }
-        guard withoutFragment(resolved) == withoutFragment(base) else { return }
-        let isDocument =
-            locations.isEmpty
-            ? !base.path.isEmpty && !base.absoluteString.hasSuffix("/") : Run.comparable(base.absoluteString).map(locations.contains) ?? false
         if !isDocument { report(.sameDocumentReference, at: node, params) }
     }
 

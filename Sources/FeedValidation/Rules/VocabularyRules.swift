@@ -504,15 +504,14 @@ extension Run {
         guard !value.isEmpty, value != "entry" else { return }
         for range in value.split(separator: ",") {
             let range = Values.trimmed(String(range))
-            let parts = range.split(separator: ";", omittingEmptySubsequences: false).map { Values.trimmed(String($0)) }
-            let main = parts[0].split(separator: "/", omittingEmptySubsequences: false)
-            if main.count != 2 || !isMIMEType(range.replacingOccurrences(of: "*", with: "x")) {
+            // A media range is a MIME type whose type or subtype may be "*".
+            guard isMIMEType(range.replacingOccurrences(of: "*", with: "x")) else {
                 report(.invalidMIMEType, at: node, [("parent", node.attributeParentName), ("element", node.name), ("value", range)])
                 continue
             }
-            for p in parts.dropFirst() {
-                let name = p.split(separator: "=", maxSplits: 1).first.map { Values.trimmed(String($0)).lowercased() } ?? ""
-                if name == "q" { report(.undefinedParam, at: node, [("element", node.name), ("param", "q")]) }
+            for p in range.split(separator: ";").dropFirst()
+            where Values.trimmed(String(p.prefix { $0 != "=" })).lowercased() == "q" {
+                report(.undefinedParam, at: node, [("element", node.name), ("param", "q")])
             }
         }
     }
